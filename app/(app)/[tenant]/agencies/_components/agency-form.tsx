@@ -1,0 +1,48 @@
+"use client";
+
+import { useActionState } from "react";
+import { useTranslations } from "next-intl";
+import { createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
+import { AGENCY_KINDS } from "@/lib/validation/agencies";
+import { Button } from "@/components/ui/button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormStatus } from "@/components/ui/message";
+
+interface Props {
+  tenant: string;
+  agency?: { id: string; version: number; name: string; nameRu: string | null; shortName: string | null; kind: string };
+}
+
+/** Creates an agency, or edits one over the version it was loaded with. */
+export function AgencyForm({ tenant, agency }: Props) {
+  const t = useTranslations();
+  const [state, action, pending] = useActionState(agency ? updateAgencyAction : createAgencyAction, null);
+  const failed = state && !state.ok ? state : null;
+  const value = (k: "name" | "nameRu" | "shortName" | "kind") => (failed?.values?.[k] as string | undefined) ?? (agency?.[k] ?? "");
+  const stamp = JSON.stringify(failed?.values ?? state?.ok ?? "");
+  return (
+    <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
+      <input type="hidden" name="tenant" value={tenant} />
+      {agency && <input type="hidden" name="agencyId" value={agency.id} />}
+      {/* After a conflict the form keeps what was typed and carries the newer version: saving again is a deliberate choice. */}
+      {agency && <input type="hidden" name="version" value={Number(failed?.current?.version ?? agency.version)} />}
+      <TextField label={t("agencies.name")} name="name" required defaultValue={value("name")} error={failed?.fieldErrors?.name} />
+      <TextField label={t("agencies.nameRu")} name="nameRu" lang="ru" defaultValue={value("nameRu")} error={failed?.fieldErrors?.nameRu} />
+      <TextField label={t("agencies.shortName")} name="shortName" defaultValue={value("shortName")} error={failed?.fieldErrors?.shortName} />
+      <SelectField label={t("agencies.kind")} name="kind" defaultValue={value("kind") || "MINISTRY"} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} error={failed?.fieldErrors?.kind} />
+      <FormStatus state={state} />
+      {failed?.current && (
+        <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
+          <p>{t("agencies.conflictDetail")}</p>
+          <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
+            <dt>{t("agencies.name")}</dt><dd>{String(failed.current.name ?? "")}</dd>
+            <dt>{t("agencies.nameRu")}</dt><dd lang="ru">{String(failed.current.nameRu ?? "—")}</dd>
+            <dt>{t("agencies.shortName")}</dt><dd>{String(failed.current.shortName ?? "—")}</dd>
+            <dt>{t("agencies.kind")}</dt><dd>{t(`agencyKind.${String(failed.current.kind)}`)}</dd>
+          </dl>
+        </div>
+      )}
+      <Button disabled={pending}>{agency ? t("common.save") : t("agencies.create")}</Button>
+    </form>
+  );
+}

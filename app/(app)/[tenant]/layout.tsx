@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { requireTenant } from "@/lib/auth/session";
+import { can } from "@/lib/domain/roles";
+
+// Navigation and the demo label for one tenant. Pages check access themselves as well.
+export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+  const { tenant: slug } = await params;
+  const ctx = await requireTenant(slug);
+  const t = await getTranslations();
+  const links = [
+    { href: `/${slug}`, label: t("nav.overview") },
+    { href: `/${slug}/activities`, label: t("browse.nav.activities") },
+    ...(ctx.role === "FOCAL_POINT" ? [{ href: `/${slug}/my-activities`, label: t("browse.nav.myActivities") }] : []),
+    { href: `/${slug}/agencies`, label: t("nav.agencies") },
+    ...(can(ctx.role, "members.manage") ? [{ href: `/${slug}/members`, label: t("nav.members") }] : []),
+  ];
+  return (
+    <div className="flex flex-col gap-4">
+      {ctx.tenant.isDemo && (
+        <p className="rounded-md border border-amber-600 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          <strong>{t("demo.label")}</strong> {t("demo.text")}
+        </p>
+      )}
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <p className="text-xl font-semibold">{ctx.tenant.name}</p>
+        <p className="text-sm text-slate-700">{t("app.yourRole", { role: t(`roles.${ctx.role}`) })}</p>
+      </div>
+      <nav aria-label={t("nav.label")} className="border-b border-slate-200">
+        <ul className="flex gap-4 text-sm">
+          {links.map((l) => (
+            <li key={l.href}>
+              <Link href={l.href} className="inline-block border-b-2 border-transparent px-1 py-2 text-brand-700 hover:border-brand-600">
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {children}
+    </div>
+  );
+}

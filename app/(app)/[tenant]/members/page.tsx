@@ -1,0 +1,68 @@
+import type { Metadata } from "next";
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { requireTenant } from "@/lib/auth/session";
+import { listAgencies } from "@/lib/data/agencies";
+import { listPendingInvitations } from "@/lib/data/invitations";
+import { listMembers } from "@/lib/data/members";
+import { localized } from "@/lib/domain/localized";
+import { InviteForm } from "./_components/invite-form";
+import { MemberRow } from "./_components/member-row";
+import { RevokeInvitationButton } from "./_components/revoke-invitation-button";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("members");
+  return { title: t("title") };
+}
+
+export default async function MembersPage({ params }: { params: Promise<{ tenant: string }> }) {
+  const { tenant } = await params;
+  const ctx = await requireTenant(tenant, "members.manage");
+  const [members, invitations, agencies, t, format, locale] = await Promise.all([
+    listMembers(ctx), listPendingInvitations(ctx), listAgencies(ctx), getTranslations(), getFormatter(), getLocale(),
+  ]);
+  const agencyOptions = agencies.map((a) => ({ value: a.id, label: localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale) }));
+  return (
+    <div className="flex flex-col gap-8">
+      <section>
+        <h1 className="mb-4 text-2xl font-semibold">{t("members.title")}</h1>
+        <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
+          <caption className="sr-only">{t("members.title")}</caption>
+          <thead className="bg-slate-100 text-left">
+            <tr>
+              <th scope="col" className="px-3 py-2">{t("members.name")}</th>
+              <th scope="col" className="px-3 py-2">{t("members.email")}</th>
+              <th scope="col" className="px-3 py-2">{t("members.roleAndAgency")}</th>
+              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("members.actions")}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => (
+              <MemberRow key={`${m.id}-${m.role}-${m.agencyId}`} tenant={tenant} member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }} agencies={agencyOptions} isSelf={m.userId === ctx.user.id} />
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+        <h2 className="mb-4 text-lg font-semibold">{t("members.inviteTitle")}</h2>
+        <InviteForm tenant={tenant} agencies={agencyOptions} />
+      </section>
+      <section>
+        <h2 className="mb-2 text-lg font-semibold">{t("members.pendingTitle")}</h2>
+        {invitations.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("members.noPending")}</p>
+        ) : (
+          <ul className="flex flex-col gap-2">
+            {invitations.map((i) => (
+              <li key={i.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+                <span className="font-medium">{i.email}</span>
+                <span>{t(`roles.${i.role}`)}{i.agencyName ? ` · ${i.agencyName}` : ""}</span>
+                <span className="text-slate-700">{t("members.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}</span>
+                <RevokeInvitationButton tenant={tenant} invitationId={i.id} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

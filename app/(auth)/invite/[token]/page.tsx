@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
+import { unsafeFindInvitation } from "@/lib/data/invitations";
+import { AcceptInvitationForm } from "./_components/accept-invitation-form";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("invite");
+  return { title: t("title") };
+}
+
+export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
+  const { token } = await params;
+  const t = await getTranslations();
+  const invitation = await unsafeFindInvitation(token);
+  if (!invitation) {
+    return (
+      <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="mb-2 text-2xl font-semibold">{t("invite.invalidTitle")}</h1>
+        <p className="text-sm text-slate-700">{t("invite.invalidText")}</p>
+      </section>
+    );
+  }
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+      <h1 className="mb-2 text-2xl font-semibold">{t("invite.title")}</h1>
+      <p className="mb-6 text-sm text-slate-700">
+        {t("invite.intro", { tenant: invitation.tenantName, role: t(`roles.${invitation.role}`) })}
+        {invitation.agencyName && <> {t("invite.forAgency", { agency: invitation.agencyName })}</>}
+      </p>
+      <AcceptInvitationForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { getTranslations } from "next-intl/server";
+
+// Colour is never the only signal: every badge carries its status as text.
+const activityColours: Record<string, string> = {
+  NOT_STARTED: "bg-slate-100 text-slate-800 border-slate-400",
+  IN_PROGRESS: "bg-blue-50 text-blue-900 border-blue-600",
+  COMPLETED: "bg-green-50 text-green-900 border-green-700",
+  DELAYED: "bg-amber-50 text-amber-900 border-amber-600",
+  CANCELLED: "bg-slate-50 text-slate-700 border-slate-300 line-through",
+};
+
+const planColours: Record<string, string> = {
+  DRAFT: "bg-slate-100 text-slate-800 border-slate-400",
+  ACTIVE: "bg-green-50 text-green-900 border-green-700",
+  CLOSED: "bg-slate-50 text-slate-700 border-slate-400",
+};
+
+export async function ActivityStatusBadge({ status }: { status: string }) {
+  const t = await getTranslations("activityStatus");
+  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${activityColours[status] ?? ""}`}>{t(status)}</span>;
+}
+
+export async function PlanStatusBadge({ status }: { status: string }) {
+  const t = await getTranslations("planStatus");
+  return <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${planColours[status] ?? ""}`}>{t(status)}</span>;
+}
+
+export async function OverdueBadge() {
+  const t = await getTranslations("plans");
+  return <span className="inline-block rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-medium text-red-900">{t("overdue")}</span>;
+}

@@ -1,0 +1,32 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const config = [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+    },
+  },
+  {
+    // The data layer is the only door to the database: nothing else imports Prisma or lib/db.
+    files: ["app/**", "components/**", "lib/**", "i18n/**"],
+    ignores: ["lib/data/**", "lib/db/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/generated/prisma/client", "@/generated/prisma/client/*", "@prisma/client", "@prisma/client/*", "@/lib/db", "@/lib/db/*"], message: "Use the data layer in lib/data/.", allowTypeImports: true },
+          ],
+        },
+      ],
+    },
+  },
+];
+
+export default config;

@@ -1,0 +1,36 @@
+// Roles and what each may do. Pure: used by the data layer (the real gate), by the action
+// wrapper and by pages deciding which controls to show.
+export const ROLES = ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** See the tenant's plans, activities, dashboards, agencies and members list. */
+  "tenant.view": ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"],
+  /** Invite people, change roles, remove members. */
+  "members.manage": ["ADMIN"],
+  /** Create, edit and archive the tenant's agencies. */
+  "agencies.manage": ["ADMIN", "COORDINATOR"],
+  /** Create and edit plans and their structure. */
+  "plans.manage": ["ADMIN", "COORDINATOR"],
+  /** Write progress updates (focal points only for their agency's activities). */
+  "progress.report": ["ADMIN", "COORDINATOR", "FOCAL_POINT"],
+  /** Approve or return submitted updates. */
+  "progress.review": ["ADMIN", "COORDINATOR"],
+  /** See the audit history. */
+  "audit.view": ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles a member may be given; focal points must name their agency. */
+export function roleNeedsAgency(role: Role): boolean {
+  return role === "FOCAL_POINT";
+}

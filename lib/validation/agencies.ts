@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
+
+export const AGENCY_KINDS = ["MINISTRY", "STATE_AGENCY", "PARLIAMENT", "COURT", "NGO", "INTERNATIONAL", "OTHER"] as const;
+
+const agencyFields = {
+  tenant: TenantSlugSchema,
+  name: requiredText(200),
+  nameRu: optionalText(200),
+  shortName: optionalText(40),
+  kind: z.enum(AGENCY_KINDS, { error: "validation.invalid" }),
+};
+
+export const CreateAgencySchema = z.object(agencyFields);
+export const UpdateAgencySchema = z.object({ ...agencyFields, agencyId: IdSchema, version: VersionSchema });
+export const ArchiveAgencySchema = z.object({ tenant: TenantSlugSchema, agencyId: IdSchema, archived: z.enum(["true", "false"]) });
+export type CreateAgencyInput = z.infer<typeof CreateAgencySchema>;

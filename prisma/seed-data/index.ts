@@ -1,0 +1,30 @@
+// The demo seed: Turkmenistan (three plans), Kazakhstan and Kyrgyzstan, and the demo users.
+// Loads only into a database without tenants, so it never touches real data.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
+import { buildDemo, insertDemo, summarize } from "./builder";
+import { KAZAKHSTAN, KYRGYZSTAN } from "./neighbours";
+import { TURKMENISTAN } from "./turkmenistan";
+import { DEMO_PASSWORD, USERS } from "./users";
+
+export { DEMO_PASSWORD, DEMO_SIGN_INS } from "./users";
+
+export const DEMO_TENANTS = [TURKMENISTAN, KAZAKHSTAN, KYRGYZSTAN];
+
+const ALREADY = "database already has data; demo not loaded";
+
+export async function seedDemo(
+  db: PrismaClient, opts: { today?: Date } = {},
+): Promise<{ seeded: boolean; summary: string }> {
+  if ((await db.tenant.count()) > 0) return { seeded: false, summary: ALREADY };
+  const rows = buildDemo(DEMO_TENANTS, USERS, await hashPassword(DEMO_PASSWORD), opts.today ?? new Date());
+  const seeded = await db.$transaction(
+    async (tx) => {
+      if ((await tx.tenant.count()) > 0) return false;
+      await insertDemo(tx, rows);
+      return true;
+    },
+    { maxWait: 10_000, timeout: 120_000 },
+  );
+  return seeded ? { seeded: true, summary: summarize(rows) } : { seeded: false, summary: ALREADY };
+}

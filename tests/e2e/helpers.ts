@@ -1,0 +1,91 @@
+// Shared steps for the end-to-end suite. The texts come from messages/<lang>/*.json, so a changed
+// wording fails here only when the page and the message file disagree.
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response } from "@playwright/test";
+import { messagesFor } from "../../i18n/messages";
+import type enCore from "../../messages/en/core.json";
+
+/** All message files of a language merged, as the app loads them; typed by the core file. */
+export type Messages = typeof enCore;
+export const en = messagesFor("en") as unknown as Messages;
+export const ru = messagesFor("ru") as unknown as Messages;
+
+export const DEMO_PASSWORD = "demo-pass-2018";
+
+/** The demo sign-ins (prisma/seed-data/users.ts). */
+export const USERS = {
+  platformAdmin: "admin@example.org",
+  coordinator: "coordinator@tm.example.org",
+  focalPoint: "focal.mia@tm.example.org",
+  iom: "iom@example.org",
+  commission: "commission@tm.example.org", // a viewer whose saved language is Russian
+  adminTm: "admin@tm.example.org",
+  adminKz: "admin@kz.example.org",
+  adminKg: "admin@kg.example.org",
+} as const;
+
+/** "Your role: {role}" in one language. */
+export function roleText(m: Messages, role: keyof Messages["roles"]): string {
+  return m.app.yourRole.replace("{role}", m.roles[role]);
+}
+
+/** Escapes text for use inside a RegExp. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** Matches a text exactly in either language. */
+function either(pick: (m: Messages) => string): RegExp {
+  return new RegExp(`^(${escapeRegExp(pick(en))}|${escapeRegExp(pick(ru))})$`);
+}
+
+/** Fills the sign-in form (in whichever language it shows) and submits it. Does not wait for the outcome. */
+export async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  if (!new URL(page.url(), "http://x").pathname.startsWith("/sign-in")) await page.goto("/sign-in");
+  await page.getByLabel(either((m) => m.auth.email)).fill(email);
+  await page.getByLabel(either((m) => m.auth.password)).fill(password);
+  await page.getByRole("button", { name: either((m) => m.auth.signIn) }).click();
+}
+
+/** Signs in and waits until the app has left the sign-in page. */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto("/sign-in");
+  await submitSignIn(page, email, password);
+  await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** A fresh browser context (own cookies) signed in as `email`. Close it when done. */
+export async function signedInContext(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await signIn(page, email);
+  return { context, page };
+}
+
+/** Opens the user menu in the header and signs out; waits for the sign-in page. */
+export async function signOut(page: Page): Promise<void> {
+  await page.locator("header summary").click();
+  await page.getByRole("button", { name: either((m) => m.app.signOut) }).click();
+  await page.waitForURL((url) => url.pathname === "/sign-in");
+}
+
+/** The page shows the not-found page, answered with HTTP 404. */
+export async function expectNotFound(page: Page, response: Response | null, m: Messages = en): Promise<void> {
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1, name: m.errors.notFoundTitle })).toBeVisible();
+}
+
+/**
+ * Waits until React has hydrated this element. Forms with server actions work before hydration
+ * too (they post natively), but a controlled <select> whose onChange does the work does not:
+ * changing it too early is silently undone.
+ */
+export async function hydrated(locator: Locator): Promise<void> {
+  await expect
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))), { message: "hydrated" })
+    .toBe(true);
+}
+
+/** A value unique to this run, for emails and names that must not clash with earlier runs. */
+export function unique(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}

@@ -1,0 +1,260 @@
+// The real server actions, through the one wrapper, with the session stubbed by signInAs():
+// who may call them, what a refusal looks like to the form, and that refusals change nothing.
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { cookies } from "next/headers";
+import { getDb } from "@/lib/db";
+import { archiveAgencyAction, createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
+import { acceptInvitationAction, setLocaleAction } from "@/lib/actions/auth";
+import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "@/lib/actions/members";
+import type { ActionResult } from "@/lib/actions/result";
+import { createTenantAction } from "@/lib/actions/tenants";
+import { unsafeFindInvitation } from "@/lib/data/invitations";
+import { auditEventsFor, createPendingInvitation, createTenant, createTenantWithPeople, createUser, ctxFor, snapshotTenant } from "../factories";
+import { form, signInAs } from "../helpers/session";
+
+// Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
+// do it in a hook, not inside the first test's time budget.
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
+
+type People = Awaited<ReturnType<typeof createTenantWithPeople>>;
+type Action = (prev: null, formData: FormData) => Promise<ActionResult<unknown>>;
+type Fields = Record<string, string | number>;
+
+async function membershipId(userId: string, tenantId: string): Promise<string> {
+  return (await (await getDb()).membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId, userId } } })).id;
+}
+
+/** Two tenants with their people, and a pending invitation in each. */
+async function world() {
+  const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
+  const [invA, invB] = await Promise.all([
+    createPendingInvitation(await ctxFor(a.admin, a.tenant)),
+    createPendingInvitation(await ctxFor(b.admin, b.tenant)),
+  ]);
+  return { a, b, invA, invB };
+}
+
+/** Every tenant action with a valid form that names tenant `slug` and the records of `t`. */
+const TENANT_ACTIONS: Record<string, { action: Action; fields: (slug: string, t: People, invitationId: string) => Promise<Fields> }> = {
+  inviteMemberAction: { action: inviteMemberAction, fields: async (slug, t) => ({ tenant: slug, email: `fp-${t.agency.id}@example.test`, role: "FOCAL_POINT", agencyId: t.agency.id }) },
+  changeRoleAction: { action: changeRoleAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id), role: "ADMIN" }) },
+  removeMemberAction: { action: removeMemberAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }) },
+  revokeInvitationAction: { action: revokeInvitationAction, fields: async (slug, _t, invitationId) => ({ tenant: slug, invitationId }) },
+  createAgencyAction: { action: createAgencyAction, fields: async (slug) => ({ tenant: slug, name: "Border Service", kind: "STATE_AGENCY" }) },
+  updateAgencyAction: { action: updateAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, version: 1, name: "Renamed", kind: "COURT" }) },
+  archiveAgencyAction: { action: archiveAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, archived: "true" }) },
+};
+const NAMES = Object.keys(TENANT_ACTIONS);
+const MEMBER_ACTIONS = ["inviteMemberAction", "changeRoleAction", "removeMemberAction", "revokeInvitationAction"];
+
+async function call(name: string, fields: Fields) {
+  return TENANT_ACTIONS[name].action(null, form(fields));
+}
+
+beforeEach(() => {
+  vi.spyOn(console, "log").mockImplementation(() => {}); // invitation links are logged until email exists
+});
+afterEach(() => {
+  signInAs(null);
+  vi.restoreAllMocks();
+});
+
+describe("tenant actions refuse", () => {
+  // Every test here asserts that nothing changed, so they can share one world (and stay fast).
+  let w: Awaited<ReturnType<typeof world>>;
+  beforeAll(async () => {
+    w = await world();
+  });
+
+  it.each(NAMES)("%s: signed out -> errors.signedOut, nothing changes", async (name) => {
+    const { a, invA } = w;
+    const before = await snapshotTenant(a.tenant);
+    signInAs(null);
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.signedOut" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it.each(NAMES)("%s: a tenant the person is not a member of -> errors.notFound, nothing changes", async (name) => {
+    const { a, b, invA } = w;
+    const before = await snapshotTenant(a.tenant);
+    signInAs(b.admin);
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it.each(NAMES)("%s: a viewer -> errors.forbidden, nothing changes", async (name) => {
+    const { a, invA } = w;
+    const before = await snapshotTenant(a.tenant);
+    signInAs(a.viewer);
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it.each(MEMBER_ACTIONS)("%s: a coordinator -> errors.forbidden", async (name) => {
+    const { a, invA } = w;
+    const before = await snapshotTenant(a.tenant);
+    signInAs(a.coordinator);
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it.each(NAMES.filter((n) => n !== "createAgencyAction" && n !== "inviteMemberAction"))(
+    "%s: another tenant's record, named from the admin's own tenant -> errors.notFound, nothing changes",
+    async (name) => {
+      const { a, b, invB } = w;
+      const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
+      signInAs(a.admin);
+      expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, b, invB.id))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+      expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
+      expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
+    },
+  );
+
+  it("inviteMemberAction: a focal point with another tenant's agency -> a field error", async () => {
+    const { a, b, invB } = w;
+    const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
+    signInAs(a.admin);
+    const result = await call("inviteMemberAction", await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, b, invB.id));
+    expect(result).toMatchObject({ ok: false, message: { key: "errors.invalidInput" }, fieldErrors: { agencyId: { key: "validation.agencyRequired" } } });
+    expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
+    expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
+  });
+});
+
+describe("tenant actions do their job", () => {
+  it("members: invite, change a role, revoke, remove, each audited", async () => {
+    const { a, invA } = await world();
+    signInAs(a.admin);
+    const invited = await call("inviteMemberAction", await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, a, invA.id));
+    expect(invited).toMatchObject({ ok: true, data: { link: expect.stringMatching(/^https:\/\/nap\.test\/invite\//) } });
+    const token = (invited as { data: { link: string } }).data.link.split("/invite/")[1];
+    expect(await unsafeFindInvitation(token)).toMatchObject({ role: "FOCAL_POINT", agencyName: a.agency.name, tenantName: a.tenant.name });
+
+    const viewerMembership = await membershipId(a.viewer.id, a.tenant.id);
+    expect(await call("changeRoleAction", { tenant: a.tenant.slug, membershipId: viewerMembership, role: "COORDINATOR" })).toEqual({ ok: true, message: { key: "members.roleSaved" } });
+    expect(await call("revokeInvitationAction", { tenant: a.tenant.slug, invitationId: invA.id })).toMatchObject({ ok: true });
+    expect(await call("removeMemberAction", { tenant: a.tenant.slug, membershipId: viewerMembership })).toMatchObject({ ok: true });
+
+    const db = await getDb();
+    expect(await db.membership.count({ where: { id: viewerMembership } })).toBe(0);
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: invA.id } })).revokedAt).not.toBeNull();
+    expect((await auditEventsFor(viewerMembership)).map((e) => e.action).sort()).toEqual(["membership.removed", "membership.roleChanged"]);
+    expect((await auditEventsFor(invA.id)).map((e) => e.action)).toContain("invitation.revoked");
+  });
+
+  it("members: the last admin cannot step down", async () => {
+    const { a } = await world();
+    signInAs(a.admin);
+    const fields = { tenant: a.tenant.slug, membershipId: await membershipId(a.admin.id, a.tenant.id), role: "VIEWER" };
+    const before = await snapshotTenant(a.tenant);
+    expect(await call("changeRoleAction", fields)).toMatchObject({ ok: false, message: { key: "errors.lastAdmin" }, values: fields });
+    expect(await call("removeMemberAction", fields)).toMatchObject({ ok: false, message: { key: "errors.lastAdmin" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it("agencies: create, update, archive, each audited; a stale version answers errors.conflict with the saved record", async () => {
+    const { a } = await world();
+    signInAs(a.coordinator);
+    expect(await call("createAgencyAction", { tenant: a.tenant.slug, name: "Border Service", nameRu: "Погранслужба", kind: "STATE_AGENCY" })).toEqual({ ok: true, message: { key: "agencies.created" } });
+    const db = await getDb();
+    const created = await db.agency.findFirstOrThrow({ where: { tenantId: a.tenant.id, name: "Border Service" } });
+    expect(created).toMatchObject({ names: { ru: "Погранслужба" }, kind: "STATE_AGENCY" });
+
+    const update = { tenant: a.tenant.slug, agencyId: created.id, version: 1, name: "State Border Service", kind: "STATE_AGENCY" };
+    expect(await call("updateAgencyAction", update)).toMatchObject({ ok: true });
+    const before = await snapshotTenant(a.tenant);
+    const stale = await call("updateAgencyAction", { ...update, name: "Overwritten" });
+    expect(stale).toMatchObject({ ok: false, message: { key: "errors.conflict" }, current: { id: created.id, name: "State Border Service", version: 2 }, values: { name: "Overwritten" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+
+    expect(await call("archiveAgencyAction", { tenant: a.tenant.slug, agencyId: created.id, archived: "true" })).toEqual({ ok: true, message: { key: "agencies.archivedDone" } });
+    expect((await db.agency.findUniqueOrThrow({ where: { id: created.id } })).archivedAt).not.toBeNull();
+    expect((await auditEventsFor(created.id)).map((e) => e.action).sort()).toEqual(["agency.archived", "agency.created", "agency.updated"]);
+  });
+});
+
+describe("invalid input", () => {
+  it("returns field errors as translation keys and echoes what was typed; nothing is written", async () => {
+    const { a } = await world();
+    signInAs(a.admin);
+    const before = await snapshotTenant(a.tenant);
+    const fields = { tenant: a.tenant.slug, name: "   ", shortName: "x".repeat(41), kind: "SPACESHIP" };
+    expect(await call("createAgencyAction", fields)).toEqual({
+      ok: false,
+      message: { key: "errors.invalidInput" },
+      fieldErrors: { name: { key: "validation.required", values: { min: 1 } }, shortName: { key: "validation.tooLong", values: { max: 40 } }, kind: { key: "validation.invalid", values: {} } },
+      values: fields,
+    });
+    const invite = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "not-an-email", role: "KING" });
+    expect(invite).toMatchObject({ ok: false, fieldErrors: { email: { key: "validation.email" }, role: { key: "validation.role" } }, values: { email: "not-an-email", role: "KING" } });
+    const focal = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "fp@example.test", role: "FOCAL_POINT" });
+    expect(focal).toMatchObject({ ok: false, fieldErrors: { agencyId: { key: "validation.agencyRequired" } } });
+    const version = await call("updateAgencyAction", { tenant: a.tenant.slug, agencyId: a.agency.id, version: "abc", name: "X", kind: "NGO" });
+    expect(version).toMatchObject({ ok: false, fieldErrors: { version: { key: expect.stringMatching(/^validation\./) } } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it("never echoes a password or a token", async () => {
+    const result = await acceptInvitationAction(null, form({ token: "t".repeat(40), hasAccount: "no", name: "", password: "short" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { name: { key: "validation.required" }, password: { key: "validation.passwordTooShort" } } });
+    expect(result.ok === false && result.values).toEqual({ hasAccount: "no", name: "" });
+  });
+});
+
+describe("createTenantAction", () => {
+  const fields = (slug: string) => ({ name: "Republic of Testland", slug, countryCode: "tl", defaultLocale: "ru", adminEmail: "Minister@Testland.test" });
+
+  it("lets a platform administrator create a tenant and invite its first administrator", async () => {
+    const platform = await createUser({ platformAdmin: true });
+    signInAs(platform);
+    const slug = `testland-${platform.id.slice(-6).toLowerCase()}`;
+    const result = await createTenantAction(null, form(fields(slug)));
+    expect(result).toMatchObject({ ok: true, data: { slug } });
+    const tenant = await (await getDb()).tenant.findUniqueOrThrow({ where: { slug } });
+    expect(tenant).toMatchObject({ countryCode: "TL", defaultLocale: "ru" });
+    const token = (result as { data: { link: string } }).data.link.split("/invite/")[1];
+    expect(await unsafeFindInvitation(token)).toMatchObject({ email: "minister@testland.test", role: "ADMIN", tenantName: "Republic of Testland" });
+    expect((await auditEventsFor(tenant.id)).map((e) => e.action)).toEqual(["tenant.created"]);
+  });
+
+  it("is forbidden to anyone else, refuses a taken slug, and reports invalid fields", async () => {
+    const taken = await createTenant();
+    const { a } = await world();
+    const db = await getDb();
+    const takenBefore = await snapshotTenant(taken);
+    const slug = `elsewhere-${a.tenant.id.slice(-6).toLowerCase()}`;
+    signInAs(a.admin);
+    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    signInAs(null);
+    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({ ok: false, message: { key: "errors.signedOut" } });
+    signInAs(await createUser({ platformAdmin: true }));
+    expect(await createTenantAction(null, form(fields(taken.slug)))).toMatchObject({ ok: false, fieldErrors: { slug: { key: "validation.slugTaken" } } });
+    const invalid = await createTenantAction(null, form({ ...fields("Bad Slug!"), countryCode: "XYZ", adminEmail: "nope" }));
+    expect(invalid).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: { key: "validation.slug" }, countryCode: { key: "validation.countryCode" }, adminEmail: { key: "validation.email" } },
+      values: { slug: "Bad Slug!", countryCode: "XYZ" },
+    });
+    expect(await db.tenant.findUnique({ where: { slug } })).toBeNull();
+    expect(await snapshotTenant(taken)).toEqual(takenBefore);
+  });
+});
+
+describe("setLocaleAction", () => {
+  it("stores the language on the signed-in person and in the cookie", async () => {
+    const user = await createUser();
+    signInAs(user);
+    expect(await setLocaleAction(null, form({ locale: "ru" }))).toEqual({ ok: true });
+    expect((await (await getDb()).user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBe("ru");
+    expect((await cookies()).get("NEXT_LOCALE")?.value).toBe("ru");
+  });
+
+  it("refuses a language the interface does not speak", async () => {
+    const user = await createUser();
+    signInAs(user);
+    expect(await setLocaleAction(null, form({ locale: "xx" }))).toMatchObject({ ok: false, fieldErrors: { locale: { key: expect.stringMatching(/^validation\./) } } });
+    expect((await (await getDb()).user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBeNull();
+  });
+});

@@ -1,0 +1,152 @@
+// Agencies: listed to members, managed by admins and coordinators, saved only over the version
+// that was loaded, archived rather than deleted, and never reachable from another tenant.
+import { beforeAll, describe, expect, it } from "vitest";
+import { getDb } from "@/lib/db";
+import { assertAgencyForRole, createAgency, listAgencies, setAgencyArchived, updateAgency, type AgencyInput } from "@/lib/data/agencies";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { addActivity, auditEventsFor, createAgency as makeAgency, createPlan, createTenantWithPeople, ctxFor, snapshotTenant } from "../factories";
+
+// Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
+// do it in a hook, not inside the first test's time budget.
+beforeAll(async () => {
+  await getDb();
+}, 120_000);
+
+const input = (overrides: Partial<AgencyInput> = {}): AgencyInput => ({
+  name: `Ministry of Interior ${Math.random().toString(36).slice(2, 8)}`, nameRu: null, shortName: null, kind: "MINISTRY", ...overrides,
+});
+
+async function twoTenants() {
+  const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
+  const [adminA, coordinatorA] = await Promise.all([ctxFor(a.admin, a.tenant), ctxFor(a.coordinator, a.tenant)]);
+  return { a, b, adminA, coordinatorA };
+}
+
+async function agencyRow(id: string) {
+  return (await getDb()).agency.findUniqueOrThrow({ where: { id } });
+}
+
+describe("listAgencies", () => {
+  it("lists this tenant's active agencies with their counts; archived ones on request", async () => {
+    const { a, b, adminA } = await twoTenants();
+    const plan = await createPlan(a.tenant, { activities: 2, leadAgencyId: a.agency.id });
+    await addActivity(a.tenant, plan, { leadAgencyId: a.agency.id });
+    const old = await makeAgency(a.tenant);
+    await setAgencyArchived(adminA, old.id, true);
+
+    const viewer = await ctxFor(a.viewer, a.tenant);
+    const list = await listAgencies(viewer);
+    expect(list.map((x) => x.id)).toEqual([a.agency.id]);
+    expect(list[0]).toMatchObject({ name: a.agency.name, leads: 3, members: 1, archived: false, version: 1 });
+    expect(list.some((x) => x.id === b.agency.id)).toBe(false);
+
+    const all = await listAgencies(viewer, { includeArchived: true });
+    expect(all.map((x) => x.id).sort()).toEqual([a.agency.id, old.id].sort());
+    expect(all.find((x) => x.id === old.id)?.archived).toBe(true);
+  });
+});
+
+describe("createAgency", () => {
+  it("creates a trimmed agency with its Russian name, and audits it", async () => {
+    const { a, coordinatorA } = await twoTenants();
+    const { id } = await createAgency(coordinatorA, input({ name: "  Ministry of Labour ", nameRu: " Министерство труда ", shortName: " MoL ", kind: "NGO" }));
+    expect(await agencyRow(id)).toMatchObject({ tenantId: a.tenant.id, name: "Ministry of Labour", names: { ru: "Министерство труда" }, shortName: "MoL", kind: "NGO", version: 1 });
+    expect(await auditEventsFor(id)).toEqual([
+      expect.objectContaining({ tenantId: a.tenant.id, actorId: a.coordinator.id, action: "agency.created", after: expect.objectContaining({ name: "Ministry of Labour" }) }),
+    ]);
+  });
+
+  it("refuses a name this tenant already uses, in any case, but not another tenant's name", async () => {
+    const { a, b, adminA } = await twoTenants();
+    const before = await snapshotTenant(a.tenant);
+    const error = await createAgency(adminA, input({ name: ` ${a.agency.name.toUpperCase()} ` })).catch((e) => e);
+    expect(error).toBeInstanceOf(RuleError);
+    expect(error.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+
+    const { id } = await createAgency(adminA, input({ name: b.agency.name }));
+    expect((await agencyRow(id)).tenantId).toBe(a.tenant.id);
+  });
+
+  it("is forbidden to focal points and viewers", async () => {
+    const { a } = await twoTenants();
+    const before = await snapshotTenant(a.tenant);
+    for (const person of [a.focal, a.viewer]) {
+      await expect(createAgency(await ctxFor(person, a.tenant), input())).rejects.toBeInstanceOf(ForbiddenError);
+    }
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+});
+
+describe("updateAgency", () => {
+  it("saves over the loaded version, bumps it, and audits before and after", async () => {
+    const { a, coordinatorA } = await twoTenants();
+    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: "Renamed", nameRu: "Переименовано" }));
+    expect(await agencyRow(a.agency.id)).toMatchObject({ name: "Renamed", names: { ru: "Переименовано" }, version: 2 });
+    expect(await auditEventsFor(a.agency.id)).toEqual([
+      expect.objectContaining({
+        actorId: a.coordinator.id, action: "agency.updated",
+        before: expect.objectContaining({ name: a.agency.name }), after: expect.objectContaining({ name: "Renamed" }),
+      }),
+    ]);
+  });
+
+  it("refuses a stale version and says what the other person saved", async () => {
+    const { a, adminA, coordinatorA } = await twoTenants();
+    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: "Saved first" }));
+    const before = await snapshotTenant(a.tenant);
+    const error = await updateAgency(adminA, a.agency.id, 1, input({ name: "Saved second" })).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.current).toMatchObject({ id: a.agency.id, name: "Saved first", version: 2 });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+
+  it("answers not found for another tenant's agency, which stays as it was", async () => {
+    const { a, b, adminA } = await twoTenants();
+    const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
+    await expect(updateAgency(adminA, b.agency.id, 1, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
+    expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
+    expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
+  });
+
+  it("is forbidden to a viewer, and refuses a name in use", async () => {
+    const { a, adminA } = await twoTenants();
+    const other = await makeAgency(a.tenant);
+    const before = await snapshotTenant(a.tenant);
+    await expect(updateAgency(await ctxFor(a.viewer, a.tenant), a.agency.id, 1, input())).rejects.toBeInstanceOf(ForbiddenError);
+    const clash = await updateAgency(adminA, a.agency.id, 1, input({ name: other.name.toLowerCase() })).catch((e) => e);
+    expect(clash).toBeInstanceOf(RuleError);
+    expect(clash.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+});
+
+describe("setAgencyArchived", () => {
+  it("archives and restores, auditing each", async () => {
+    const { a, coordinatorA } = await twoTenants();
+    await setAgencyArchived(coordinatorA, a.agency.id, true);
+    expect((await agencyRow(a.agency.id)).archivedAt).not.toBeNull();
+    await setAgencyArchived(coordinatorA, a.agency.id, false);
+    expect((await agencyRow(a.agency.id)).archivedAt).toBeNull();
+    expect((await auditEventsFor(a.agency.id)).map((e) => e.action).sort()).toEqual(["agency.archived", "agency.restored"]);
+  });
+
+  it("answers not found for another tenant's agency, and is forbidden to a focal point", async () => {
+    const { a, b, adminA } = await twoTenants();
+    const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
+    await expect(setAgencyArchived(adminA, b.agency.id, true)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(setAgencyArchived(await ctxFor(a.focal, a.tenant), a.agency.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+    expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
+    expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
+  });
+});
+
+describe("assertAgencyForRole", () => {
+  it("accepts only an active agency of this tenant for a focal point, and none for other roles", async () => {
+    const { a, b, adminA } = await twoTenants();
+    expect(await assertAgencyForRole(adminA, "FOCAL_POINT", a.agency.id)).toBe(a.agency.id);
+    expect(await assertAgencyForRole(adminA, "COORDINATOR", a.agency.id)).toBeNull();
+    await expect(assertAgencyForRole(adminA, "FOCAL_POINT", b.agency.id)).rejects.toBeInstanceOf(RuleError);
+    await expect(assertAgencyForRole(adminA, "FOCAL_POINT", null)).rejects.toBeInstanceOf(RuleError);
+  });
+});
