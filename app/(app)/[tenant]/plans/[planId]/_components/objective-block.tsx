@@ -1,0 +1,68 @@
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import type { PlanTree } from "@/lib/data/plans";
+import { localized } from "@/lib/domain/localized";
+import { ActivityTable } from "./activity-table";
+import { MoveControls } from "./move-controls";
+import { ObjectiveForm } from "./objective-form";
+import { RemoveControl } from "./remove-control";
+
+type Objective = PlanTree["sections"][number]["objectives"][number];
+
+interface Props {
+  tenant: string;
+  planId: string;
+  sectionId: string;
+  objective: Objective;
+  first: boolean;
+  last: boolean;
+  /** Present for managers of an open plan: the edit controls. */
+  manage: { takenCodes: string[]; sections: { value: string; label: string }[] } | null;
+  today: Date;
+}
+
+export async function ObjectiveBlock({ tenant, planId, sectionId, objective, first, last, manage, today }: Props) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const headingId = `objective-${objective.id}`;
+  const name = t("structure.objectiveName", { code: objective.code });
+  return (
+    <section aria-labelledby={headingId} className="border-t border-slate-200 px-4 py-3">
+      <div className="mb-2 flex flex-wrap items-center gap-2">
+        <h3 id={headingId} className="font-medium">{objective.code} {localized(objective.title, objective.titles, locale)}</h3>
+        {manage && (
+          <>
+            <MoveControls kind="objective" tenant={tenant} id={objective.id} name={name} first={first} last={last} />
+            {objective.activities.length === 0 && <RemoveControl kind="objective" tenant={tenant} id={objective.id} name={name} deletable={objective.deletable} />}
+          </>
+        )}
+      </div>
+      {manage && (
+        <details className="mb-2">
+          <summary className="cursor-pointer text-sm text-brand-700">{t("structure.editObjective", { code: objective.code })}</summary>
+          <div className="mt-2 max-w-xl">
+            <ObjectiveForm
+              tenant={tenant}
+              sectionId={sectionId}
+              objective={{ id: objective.id, version: objective.version, sectionId, code: objective.code, title: objective.title, titleRu: objective.titles.ru ?? null }}
+              takenCodes={manage.takenCodes.filter((c) => c !== objective.code)}
+              sections={manage.sections}
+            />
+            {objective.activities.length > 0 && <p className="mt-2 text-xs text-slate-700">{t("structure.objectiveRemoveHint")}</p>}
+          </div>
+        </details>
+      )}
+      {objective.activities.length > 0 ? (
+        <ActivityTable tenant={tenant} code={objective.code} activities={objective.activities} manage={Boolean(manage)} today={today} />
+      ) : (
+        <p className="text-sm text-slate-700">{t("structure.noActivities")}</p>
+      )}
+      {manage && (
+        <p className="mt-2 text-sm">
+          <Link href={`/${tenant}/plans/${planId}/activities/new?objective=${objective.id}`} className="text-brand-700 underline-offset-2 hover:underline">
+            {t("structure.addActivity")}<span className="sr-only"> {t("structure.toObjective", { code: objective.code })}</span>
+          </Link>
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,79 @@
+import { getLocale, getTranslations } from "next-intl/server";
+import type { PlanTree } from "@/lib/data/plans";
+import { suggestNextCode } from "@/lib/domain/codes";
+import { localized } from "@/lib/domain/localized";
+import { MoveControls } from "./move-controls";
+import { ObjectiveBlock } from "./objective-block";
+import { ObjectiveForm } from "./objective-form";
+import { RemoveControl } from "./remove-control";
+import { SectionForm } from "./section-form";
+
+type Section = PlanTree["sections"][number];
+
+interface Props {
+  tenant: string;
+  planId: string;
+  section: Section;
+  first: boolean;
+  last: boolean;
+  /** For managers of an open plan: what the edit forms check as you type. */
+  manage: { sectionCodes: string[]; objectiveCodes: string[]; sections: { value: string; label: string }[] } | null;
+  today: Date;
+}
+
+/** A collapsible section with its objectives; managers also get its controls and an "add objective" form. */
+export async function SectionBlock({ tenant, planId, section, first, last, manage, today }: Props) {
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const title = localized(section.title, section.titles, locale);
+  const name = t("structure.sectionName", { code: section.code, title });
+  const objectiveManage = manage && { takenCodes: manage.objectiveCodes, sections: manage.sections };
+  return (
+    <details open className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      <summary className="cursor-pointer px-4 py-3">
+        <h2 className="inline text-lg font-semibold">{section.code}. {title}</h2>{" "}
+        <span className="text-sm font-normal text-slate-700">({section.pillar ? t(`pillars.${section.pillar}`) : t("pillars.none")})</span>
+      </summary>
+      {manage && (
+        <div className="flex flex-wrap items-start gap-3 px-4 pb-3">
+          <MoveControls kind="section" tenant={tenant} id={section.id} name={name} first={first} last={last} />
+          {section.objectives.length === 0 && <RemoveControl kind="section" tenant={tenant} id={section.id} name={name} deletable={section.deletable} />}
+          <details className="basis-full">
+            <summary className="cursor-pointer text-sm text-brand-700">{t("structure.editSection", { code: section.code })}</summary>
+            <div className="mt-2 max-w-xl">
+              <SectionForm
+                tenant={tenant}
+                planId={planId}
+                section={{ id: section.id, version: section.version, code: section.code, title: section.title, titleRu: section.titles.ru ?? null, pillar: section.pillar }}
+                suggestedCode={section.code}
+                takenCodes={manage.sectionCodes.filter((c) => c !== section.code)}
+              />
+              {section.objectives.length > 0 && <p className="mt-2 text-xs text-slate-700">{t("structure.sectionRemoveHint")}</p>}
+            </div>
+          </details>
+        </div>
+      )}
+      {section.objectives.length === 0 && <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-700">{t("structure.noObjectives")}</p>}
+      {section.objectives.map((objective, i) => (
+        <ObjectiveBlock
+          key={objective.id}
+          tenant={tenant}
+          planId={planId}
+          sectionId={section.id}
+          objective={objective}
+          first={i === 0}
+          last={i === section.objectives.length - 1}
+          manage={objectiveManage || null}
+          today={today}
+        />
+      ))}
+      {manage && (
+        <details className="border-t border-slate-200 px-4 py-3">
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("structure.addObjectiveTo", { code: section.code })}</summary>
+          <div className="mt-2 max-w-xl">
+            <ObjectiveForm tenant={tenant} sectionId={section.id} suggestedCode={suggestNextCode(section.code, manage.objectiveCodes)} takenCodes={manage.objectiveCodes} />
+          </div>
+        </details>
+      )}
+    </details>
+  );
+}

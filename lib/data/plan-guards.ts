@@ -1,0 +1,27 @@
+import "server-only";
+import type { Prisma } from "@/generated/prisma/client";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
+import type { TenantContext } from "./context";
+
+type Tx = Prisma.TransactionClient;
+
+export interface EditablePlan {
+  id: string;
+  startDate: Date;
+  endDate: Date;
+  status: "DRAFT" | "ACTIVE" | "CLOSED";
+}
+
+/**
+ * The plan of this tenant, if its structure may still change: a closed plan is read-only.
+ * Another tenant's plan, or an archived one, is NotFound. Call inside the write transaction.
+ */
+export async function requireEditablePlan(tx: Tx, ctx: TenantContext, planId: string): Promise<EditablePlan> {
+  const plan = await tx.plan.findFirst({
+    where: { id: planId, tenantId: ctx.tenant.id, archivedAt: null },
+    select: { id: true, startDate: true, endDate: true, status: true },
+  });
+  if (!plan) throw new NotFoundError("plan");
+  if (plan.status === "CLOSED") throw new RuleError("errors.planClosed");
+  return plan;
+}

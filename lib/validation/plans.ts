@@ -1,0 +1,77 @@
+// Plans and their structure: the schemas shared by the forms and the server actions.
+// Rules whose message lives in this feature's namespace (date order, code formats) are checked by
+// pure helpers below, used as you type and again by the data layer (which returns them as field
+// errors): the action wrapper only passes through zod messages of the shared "validation." set.
+import { z } from "zod";
+import type { MessageRef } from "@/lib/domain/errors";
+import { PLAN_STATUSES } from "@/lib/domain/plan-status";
+import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
+
+export const PILLARS = ["PREVENTION", "PROTECTION", "PROSECUTION", "PARTNERSHIP"] as const;
+export const DIRECTIONS = ["up", "down"] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+/** A calendar day from a date input ("2025-01-31"), as midnight UTC: the way @db.Date stores it. */
+export const DateSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && toDay(s).toISOString().startsWith(s), {
+    error: "validation.invalid",
+  })
+  .transform(toDay);
+
+function toDay(s: string): Date {
+  return new Date(`${s}T00:00:00Z`);
+}
+
+/** "2025-01-31" for a date input, from a stored day. */
+export function dayString(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** The plan's end must come after its start; the message belongs next to the end field. */
+export function planDatesError(start: Date | string | null | undefined, end: Date | string | null | undefined): MessageRef | null {
+  if (!start || !end) return null;
+  const [s, e] = [typeof start === "string" ? Date.parse(start) : start.getTime(), typeof end === "string" ? Date.parse(end) : end.getTime()];
+  if (Number.isNaN(s) || Number.isNaN(e)) return null;
+  return e > s ? null : { key: "planAdmin.validation.endBeforeStart" };
+}
+
+const pillar = z
+  .union([z.enum(PILLARS, { error: "validation.invalid" }), z.literal("")])
+  .optional()
+  .transform((v) => (v ? v : null));
+
+const planFields = {
+  tenant: TenantSlugSchema,
+  title: requiredText(300),
+  titleRu: optionalText(300),
+  description: optionalText(5000).transform((v) => v ?? ""),
+  startDate: DateSchema,
+  endDate: DateSchema,
+  predecessorId: optionalText(64),
+};
+
+export const CreatePlanSchema = z.object({
+  ...planFields,
+  status: z.enum(["DRAFT", "ACTIVE"], { error: "validation.invalid" }).optional().default("DRAFT"),
+});
+export const UpdatePlanSchema = z.object({ ...planFields, planId: IdSchema, version: VersionSchema, status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }) });
+export const PlanRefSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema });
+export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;
+
+const sectionFields = { tenant: TenantSlugSchema, title: requiredText(300), titleRu: optionalText(300), pillar };
+export const CreateSectionSchema = z.object({ ...sectionFields, planId: IdSchema, code: optionalText(10) });
+export const UpdateSectionSchema = z.object({ ...sectionFields, sectionId: IdSchema, version: VersionSchema, code: requiredText(10) });
+export const SectionRefSchema = z.object({ tenant: TenantSlugSchema, sectionId: IdSchema });
+
+const objectiveFields = { tenant: TenantSlugSchema, code: requiredText(20), title: requiredText(500), titleRu: optionalText(500) };
+export const CreateObjectiveSchema = z.object({ ...objectiveFields, sectionId: IdSchema });
+export const UpdateObjectiveSchema = z.object({ ...objectiveFields, objectiveId: IdSchema, version: VersionSchema, sectionId: IdSchema });
+export const ObjectiveRefSchema = z.object({ tenant: TenantSlugSchema, objectiveId: IdSchema });
+
+const direction = z.enum(DIRECTIONS, { error: "validation.invalid" });
+export const MoveSectionSchema = z.object({ tenant: TenantSlugSchema, sectionId: IdSchema, direction });
+export const MoveObjectiveSchema = z.object({ tenant: TenantSlugSchema, objectiveId: IdSchema, direction });
+export const MoveActivitySchema = z.object({ tenant: TenantSlugSchema, activityId: IdSchema, direction });
