@@ -1,0 +1,65 @@
+// Form values as the browser posts them (and as a failed action echoes them back): flat names,
+// strings or string arrays. Repeated parts use dotted indexes: indicators.0.name (see
+// lib/validation/activities.ts). These helpers read them back into the inputs.
+import type { z } from "zod";
+import type { ActivitySnapshot } from "@/lib/domain/activity-rules";
+import type { MessageRef } from "@/lib/domain/errors";
+import { fieldErrorsOf } from "@/lib/validation/activities";
+import { formDataToObject } from "@/lib/validation/form";
+
+export type Values = Record<string, string | string[]>;
+export type Errors = Record<string, MessageRef>;
+
+export function text(values: Values, name: string): string {
+  const v = values[name];
+  return (Array.isArray(v) ? v[0] : v) ?? "";
+}
+
+export function list(values: Values, name: string): string[] {
+  const v = values[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** How many rows were posted under a prefix: "indicators." with indicators.0.x and indicators.1.y -> 2. */
+export function rowCount(values: Values, prefix: string): number {
+  let count = 0;
+  for (const key of Object.keys(values)) {
+    const m = key.startsWith(prefix) ? /^(\d+)\./.exec(key.slice(prefix.length)) : null;
+    if (m) count = Math.max(count, Number(m[1]) + 1);
+  }
+  return count;
+}
+
+/** The values under a prefix, with the prefix taken off. */
+export function subValues(values: Values, prefix: string): Values {
+  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+}
+
+/** Errors under a prefix, with the prefix taken off: each indicator's fields see their own. */
+export function subErrors(errors: Errors, prefix: string): Errors {
+  return Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+}
+
+export function activityValues(a: ActivitySnapshot): Values {
+  const s = (v: string | number | null) => (v === null ? "" : String(v));
+  return {
+    objectiveId: a.objectiveId, code: a.code, title: a.title, titleRu: s(a.titleRu), description: a.description, expectedResults: a.expectedResults,
+    leadAgencyId: s(a.leadAgencyId), partnerAgencyIds: a.partnerAgencyIds, plannedStart: s(a.plannedStart), plannedEnd: s(a.plannedEnd),
+    budget: s(a.budget), currency: s(a.currency), fundingSource: s(a.fundingSource), status: a.status, percentComplete: String(a.percentComplete),
+  };
+}
+
+/**
+ * The same checks the server runs, before anything is sent: the schema, then the rules across
+ * fields on what it parsed. Null when the form may be posted.
+ */
+export function validateForm<T>(form: HTMLFormElement, schema: z.ZodType<T>, rules: (parsed: T) => Errors): Errors | null {
+  const parsed = schema.safeParse(formDataToObject(new FormData(form)));
+  const errors = parsed.success ? rules(parsed.data) : fieldErrorsOf(parsed.error);
+  return Object.keys(errors).length ? errors : null;
+}
+
+/** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
+export function focusFirstInvalid(form: HTMLFormElement): void {
+  requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+}

@@ -1,0 +1,193 @@
+// Activity and indicator forms, shared by the browser and the server.
+// Repeated parts are posted as dotted, zero-based field names that equal the error paths:
+//   indicators.0.name, indicators.0.disaggregation.1.dimension, indicators.0.disaggregation.1.categories
+// (categories as one comma-separated text). unflattenIndexed() turns them into arrays before parsing,
+// so an error on "indicators.0.name" lands next to the input of that name.
+// The schemas check each field; rules across fields (dates, lead vs partners, status vs percent,
+// baseline vs target) live in lib/domain/activity-rules.ts, applied by the data layer and the form.
+import { z } from "zod";
+import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
+import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/activity-rules";
+import type { MessageRef } from "@/lib/domain/errors";
+import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
+
+const INDEX = /^\d{1,2}$/;
+// Plain field names only: nothing like "__proto__" can reach the objects built below.
+const NAME = /^[a-zA-Z][a-zA-Z0-9]{0,40}$/;
+
+/** { "a.0.b": x } -> { a: [{ b: x }] }; undotted keys pass through; indexes are compacted in order. */
+export function unflattenIndexed(raw: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const path = key.split(".");
+    if (path.length === 1) root[key] = value;
+    else if (path.length % 2 === 1 && path.every((p, i) => (i % 2 === 1 ? INDEX : NAME).test(p))) setPath(root, path, value);
+  }
+  return toArrays(root) as Record<string, unknown>;
+}
+
+function setPath(node: Record<string, unknown>, path: string[], value: unknown) {
+  const [head, ...rest] = path;
+  if (rest.length === 0) {
+    node[head] = value;
+    return;
+  }
+  const existing = Object.hasOwn(node, head) ? node[head] : undefined;
+  const child = (typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : (node[head] = {})) as Record<string, unknown>;
+  setPath(child, rest, value);
+}
+
+function toArrays(node: unknown): unknown {
+  if (typeof node !== "object" || node === null || Array.isArray(node)) return node;
+  const entries = Object.entries(node as Record<string, unknown>);
+  if (entries.length > 0 && entries.every(([k]) => INDEX.test(k))) {
+    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => toArrays(v));
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, toArrays(v)]));
+}
+
+const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+
+/** An ISO day from <input type="date">, or null when empty. */
+const isoDay = z
+  .string()
+  .optional()
+  .transform(blankToNull)
+  .refine((v) => v === null || isRealDay(v), { error: "activityForm.validation.date" });
+
+function isRealDay(v: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
+}
+
+/** A non-negative amount with at most two decimals (Decimal(14,2)); "1 000,50" is read as 1000.50. */
+export const decimalText = z
+  .string()
+  .optional()
+  .transform((v) => blankToNull(v?.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".")))
+  .refine((v) => v === null || /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: "activityForm.validation.decimal" })
+  .transform((v) => (v === null ? null : normalizeDecimal(v)));
+
+function normalizeDecimal(v: string): string {
+  const [int, frac = ""] = v.split(".");
+  const i = int.replace(/^0+(?=\d)/, "");
+  const f = frac.replace(/0+$/, "");
+  return f ? `${i}.${f}` : i;
+}
+
+const optionalId = z.string().max(64).optional().transform(blankToNull);
+
+/** Checkboxes post nothing, one value or several: always an array of distinct ids. */
+const idList = z
+  .union([z.string(), z.array(z.string())])
+  .optional()
+  .transform((v) => [...new Set((v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))].sort())
+  .pipe(z.array(z.string().max(64)).max(50, { error: "validation.invalid" }));
+
+const year = z
+  .string()
+  .optional()
+  .transform(blankToNull)
+  .refine((v) => v === null || (/^\d{4}$/.test(v) && Number(v) >= 1950 && Number(v) <= 2100), { error: "indicatorForm.validation.year" })
+  .transform((v) => (v === null ? null : Number(v)));
+
+const categoryList = z
+  .string({ error: "validation.required" })
+  .transform((v) => [...new Set(v.split(/[,;\n]/).map((c) => c.trim()).filter(Boolean))])
+  .pipe(z.array(z.string().max(60, { error: "validation.tooLong" })).min(1, { error: "validation.required" }).max(20, { error: "validation.invalid" }));
+
+export const DisaggregationSchema = z
+  .array(z.object({ dimension: requiredText(60), categories: categoryList }))
+  .max(5, { error: "validation.invalid" })
+  .optional()
+  .transform((v) => v ?? [])
+  .refine((v) => new Set(v.map((d) => d.dimension.toLowerCase())).size === v.length, { error: "indicatorForm.validation.dimensionRepeated" });
+
+export const IndicatorFieldsSchema = z.object({
+  name: requiredText(300),
+  nameRu: optionalText(300),
+  unit: z.enum(INDICATOR_UNITS, { error: "validation.invalid" }),
+  unitLabel: optionalText(80),
+  baseline: decimalText,
+  baselineYear: year,
+  baselineSource: optionalText(300),
+  target: decimalText,
+  targetYear: year,
+  direction: z.enum(INDICATOR_DIRECTIONS, { error: "validation.invalid" }),
+  disaggregation: DisaggregationSchema,
+});
+export type IndicatorFields = z.infer<typeof IndicatorFieldsSchema>;
+
+const percent = z
+  .string()
+  .optional()
+  .transform((v) => blankToNull(v) ?? "0")
+  .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 100, { error: "activityForm.validation.percent" })
+  .transform(Number);
+
+const activityFields = {
+  tenant: TenantSlugSchema,
+  objectiveId: IdSchema,
+  code: requiredText(20).transform(normaliseCode).refine(isValidActivityCode, { error: "activityForm.validation.codeFormat" }),
+  title: requiredText(500),
+  titleRu: optionalText(500),
+  description: optionalText(5000).transform((v) => v ?? ""),
+  expectedResults: optionalText(5000).transform((v) => v ?? ""),
+  leadAgencyId: optionalId,
+  partnerAgencyIds: idList,
+  plannedStart: isoDay,
+  plannedEnd: isoDay,
+  budget: decimalText,
+  currency: z
+    .string()
+    .optional()
+    .transform((v) => blankToNull(v)?.toUpperCase() ?? null)
+    .refine((v) => v === null || /^[A-Z]{3}$/.test(v), { error: "activityForm.validation.currency" }),
+  fundingSource: optionalText(300),
+  status: z.enum(ACTIVITY_STATUSES, { error: "validation.invalid" }),
+  percentComplete: percent,
+};
+
+function withIndexedFields<T extends z.ZodType>(schema: T) {
+  return z.preprocess((raw) => (raw && typeof raw === "object" ? unflattenIndexed(raw as Record<string, unknown>) : raw), schema);
+}
+
+export const CreateActivitySchema = withIndexedFields(
+  z.object({ ...activityFields, planId: IdSchema, indicators: z.array(IndicatorFieldsSchema).max(20, { error: "validation.invalid" }).optional().transform((v) => v ?? []) }),
+);
+export const UpdateActivitySchema = z.object({ ...activityFields, activityId: IdSchema, version: VersionSchema, reason: optionalText(1000) });
+export type UpdateActivityInput = z.infer<typeof UpdateActivitySchema>;
+export type ActivityFields = Omit<UpdateActivityInput, "activityId" | "version" | "reason" | "tenant">;
+export type CreateActivityInput = z.infer<typeof CreateActivitySchema>;
+
+export const ActivityRefSchema = z.object({ tenant: TenantSlugSchema, activityId: IdSchema });
+export const ArchiveActivitySchema = ActivityRefSchema.extend({ archived: z.enum(["true", "false"]) });
+export const CheckCodeSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema, code: z.string().max(20).transform(normaliseCode), exceptActivityId: optionalId });
+
+export const CreateIndicatorSchema = withIndexedFields(
+  IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, activityId: IdSchema }),
+);
+export const UpdateIndicatorSchema = withIndexedFields(
+  IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, indicatorId: IdSchema, version: VersionSchema, reason: optionalText(1000) }),
+);
+export const ArchiveIndicatorSchema = z.object({ tenant: TenantSlugSchema, indicatorId: IdSchema, archived: z.enum(["true", "false"]) });
+
+/**
+ * For the browser: the schema's issues as field errors, keeping this form's own message keys
+ * (the shared mapper keeps only core "validation." keys).
+ */
+export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
+  const out: Record<string, MessageRef> = {};
+  for (const issue of error.issues) {
+    const field = issue.path.map(String).join(".") || "_form";
+    if (out[field]) continue;
+    if (/^(validation|activityForm|indicatorForm)\./.test(issue.message)) {
+      const values: Record<string, number> = {};
+      if ("maximum" in issue) values.max = Number(issue.maximum);
+      if ("minimum" in issue) values.min = Number(issue.minimum);
+      out[field] = Object.keys(values).length ? { key: issue.message, values } : { key: issue.message };
+    } else out[field] = { key: issue.code === "invalid_type" ? "validation.required" : "validation.invalid" };
+  }
+  return out;
+}
