@@ -1,0 +1,76 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { getLocale, getTranslations } from "next-intl/server";
+import { requireTenant } from "@/lib/auth/session";
+import { getActivityDetail } from "@/lib/data/activity-queries";
+import { listHistory } from "@/lib/data/history";
+import { NotFoundError } from "@/lib/domain/errors";
+import { localized } from "@/lib/domain/localized";
+import { can } from "@/lib/domain/roles";
+import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
+import { ActivityFacts } from "./_components/activity-facts";
+import { HistoryList } from "./_components/history-list";
+import { IndicatorTable } from "./_components/indicator-table";
+
+type Params = Promise<{ tenant: string; activityId: string }>;
+
+// Cached per request: the metadata and the page share one load.
+const load = cache(async (tenant: string, activityId: string) => {
+  const ctx = await requireTenant(tenant);
+  const locale = await getLocale();
+  try {
+    const [activity, history] = await Promise.all([
+      getActivityDetail(ctx, activityId),
+      can(ctx.role, "audit.view") ? listHistory(ctx, activityId, { locale }) : null,
+    ]);
+    return { ctx, tenant, activity, history, locale };
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const { tenant, activityId } = await params;
+  const { activity, locale } = await load(tenant, activityId);
+  return { title: `${activity.code} ${localized(activity.title, activity.titles, locale)}` };
+}
+
+export default async function ActivityPage({ params }: { params: Params }) {
+  const { tenant: slug, activityId } = await params;
+  const { ctx, tenant, activity, history, locale } = await load(slug, activityId);
+  const t = await getTranslations();
+  return (
+    <article className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <p className="text-sm">
+          <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">{t("activityPage.allActivities")}</Link>
+        </p>
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <h1 className="text-2xl font-semibold">
+            <span className="mr-2 font-mono text-slate-700">{activity.code}</span>
+            {localized(activity.title, activity.titles, locale)}
+          </h1>
+          {can(ctx.role, "plans.manage") && (
+            <Link href={`/${tenant}/activities/${activity.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-slate-100">
+              {t("activityPage.edit")}
+            </Link>
+          )}
+        </div>
+        <p className="flex flex-wrap items-center gap-2">
+          <ActivityStatusBadge status={activity.status} />
+          {activity.overdue && <OverdueBadge />}
+        </p>
+        {activity.overdue && <p className="text-sm text-red-900">{t("activityPage.overdue")}</p>}
+        {activity.archived && (
+          <p role="note" className="rounded-md border border-slate-400 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("activityPage.archived")}</p>
+        )}
+      </header>
+      <ActivityFacts tenant={tenant} activity={activity} />
+      <IndicatorTable activity={activity} />
+      {history ? <HistoryList history={history} /> : <p className="text-sm text-slate-700">{t("history.notAllowed")}</p>}
+    </article>
+  );
+}
