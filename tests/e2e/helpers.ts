@@ -1,11 +1,14 @@
 // Shared steps for the end-to-end suite. The texts come from messages/<lang>/*.json, so a changed
 // wording fails here only when the page and the message file disagree.
-import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response } from "@playwright/test";
+import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type Route } from "@playwright/test";
 import { messagesFor } from "../../i18n/messages";
+import type enActivityForm from "../../messages/en/activity-form.json";
+import type enBrowse from "../../messages/en/browse.json";
 import type enCore from "../../messages/en/core.json";
+import type enPlanAdmin from "../../messages/en/plan-admin.json";
 
-/** All message files of a language merged, as the app loads them; typed by the core file. */
-export type Messages = typeof enCore;
+/** All message files of a language merged, as the app loads them (i18n/messages.ts). */
+export type Messages = typeof enCore & typeof enPlanAdmin & typeof enActivityForm & typeof enBrowse;
 export const en = messagesFor("en") as unknown as Messages;
 export const ru = messagesFor("ru") as unknown as Messages;
 
@@ -88,4 +91,76 @@ export async function hydrated(locator: Locator): Promise<void> {
 /** A value unique to this run, for emails and names that must not clash with earlier runs. */
 export function unique(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+/** A message with its simple {placeholders} filled in (no plurals). */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+/** Turkmenistan's active plan, NAP 2025-2029, opened from the overview as a person would. Returns its path. */
+export async function openActivePlan(page: Page): Promise<string> {
+  await page.goto("/turkmenistan");
+  await page.getByRole("main").getByRole("link", { name: /2025.2029/ }).click();
+  await page.waitForURL(/\/turkmenistan\/plans\/[\w-]+$/);
+  return new URL(page.url()).pathname;
+}
+
+/** The activity codes (first column) of a table's body, top to bottom. */
+export async function codesIn(table: Locator): Promise<string[]> {
+  return (await table.locator("tbody tr td:first-child").allInnerTexts()).map((t) => t.trim());
+}
+
+/** A server action's request as the browser sent it: replayable from another session. */
+export interface CapturedAction {
+  url: string;
+  headers: Record<string, string>;
+  /** The multipart body, base64. */
+  body: string;
+}
+
+/**
+ * Runs `submit` and catches the server action POST it makes (a request with a Next-Action header),
+ * WITHOUT letting it reach the server: nothing is saved. The page's form then shows a failure;
+ * leave or reload the page afterwards.
+ */
+export async function captureAction(page: Page, submit: () => Promise<void>): Promise<CapturedAction> {
+  let captured: CapturedAction | undefined;
+  let armed = false;
+  const handler = async (route: Route) => {
+    const request = route.request();
+    const headers = await request.allHeaders();
+    if (!armed || captured || request.method() !== "POST" || !headers["next-action"]) return route.fallback();
+    const keep = ["next-action", "next-router-state-tree", "content-type", "accept"];
+    captured = {
+      url: request.url(),
+      headers: Object.fromEntries(keep.filter((k) => headers[k]).map((k) => [k, headers[k]])),
+      body: (request.postDataBuffer() ?? Buffer.alloc(0)).toString("base64"),
+    };
+    await route.abort();
+  };
+  await page.route("**/*", handler);
+  try {
+    armed = true;
+    await submit();
+    await expect.poll(() => captured !== undefined, { message: "a server action request" }).toBe(true);
+  } finally {
+    await page.unroute("**/*", handler);
+  }
+  return captured!;
+}
+
+/**
+ * Posts a captured server action again from `page`'s session, with fetch inside the page (so with
+ * its cookies and origin). Returns the HTTP status, the raw answer and the message key in it.
+ */
+export async function replayAction(page: Page, action: CapturedAction): Promise<{ status: number; text: string; ok: boolean | null; messageKey: string | null }> {
+  const { status, text } = await page.evaluate(async ({ url, headers, body }) => {
+    const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
+    const response = await fetch(url, { method: "POST", headers, body: bytes, credentials: "same-origin" });
+    return { status: response.status, text: await response.text() };
+  }, action);
+  const okMatch = /"ok":(true|false)/.exec(text);
+  const keyMatch = /"message":\{"key":"([\w.]+)"/.exec(text);
+  return { status, text, ok: okMatch ? okMatch[1] === "true" : null, messageKey: keyMatch?.[1] ?? null };
 }
