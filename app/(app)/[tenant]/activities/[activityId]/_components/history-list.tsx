@@ -4,6 +4,9 @@ import { formatDay, type Formatter } from "@/components/browse/format";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
+// Decimal columns reach the audit event as strings ("25000.00"); they read as numbers.
+const DECIMAL_FIELDS = new Set(["budget", "baseline", "target"]);
+const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 /** A recorded value as people read it: translated statuses and units, dates and numbers in their language. */
 function display(field: string, v: HistoryValue, t: T, format: Formatter): string {
@@ -16,6 +19,7 @@ function display(field: string, v: HistoryValue, t: T, format: Formatter): strin
     const dims = v.filter((d): d is { [key: string]: HistoryValue } => typeof d === "object" && d !== null && !Array.isArray(d) && "dimension" in d);
     if (dims.length === v.length) return dims.length ? dims.map((d) => `${d.dimension}: ${[d.categories].flat().join(", ")}`).join("; ") : t("history.empty");
   }
+  if (typeof v === "string" && DECIMAL_FIELDS.has(field) && DECIMAL.test(v)) return format.number(Number(v));
   if (typeof v === "number") return field === "percentComplete" ? format.number(v / 100, { style: "percent" }) : format.number(v);
   if (Array.isArray(v)) return v.length ? v.map((x) => display(field, x, t, format)).join(", ") : t("history.empty");
   if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k}: ${display(field, x, t, format)}`).join("; ");
