@@ -1,5 +1,6 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { isUniqueViolation } from "./db-errors";
 import type { PlanStatus } from "@/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import {
@@ -177,7 +178,7 @@ async function setPartners(tx: Tx, ctx: TenantContext, activityId: string, agenc
 
 /** A race on the unique code (two people saving "2.1.3" at once) ends as the same field error. */
 function codeRace(error: unknown): never {
-  if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") throw new RuleError("errors.invalidInput", CODE_TAKEN);
+  if (isUniqueViolation(error)) throw new RuleError("errors.invalidInput", CODE_TAKEN);
   throw error;
 }
 

@@ -1,5 +1,6 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { isUniqueViolation } from "./db-errors";
 import type { Pillar } from "@/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { isValidObjectiveCode, isValidSectionCode, normaliseCode, suggestNextCode } from "@/lib/domain/codes";
@@ -33,10 +34,6 @@ const titles = (ru: string | null) => (ru?.trim() ? { ru: ru.trim() } : {});
 const ruOf = (t: unknown) => ((t ?? {}) as Record<string, string>).ru ?? null;
 
 /** A duplicate that slipped past the check (two people saving at once) still reads as a field error. */
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: string }).code === "P2002";
-}
-
 async function uniqueOr<T>(work: Promise<T>, field: string, key: string): Promise<T> {
   try {
     return await work;
