@@ -1,7 +1,8 @@
 // `npm start`: one command from a fresh clone to a running app.
 // Makes an AUTH_SECRET once (kept in .data/, git-ignored), migrates the database (the embedded
 // PGlite in .data/pglite unless DATABASE_URL is set), loads the demo data into an empty
-// database, builds when there is no build of this commit, then serves with `next start`.
+// database, builds when there is no build of this commit, then serves it with scripts/server.mjs
+// (Next's handler behind one step that works out the client's address; see that file).
 // `npm run dev` does the same with `next dev` and no build.
 import { spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -18,6 +19,7 @@ const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 const host = process.env.HOSTNAME ?? "localhost";
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+const serverScript = path.join(root, "scripts", "server.mjs");
 
 function authSecret(): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
@@ -94,13 +96,16 @@ async function announceWhenReady(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const env = { ...process.env, AUTH_SECRET: authSecret(), NEXT_TELEMETRY_DISABLED: "1" };
+  const url = `http://${host}:${port}`;
+  // Links the app sends out (invitations, password resets) are built from APP_URL, never from the
+  // request's Host header; locally that is the address served here.
+  const env = { ...process.env, AUTH_SECRET: authSecret(), APP_URL: process.env.APP_URL ?? url, PORT: port, HOSTNAME: host, NEXT_TELEMETRY_DISABLED: "1" };
   process.env.AUTH_SECRET = env.AUTH_SECRET;
   await prepareDatabase();
   if (!dev) buildIfNeeded();
-  const child = spawn(process.execPath, [nextBin, dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
+  const child = spawn(process.execPath, [serverScript, ...(dev ? ["--dev"] : [])], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  void announceWhenReady(`http://${host}:${port}`);
+  void announceWhenReady(url);
   child.on("exit", (code) => process.exit(code ?? 0));
 }
 

@@ -4,14 +4,15 @@ import { revalidatePath } from "next/cache";
 import { changeMemberRole, removeMember } from "@/lib/data/members";
 import { createInvitation, revokeInvitation } from "@/lib/data/invitations";
 import { ChangeRoleSchema, InvitationRefSchema, InviteMemberSchema, MembershipRefSchema } from "@/lib/validation/members";
-import { invitationLink } from "@/lib/server/invitation-link";
+import { createMemberPasswordReset } from "@/lib/data/password-resets";
+import { invitationLink, passwordResetLink } from "@/lib/server/invitation-link";
 import { tenantAction } from "./safe-action";
 
 export const inviteMemberAction = tenantAction(InviteMemberSchema, async (input, ctx) => {
   const { token } = await createInvitation(ctx, input);
-  const link = await invitationLink(token);
-  // Until email exists, the link reaches the invitee through the admin and the server log.
-  console.log(`invitation for ${input.email} to ${ctx.tenant.slug}: ${link}`);
+  // Until email exists, the link reaches the invitee through the admin, shown once; it is never
+  // logged, and only its hash is stored.
+  const link = invitationLink(token);
   revalidatePath(`/${ctx.tenant.slug}/members`);
   return { ok: true, data: { link, email: input.email } };
 });
@@ -32,4 +33,10 @@ export const revokeInvitationAction = tenantAction(InvitationRefSchema, async (i
   await revokeInvitation(ctx, input.invitationId);
   revalidatePath(`/${ctx.tenant.slug}/members`);
   return { ok: true, message: { key: "members.invitationRevoked" } };
+});
+
+/** A single-use link to set a new password, shown once to the admin who hands it over. */
+export const createResetLinkAction = tenantAction(MembershipRefSchema, async (input, ctx) => {
+  const { token, email } = await createMemberPasswordReset(ctx, input.membershipId);
+  return { ok: true, data: { link: passwordResetLink(token), email } };
 });

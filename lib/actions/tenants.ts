@@ -8,8 +8,7 @@ import { userAction } from "./safe-action";
 
 export const createTenantAction = userAction(CreateTenantSchema, async (input, user) => {
   const { tenant, invitationToken } = await createTenant(user, input);
-  const link = await invitationLink(invitationToken);
-  console.log(`tenant ${tenant.slug} created; invitation for its first administrator ${input.adminEmail}: ${link}`);
+  const link = invitationLink(invitationToken);
   revalidatePath("/admin");
   return { ok: true, data: { link, slug: tenant.slug, email: input.adminEmail } };
 });

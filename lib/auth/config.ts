@@ -1,32 +1,51 @@
-// next-auth v5: email + password, JWT sessions. The token carries only the user id and the
-// session version; who the person is and where they belong is read from the database on each
-// request (lib/auth/session.ts), so role changes and "sign out everywhere" apply at once.
+// next-auth v5: email + password, JWT sessions. The token carries only the user id and the id of
+// a stored session (lib/data/sessions.ts); each request checks that session and reads the person
+// afresh (lib/auth/session.ts), so signing out, "sign out everywhere", a password change and
+// disabling a person end sessions at once, on the server.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { unsafeVerifyCredentials } from "@/lib/data/users";
+import { unsafeStartSession } from "@/lib/data/sessions";
+import { sessionPolicy } from "@/lib/domain/session-policy";
+import { clientInfoFrom } from "@/lib/server/client-info";
 import { SignInSchema } from "@/lib/validation/auth";
 
-class ThrottledSignIn extends CredentialsSignin {
-  constructor(retryAfterSeconds: number) {
+/** An expected refusal, carried to the sign-in action by its code (never a stack trace in the log). */
+class RefusedSignIn extends CredentialsSignin {
+  constructor(code: string) {
     super();
-    this.code = `throttled:${retryAfterSeconds}`;
+    this.code = code;
+    this.stack = undefined;
   }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   trustHost: true,
   secret: process.env.AUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: Math.round(sessionPolicy().maxMs / 1000) },
   pages: { signIn: "/sign-in" },
+  // Refused sign-ins are expected: next-auth would log each with a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error("[auth]", error.name, error.message);
+    },
+    warn() {},
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = SignInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const result = await unsafeVerifyCredentials(parsed.data.email, parsed.data.password);
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
-        if (result.reason === "throttled") throw new ThrottledSignIn(result.retryAfterSeconds);
+        const client = clientInfoFrom(request.headers);
+        const result = await unsafeVerifyCredentials(parsed.data.email, parsed.data.password, new Date(), client);
+        if (result.ok) {
+          const sid = await unsafeStartSession(result.user.id, client);
+          return { id: result.user.id, email: result.user.email, name: result.user.name, sid };
+        }
+        if (result.reason === "throttled") throw new RefusedSignIn(`throttled:${result.scope}:${result.retryAfterSeconds}`);
+        if (result.reason === "disabled") throw new RefusedSignIn("disabled");
         return null;
       },
     }),
@@ -35,12 +54,12 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     jwt({ token, user }) {
       if (user) {
         token.sub = user.id;
-        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        token.sid = (user as { sid?: string }).sid;
       }
       return token;
     },
     session({ session, token }) {
-      return { ...session, userId: token.sub, sv: token.sv };
+      return { ...session, userId: token.sub, sid: token.sid };
     },
   },
 });
@@ -48,11 +67,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
 declare module "next-auth" {
   interface Session {
     userId?: string;
-    sv?: number;
+    sid?: string;
   }
 }
 declare module "@auth/core/jwt" {
   interface JWT {
-    sv?: number;
+    sid?: string;
   }
 }

@@ -1,23 +1,40 @@
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { auth } from "./config";
-import { unsafeFindSessionUser } from "@/lib/data/users";
+import { unsafeFindSessionUser } from "@/lib/data/sessions";
 import { resolveTenantContext } from "@/lib/data/tenants";
 import type { SessionUser, TenantContext } from "@/lib/data/context";
 import { can, type Permission } from "@/lib/domain/roles";
+import { safeRedirectPath } from "@/lib/domain/safe-redirect";
+import { REQUEST_PATH_HEADER } from "@/lib/server/request-path";
+import { appUrl } from "@/lib/server/app-url";
+
+/** The id of this browser's stored session, when it has one. */
+export const getSessionId = cache(async (): Promise<string | null> => {
+  const session = await auth();
+  return session?.sid ?? null;
+});
 
 /** The signed-in person, read fresh from the database once per request; null when signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  if (!session?.userId) return null;
-  return unsafeFindSessionUser(session.userId, session.sv ?? 0);
+  if (!session?.userId || !session.sid) return null;
+  return unsafeFindSessionUser(session.sid, session.userId);
 });
 
+/** Sends a signed-out person to sign in, and back to the page they asked for afterwards. */
 export async function requireUser(): Promise<SessionUser> {
   const user = await getSessionUser();
-  if (!user) redirect("/sign-in");
+  if (!user) redirect(await signInPathForThisPage());
   return user;
+}
+
+async function signInPathForThisPage(): Promise<string> {
+  const asked = (await headers()).get(REQUEST_PATH_HEADER);
+  const path = safeRedirectPath(asked, appUrl().origin, "/");
+  return path === "/" ? "/sign-in" : `/sign-in?callbackUrl=${encodeURIComponent(path)}`;
 }
 
 /**

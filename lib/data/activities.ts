@@ -279,7 +279,14 @@ export async function deleteActivity(ctx: TenantContext, id: string): Promise<{ 
   return db.$transaction(async (tx) => {
     const row = await findForRemoval(tx, ctx, id);
     if (await hasHistory(tx, ctx, id, row.indicators.map((i) => i.id))) throw new RuleError("activityForm.hasHistory");
-    await recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user, action: "activity.deleted", entityType: "Activity", entityId: id, before: toSnapshot(row) });
+    // The indicators go with the activity (a cascade): the event lists them, and each indicator's
+    // own history ends with its deletion, so nothing disappears without a trace.
+    const indicators = await tx.indicator.findMany({ where: { tenantId: ctx.tenant.id, activityId: id }, select: indicatorSelect, orderBy: { position: "asc" } });
+    const removed = indicators.map(toIndicatorForEdit);
+    await recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user, action: "activity.deleted", entityType: "Activity", entityId: id, before: { ...toSnapshot(row), indicators: removed } });
+    for (const indicator of removed) {
+      await recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user, action: "indicator.deleted", entityType: "Indicator", entityId: indicator.id, before: { activityId: id, ...indicator } });
+    }
     await tx.activity.deleteMany({ where: { id, tenantId: ctx.tenant.id } });
     return { planId: row.planId };
   });

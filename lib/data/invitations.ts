@@ -10,6 +10,8 @@ import { recordAudit } from "./audit";
 import { normaliseEmail, unsafeVerifyCredentials } from "./users";
 import { assertAgencyForRole } from "./agencies";
 import { NewPasswordSchema } from "@/lib/validation/auth";
+import { fieldErrorsFrom } from "@/lib/validation/form";
+import { UNKNOWN_CLIENT, type ClientInfo } from "@/lib/domain/security-events";
 
 const VALID_DAYS = 14;
 
@@ -157,14 +159,18 @@ export async function unsafeFindInvitation(token: string): Promise<InvitationVie
  * Accepts an invitation: a new person sets name and password; a person who already has an
  * account (IOM staff joining another country) confirms with their password.
  */
-export async function unsafeAcceptInvitation(token: string, input: { name?: string; password: string }): Promise<{ email: string; tenantSlug: string }> {
+export async function unsafeAcceptInvitation(
+  token: string,
+  input: { name?: string; password: string },
+  client: ClientInfo = UNKNOWN_CLIENT,
+): Promise<{ email: string; tenantSlug: string }> {
   const invitation = await findUsableInvitation(token);
   if (!invitation) throw new NotFoundError("invitation");
   const db = await getDb();
   const existing = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
   if (existing) {
     // The same check, and the same slowing-down of repeated failures, as signing in.
-    const check = await unsafeVerifyCredentials(invitation.email, input.password);
+    const check = await unsafeVerifyCredentials(invitation.email, input.password, new Date(), client);
     if (!check.ok && check.reason === "throttled") {
       throw new RuleError("errors.invalidInput", { password: { key: "auth.throttled", values: { seconds: check.retryAfterSeconds } } });
     }
@@ -176,7 +182,7 @@ export async function unsafeAcceptInvitation(token: string, input: { name?: stri
   // The form's "hasAccount" is the client's word: a new account always needs a real password.
   const newPassword = NewPasswordSchema.safeParse(input.password);
   if (!existing && !newPassword.success) {
-    throw new RuleError("errors.invalidInput", { password: { key: newPassword.error.issues[0].message } });
+    throw new RuleError("errors.invalidInput", { password: fieldErrorsFrom(newPassword.error)._form });
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
   await db.$transaction(async (tx) => {

@@ -1,67 +1,105 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { DUMMY_HASH, verifyPassword } from "@/lib/auth/password";
-import { afterFailure, secondsLocked } from "@/lib/domain/throttle";
+import { DUMMY_HASH, hashPassword, verifyPassword } from "@/lib/auth/password";
+import { RuleError } from "@/lib/domain/errors";
+import { UNKNOWN_CLIENT, type ClientInfo } from "@/lib/domain/security-events";
+import { CLIENT_POLICY, EMAIL_POLICY, throttleKey } from "@/lib/domain/throttle";
 import type { SessionUser } from "./context";
+import { recordSecurityEvent } from "./security-events";
+import { revokeSessions, sessionUserSelect } from "./sessions";
+import { claimAttempt, clearAttempts, forgiveAttempt, type Claim } from "./sign-in-throttle";
+
+const NOT_COUNTED: Claim = { allowed: true, attempts: 0, lockedSeconds: 0 };
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-const sessionUserSelect = {
-  id: true,
-  email: true,
-  name: true,
-  locale: true,
-  isPlatformAdmin: true,
-  sessionVersion: true,
-} as const;
-
 export type CredentialCheck =
-  | { ok: true; user: SessionUser & { sessionVersion: number } }
+  | { ok: true; user: SessionUser }
   | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+  | { ok: false; reason: "disabled" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number; scope: "email" | "client" };
 
 /**
  * Checks an email and password. Unsafe by nature (no session yet): it only ever answers
- * "this person" or "no", and slows down repeated failures for one email, existing or not.
+ * "this person" or "no". Every attempt is counted for the client's address and for the email
+ * (existing or not) BEFORE the password is compared, atomically, so parallel attempts cannot
+ * outrun the throttle; a locked key is refused without comparing anything.
  */
-export async function unsafeVerifyCredentials(emailInput: string, password: string, now = new Date()): Promise<CredentialCheck> {
+export async function unsafeVerifyCredentials(
+  emailInput: string,
+  password: string,
+  now = new Date(),
+  client: ClientInfo = UNKNOWN_CLIENT,
+): Promise<CredentialCheck> {
   const db = await getDb();
   const email = normaliseEmail(emailInput);
-  const throttle = await db.loginThrottle.findUnique({ where: { email } });
-  const wait = secondsLocked(throttle, now);
-  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
+  // Every request names its client (scripts/server.mjs, or Next's X-Forwarded-For); only calls
+  // from outside a request (scripts, tests) have none, and are counted by email alone.
+  const clientKey = client.ip === UNKNOWN_CLIENT.ip ? null : throttleKey.client(client.ip);
+  const byClient = clientKey ? await claimAttempt(db, clientKey, CLIENT_POLICY, now) : NOT_COUNTED;
+  if (!byClient.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: byClient.retryAfterSeconds, scope: "client" };
+  const byEmail = await claimAttempt(db, throttleKey.email(email), EMAIL_POLICY, now);
+  if (!byEmail.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.retryAfterSeconds, scope: "email" };
 
-  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true } });
+  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true, disabledAt: true } });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-  if (!user || !valid) {
-    const next = afterFailure(throttle, now);
-    await db.loginThrottle.upsert({ where: { email }, create: { email, ...next }, update: next });
-    const locked = secondsLocked(next, now);
-    return locked > 0 ? { ok: false, reason: "throttled", retryAfterSeconds: locked } : { ok: false, reason: "invalid" };
+  if (user && valid && !user.disabledAt) {
+    await clearAttempts(db, throttleKey.email(email));
+    if (clientKey) await forgiveAttempt(db, clientKey);
+    const { passwordHash: _hash, disabledAt: _d, ...safe } = user;
+    return { ok: true, user: safe };
   }
-  if (throttle) await db.loginThrottle.delete({ where: { email } });
-  const { passwordHash: _hash, ...safe } = user;
-  return { ok: true, user: safe };
+
+  const subject = user ? ({ type: "User", id: user.id } as const) : ({ type: "SignIn", id: email } as const);
+  if (user && valid) {
+    // The right password for a disabled account: say so (only someone who knows it learns it).
+    await recordSecurityEvent(db, { action: "auth.signInRefused", subject, actor: null, client, details: { why: "disabled" } });
+    return { ok: false, reason: "disabled" };
+  }
+  await recordSecurityEvent(db, { action: "auth.signInFailed", subject, actor: null, client });
+  if (byEmail.lockedSeconds > 0) {
+    await recordSecurityEvent(db, { action: "auth.lockedOut", subject, actor: null, client, details: { seconds: byEmail.lockedSeconds, attempts: byEmail.attempts } });
+    return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.lockedSeconds, scope: "email" };
+  }
+  if (byClient.lockedSeconds > 0) {
+    await recordSecurityEvent(db, { action: "auth.clientLockedOut", subject: { type: "Client", id: client.ip }, actor: null, client, details: { seconds: byClient.lockedSeconds } });
+    return { ok: false, reason: "throttled", retryAfterSeconds: byClient.lockedSeconds, scope: "client" };
+  }
+  return { ok: false, reason: "invalid" };
 }
 
-/** The signed-in person, if the session's version is still current ("sign out everywhere"). */
-export async function unsafeFindSessionUser(userId: string, sessionVersion: number): Promise<SessionUser | null> {
+export async function setUserLocale(user: SessionUser, locale: string, client?: ClientInfo): Promise<void> {
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, select: sessionUserSelect });
-  if (!user || user.sessionVersion !== sessionVersion) return null;
-  const { sessionVersion: _v, ...rest } = user;
-  return rest;
+  await db.$transaction(async (tx) => {
+    const before = await tx.user.findUnique({ where: { id: user.id }, select: { locale: true } });
+    if (before?.locale === locale) return;
+    await tx.user.update({ where: { id: user.id }, data: { locale } });
+    await recordSecurityEvent(tx, { action: "user.localeChanged", subject: { type: "User", id: user.id }, actor: user, client, details: { from: before?.locale ?? null, to: locale } });
+  });
 }
 
-export async function setUserLocale(user: SessionUser, locale: string): Promise<void> {
+/**
+ * Changes one's own password: the current one is checked (and throttled like a sign-in, so a
+ * stolen session cannot guess it), the new one must pass the policy (the schema checked it), and
+ * every other session of the person ends.
+ */
+export async function changeOwnPassword(user: SessionUser, currentSessionId: string | null, current: string, next: string, client: ClientInfo = UNKNOWN_CLIENT): Promise<void> {
   const db = await getDb();
-  await db.user.update({ where: { id: user.id }, data: { locale } });
-}
-
-/** Ends every session of this person, on every device. */
-export async function signOutEverywhere(user: SessionUser): Promise<void> {
-  const db = await getDb();
-  await db.user.update({ where: { id: user.id }, data: { sessionVersion: { increment: 1 } } });
+  const now = new Date();
+  const claim = await claimAttempt(db, throttleKey.email(user.email), EMAIL_POLICY, now);
+  if (!claim.allowed) throw new RuleError("errors.invalidInput", { currentPassword: { key: "auth.throttled", values: { seconds: claim.retryAfterSeconds } } });
+  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
+  if (!row || !(await verifyPassword(current, row.passwordHash))) {
+    await recordSecurityEvent(db, { action: "auth.signInFailed", subject: { type: "User", id: user.id }, actor: user, client, details: { during: "passwordChange" } });
+    throw new RuleError("errors.invalidInput", { currentPassword: { key: "validation.wrongPassword" } });
+  }
+  await clearAttempts(db, throttleKey.email(user.email));
+  const passwordHash = await hashPassword(next);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    const ended = await revokeSessions(tx, user.id, "passwordChanged", currentSessionId ?? undefined);
+    await recordSecurityEvent(tx, { action: "auth.passwordChanged", subject: { type: "User", id: user.id }, actor: user, client, details: { otherSessionsEnded: ended } });
+  });
 }

@@ -1,10 +1,12 @@
 import "server-only";
-import { headers } from "next/headers";
+import { absoluteUrl } from "./app-url";
 
-/** The absolute link an invitee opens, built from the request the admin made. */
-export async function invitationLink(token: string): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto = h.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}/invite/${token}`;
+/** The absolute link an invitee opens: from APP_URL, whatever Host the request named. */
+export function invitationLink(token: string): string {
+  return absoluteUrl(`/invite/${encodeURIComponent(token)}`);
+}
+
+/** The absolute link for setting a new password. */
+export function passwordResetLink(token: string): string {
+  return absoluteUrl(`/reset-password/${encodeURIComponent(token)}`);
 }

@@ -134,7 +134,7 @@ export async function snapshotTenant(tenant: TenantRef) {
   const db = await getDb();
   const where = { tenantId: tenant.id };
   const orderBy = { id: "asc" } as const;
-  const [row, agencies, memberships, invitations, plans, activities, audit] = await Promise.all([
+  const [row, agencies, memberships, invitations, plans, activities, audit, passwordResets] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: tenant.id } }),
     db.agency.findMany({ where, orderBy }),
     db.membership.findMany({ where, orderBy }),
@@ -142,8 +142,9 @@ export async function snapshotTenant(tenant: TenantRef) {
     db.plan.findMany({ where, orderBy }),
     db.activity.findMany({ where, orderBy }),
     db.auditEvent.findMany({ where, orderBy }),
+    db.passwordReset.findMany({ where, orderBy }),
   ]);
-  return { row, agencies, memberships, invitations, plans, activities, audit };
+  return { row, agencies, memberships, invitations, plans, activities, audit, passwordResets };
 }
 
 /** The audit events written about one record, oldest first. */

@@ -4,6 +4,9 @@
 import { inject, vi } from "vitest";
 import type { SessionUser } from "@/lib/data/context";
 
+// Links are built from APP_URL; the stubbed request below names another host, as an attacker's
+// request would, so tests prove that the Host header is never used.
+process.env.APP_URL = "https://nap.example.gov";
 const url = inject("databaseUrl");
 if (url) process.env.DATABASE_URL = url;
 else process.env.PGLITE_DIR = "memory://";
@@ -38,7 +41,8 @@ vi.mock("next/headers", () => {
   state.__testCookies ??= new Map();
   const jar = state.__testCookies;
   return {
-    headers: async () => new Headers({ host: "nap.test", "x-forwarded-proto": "https" }),
+    headers: async () =>
+      new Headers({ host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https", "x-nap-client-ip": "192.0.2.10", "user-agent": "vitest" }),
     cookies: async () => ({
       get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
       set: (name: string, value: string) => void jar.set(name, value),

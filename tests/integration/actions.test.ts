@@ -5,7 +5,7 @@ import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { archiveAgencyAction, createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
 import { acceptInvitationAction, setLocaleAction } from "@/lib/actions/auth";
-import { changeRoleAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "@/lib/actions/members";
+import { changeRoleAction, createResetLinkAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "@/lib/actions/members";
 import type { ActionResult } from "@/lib/actions/result";
 import { createTenantAction } from "@/lib/actions/tenants";
 import { unsafeFindInvitation } from "@/lib/data/invitations";
@@ -42,19 +42,25 @@ const TENANT_ACTIONS: Record<string, { action: Action; fields: (slug: string, t:
   changeRoleAction: { action: changeRoleAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id), role: "ADMIN" }) },
   removeMemberAction: { action: removeMemberAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }) },
   revokeInvitationAction: { action: revokeInvitationAction, fields: async (slug, _t, invitationId) => ({ tenant: slug, invitationId }) },
+  createResetLinkAction: { action: createResetLinkAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }) },
   createAgencyAction: { action: createAgencyAction, fields: async (slug) => ({ tenant: slug, name: "Border Service", kind: "STATE_AGENCY" }) },
   updateAgencyAction: { action: updateAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, version: 1, name: "Renamed", kind: "COURT" }) },
   archiveAgencyAction: { action: archiveAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, archived: "true" }) },
 };
 const NAMES = Object.keys(TENANT_ACTIONS);
-const MEMBER_ACTIONS = ["inviteMemberAction", "changeRoleAction", "removeMemberAction", "revokeInvitationAction"];
+const MEMBER_ACTIONS = ["inviteMemberAction", "changeRoleAction", "removeMemberAction", "revokeInvitationAction", "createResetLinkAction"];
 
 async function call(name: string, fields: Fields) {
   return TENANT_ACTIONS[name].action(null, form(fields));
 }
 
+/** Everything written to the console during a test: a token must never be among it. */
+let logged: string[] = [];
 beforeEach(() => {
-  vi.spyOn(console, "log").mockImplementation(() => {}); // invitation links are logged until email exists
+  logged = [];
+  for (const level of ["log", "info", "warn", "error", "debug"] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logged.push(args.map(String).join(" ")));
+  }
 });
 afterEach(() => {
   signInAs(null);
@@ -128,8 +134,11 @@ describe("tenant actions do their job", () => {
     const { a, invA } = await world();
     signInAs(a.admin);
     const invited = await call("inviteMemberAction", await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, a, invA.id));
-    expect(invited).toMatchObject({ ok: true, data: { link: expect.stringMatching(/^https:\/\/nap\.test\/invite\//) } });
+    // Built from APP_URL, not from the request's Host (attacker.example in these tests); never logged.
+    expect(invited).toMatchObject({ ok: true, data: { link: expect.stringMatching(/^https:\/\/nap\.example\.gov\/invite\//) } });
     const token = (invited as { data: { link: string } }).data.link.split("/invite/")[1];
+    expect(logged.join("\n")).not.toContain(token);
+    expect(await (await getDb()).invitation.count({ where: { tokenHash: token } })).toBe(0);
     expect(await unsafeFindInvitation(token)).toMatchObject({ role: "FOCAL_POINT", agencyName: a.agency.name, tenantName: a.tenant.name });
 
     const viewerMembership = await membershipId(a.viewer.id, a.tenant.id);
@@ -185,7 +194,8 @@ describe("invalid input", () => {
       ok: false,
       message: { key: "errors.invalidInput" },
       fieldErrors: { name: { key: "validation.required", values: { min: 1 } }, shortName: { key: "validation.tooLong", values: { max: 40 } }, kind: { key: "validation.invalid", values: {} } },
-      values: fields,
+      // Echoed as typed, but never longer than the field allows (lib/validation/echo.ts).
+      values: { ...fields, shortName: "x".repeat(40) },
     });
     const invite = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "not-an-email", role: "KING" });
     expect(invite).toMatchObject({ ok: false, fieldErrors: { email: { key: "validation.email" }, role: { key: "validation.role" } }, values: { email: "not-an-email", role: "KING" } });
@@ -214,7 +224,9 @@ describe("createTenantAction", () => {
     expect(result).toMatchObject({ ok: true, data: { slug } });
     const tenant = await (await getDb()).tenant.findUniqueOrThrow({ where: { slug } });
     expect(tenant).toMatchObject({ countryCode: "TL", defaultLocale: "ru" });
+    expect((result as { data: { link: string } }).data.link).toMatch(/^https:\/\/nap\.example\.gov\/invite\//);
     const token = (result as { data: { link: string } }).data.link.split("/invite/")[1];
+    expect(logged.join("\n")).not.toContain(token);
     expect(await unsafeFindInvitation(token)).toMatchObject({ email: "minister@testland.test", role: "ADMIN", tenantName: "Republic of Testland" });
     expect((await auditEventsFor(tenant.id)).map((e) => e.action)).toEqual(["tenant.created"]);
   });

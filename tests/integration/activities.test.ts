@@ -255,6 +255,19 @@ describe("deleting and archiving", () => {
     expect((await auditEventsFor(id)).map((e) => e.action)).toEqual(["activity.created", "activity.deleted"]);
   });
 
+  it("lists the indicators a deletion removes in its audit event, and closes each indicator's own history", async () => {
+    const { a } = await twoPlans();
+    const { id } = await makeActivity(a.ctx.admin, a.plan, {}, [indicatorInput({ name: "Border guards trained" }), indicatorInput({ name: "Hotline calls" })]);
+    const indicatorIds = (await (await getDb()).indicator.findMany({ where: { activityId: id }, select: { id: true }, orderBy: { position: "asc" } })).map((i) => i.id);
+    await deleteActivity(a.ctx.coordinator, id);
+    const deleted = (await auditEventsFor(id)).find((e) => e.action === "activity.deleted");
+    const before = deleted?.before as { indicators?: { id: string; name: string }[] };
+    expect(before.indicators?.map((i) => [i.id, i.name])).toEqual([[indicatorIds[0], "Border guards trained"], [indicatorIds[1], "Hotline calls"]]);
+    for (const indicatorId of indicatorIds) {
+      expect((await auditEventsFor(indicatorId)).map((e) => e.action)).toEqual(["indicator.created", "indicator.deleted"]);
+    }
+  });
+
   it("refuses to delete an activity with history; archiving and restoring keep it", async () => {
     const { a, b } = await twoPlans();
     const reported = await makeActivity(a.ctx.admin, a.plan);

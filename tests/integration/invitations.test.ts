@@ -193,7 +193,9 @@ describe("unsafeAcceptInvitation", () => {
     expect(noName.fieldErrors).toEqual({ name: { key: "validation.required" } });
     const short = await unsafeAcceptInvitation(inv.token, { name: "Short", password: "abc" }).catch((e) => e);
     expect(short).toBeInstanceOf(RuleError);
-    expect(short.fieldErrors).toEqual({ password: { key: "validation.passwordTooShort" } });
+    expect(short.fieldErrors).toEqual({ password: { key: "validation.passwordTooShort", values: { min: 12 } } });
+    const leaked = await unsafeAcceptInvitation(inv.token, { name: "Leaky", password: "iloveyou2026" }).catch((e) => e);
+    expect(leaked.fieldErrors).toEqual({ password: { key: "validation.passwordCommon", values: {} } });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
     expect(await (await getDb()).user.count({ where: { email: inv.email } })).toBe(0);
   });

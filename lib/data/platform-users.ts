@@ -1,0 +1,57 @@
+import "server-only";
+// People across all tenants, for the platform administrator only: find someone, disable or
+// enable them everywhere. Disabling ends every session at once (each request checks it).
+import { getDb } from "@/lib/db";
+import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import type { ClientInfo } from "@/lib/domain/security-events";
+import type { SessionUser } from "./context";
+import { recordSecurityEvent } from "./security-events";
+import { revokeSessions } from "./sessions";
+
+function requirePlatformAdmin(user: SessionUser): void {
+  if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
+}
+
+export interface PlatformUserRow {
+  id: string;
+  name: string;
+  email: string;
+  isPlatformAdmin: boolean;
+  disabledAt: Date | null;
+  tenants: string[];
+}
+
+const PAGE = 50;
+
+export async function listPlatformUsers(admin: SessionUser, query: string | null): Promise<PlatformUserRow[]> {
+  requirePlatformAdmin(admin);
+  const db = await getDb();
+  const q = query?.trim().slice(0, 100);
+  const rows = await db.user.findMany({
+    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
+    select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, memberships: { select: { tenant: { select: { name: true } } } } },
+    orderBy: { email: "asc" },
+    take: PAGE,
+  });
+  return rows.map(({ memberships, ...u }) => ({ ...u, tenants: memberships.map((m) => m.tenant.name).sort() }));
+}
+
+export async function setUserDisabled(admin: SessionUser, userId: string, disabled: boolean, client?: ClientInfo): Promise<void> {
+  requirePlatformAdmin(admin);
+  if (admin.id === userId) throw new RuleError("platformUsers.notYourself");
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, disabledAt: disabled ? null : { not: null } },
+      data: { disabledAt: disabled ? new Date() : null },
+    });
+    if (count === 0) {
+      if (!(await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))) throw new NotFoundError("user");
+      return; // already in that state
+    }
+    const ended = disabled ? await revokeSessions(tx, userId, "disabled") : 0;
+    await recordSecurityEvent(tx, {
+      action: disabled ? "user.disabled" : "user.enabled", subject: { type: "User", id: userId }, actor: admin, client, details: disabled ? { sessionsEnded: ended } : undefined,
+    });
+  });
+}

@@ -1,0 +1,5 @@
+import { z } from "zod";
+import { IdSchema } from "./common";
+
+export const UserRefSchema = z.object({ userId: IdSchema });
+export const SetUserDisabledSchema = z.object({ userId: IdSchema, disabled: z.enum(["true", "false"]) });
