@@ -1,19 +1,23 @@
 // Messages per language, one file per feature area so that parallel work does not collide.
 // Each file holds its own top-level namespaces; a unit test checks that every language has every
 // key of English and that no two files share a namespace.
+import enAccounts from "@/messages/en/accounts.json";
 import enActivityForm from "@/messages/en/activity-form.json";
 import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
 import enPlanAdmin from "@/messages/en/plan-admin.json";
+import enSecurity from "@/messages/en/security.json";
+import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
 import ruPlanAdmin from "@/messages/ru/plan-admin.json";
+import ruSecurity from "@/messages/ru/security.json";
 import type { Locale } from "./locales";
 
 export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { core: enCore, planAdmin: enPlanAdmin, activityForm: enActivityForm, browse: enBrowse },
-  ru: { core: ruCore, planAdmin: ruPlanAdmin, activityForm: ruActivityForm, browse: ruBrowse },
+  en: { core: enCore, planAdmin: enPlanAdmin, activityForm: enActivityForm, browse: enBrowse, security: enSecurity, accounts: enAccounts },
+  ru: { core: ruCore, planAdmin: ruPlanAdmin, activityForm: ruActivityForm, browse: ruBrowse, security: ruSecurity, accounts: ruAccounts },
 };
 
 export function messagesFor(locale: Locale): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser, TenantContext } from "@/lib/data/context";
 import { resolveTenantContext } from "@/lib/data/tenants";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { echoValues } from "@/lib/validation/echo";
 import { fieldErrorsFrom, formDataToObject } from "@/lib/validation/form";
 import type { ActionResult, ActionState } from "./result";
 
@@ -32,27 +33,19 @@ async function run<S extends z.ZodType, T>(
   call: (input: z.infer<S>) => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T>> {
   const raw = formDataToObject(formData);
+  // What was typed goes back on failure, cut to what each field allows (lib/validation/echo.ts).
+  const echo = () => echoValues(schema, raw);
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: fieldErrorsFrom(parsed.error), values: echo(raw) };
+    return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: fieldErrorsFrom(parsed.error), values: echo() };
   }
   try {
     const result = await call(parsed.data);
-    return result.ok ? result : { ...result, values: echo(raw) };
+    return result.ok ? result : { ...result, values: echo() };
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not errors
-    return { ...toFailure(error), values: echo(raw) };
+    return { ...toFailure(error), values: echo() };
   }
-}
-
-const SECRET = /password|token|secret/i;
-
-function echo(raw: Record<string, unknown>): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    if (!SECRET.test(key) && (typeof value === "string" || Array.isArray(value))) out[key] = value as string | string[];
-  }
-  return out;
 }
 
 export function toFailure(error: unknown): Extract<ActionResult, { ok: false }> {

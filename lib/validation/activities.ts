@@ -9,6 +9,7 @@ import { z } from "zod";
 import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
 import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/activity-rules";
 import type { MessageRef } from "@/lib/domain/errors";
+import { AMOUNT_INTEGER_DIGITS, AMOUNT_SCALE, PERCENT_MAX, PERCENT_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
 
 const INDEX = /^\d{1,2}$/;
@@ -61,12 +62,15 @@ function isRealDay(v: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
 }
 
+// Decimal(14,2): at most 12 digits before the point and 2 after, so it always fits the column.
+const AMOUNT = new RegExp(`^\\d{1,${AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,${AMOUNT_SCALE}})?$`);
+
 /** A non-negative amount with at most two decimals (Decimal(14,2)); "1 000,50" is read as 1000.50. */
 export const decimalText = z
   .string()
   .optional()
   .transform((v) => blankToNull(v?.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".")))
-  .refine((v) => v === null || /^\d{1,12}(\.\d{1,2})?$/.test(v), { error: "activityForm.validation.decimal" })
+  .refine((v) => v === null || AMOUNT.test(v), { error: "activityForm.validation.decimal" })
   .transform((v) => (v === null ? null : normalizeDecimal(v)));
 
 function normalizeDecimal(v: string): string {
@@ -89,7 +93,7 @@ const year = z
   .string()
   .optional()
   .transform(blankToNull)
-  .refine((v) => v === null || (/^\d{4}$/.test(v) && Number(v) >= 1950 && Number(v) <= 2100), { error: "indicatorForm.validation.year" })
+  .refine((v) => v === null || (/^\d{4}$/.test(v) && Number(v) >= YEAR_MIN && Number(v) <= YEAR_MAX), { error: "indicatorForm.validation.year" })
   .transform((v) => (v === null ? null : Number(v)));
 
 const categoryList = z
@@ -123,7 +127,7 @@ const percent = z
   .string()
   .optional()
   .transform((v) => blankToNull(v) ?? "0")
-  .refine((v) => /^\d{1,3}$/.test(v) && Number(v) <= 100, { error: "activityForm.validation.percent" })
+  .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= PERCENT_MIN && Number(v) <= PERCENT_MAX, { error: "activityForm.validation.percent" })
   .transform(Number);
 
 const activityFields = {
@@ -182,7 +186,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
   for (const issue of error.issues) {
     const field = issue.path.map(String).join(".") || "_form";
     if (out[field]) continue;
-    if (/^(validation|activityForm|indicatorForm)\./.test(issue.message)) {
+    if (/^(validation|activityForm|indicatorForm|limits)\./.test(issue.message)) {
       const values: Record<string, number> = {};
       if ("maximum" in issue) values.max = Number(issue.maximum);
       if ("minimum" in issue) values.min = Number(issue.minimum);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+// Column bounds (int4, amounts, percents, years) live in lib/domain/limits.ts, one place for all.
+import { VERSION_MAX, VERSION_MIN } from "@/lib/domain/limits";
 
 export const TenantSlugSchema = z.string().min(1).max(63);
 export const IdSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
@@ -19,4 +21,9 @@ export const requiredText = (max: number) =>
     .min(1, { error: "validation.required" })
     .max(max, { error: "validation.tooLong" });
 
-export const VersionSchema = z.coerce.number().int().min(1);
+/** The version a form was loaded with; an Int column, so anything past int4 is refused here, not by the database. */
+export const VersionSchema = z.coerce
+  .number({ error: "validation.invalid" })
+  .int({ error: "validation.invalid" })
+  .min(VERSION_MIN, { error: "limits.numberTooSmall" })
+  .max(VERSION_MAX, { error: "limits.numberTooLarge" });
