@@ -3,15 +3,24 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 
-/** The link to hand to an invitee (email does not exist yet), with a copy button. */
-export function InvitationLink({ link, email }: { link: string; email: string }) {
+interface OneTimeLinkProps {
+  link: string;
+  /** What the link is and for whom, shown above it. */
+  heading: string;
+  /** The accessible name of the field holding the link. */
+  label: string;
+  testId: string;
+}
+
+/** A link shown once, to hand over by hand (email does not exist yet), with a copy button. */
+export function OneTimeLink({ link, heading, label, testId }: OneTimeLinkProps) {
   const t = useTranslations("members");
   const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900">
-      <p className="mb-2 font-medium">{t("invitationCreated", { email })}</p>
+      <p className="mb-2 font-medium">{heading}</p>
       <div className="flex items-center gap-2">
-        <input aria-label={t("invitationLink")} readOnly value={link} data-testid="invitation-link" className="flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900" />
+        <input aria-label={label} readOnly value={link} data-testid={testId} className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900" />
         <button
           type="button"
           className="rounded border border-slate-400 bg-white px-2 py-1 text-slate-900"
@@ -25,4 +34,16 @@ export function InvitationLink({ link, email }: { link: string; email: string })
       </div>
     </div>
   );
+}
+
+/** The link to hand to an invitee. */
+export function InvitationLink({ link, email }: { link: string; email: string }) {
+  const t = useTranslations("members");
+  return <OneTimeLink link={link} heading={t("invitationCreated", { email })} label={t("invitationLink")} testId="invitation-link" />;
+}
+
+/** A single-use link to set a new password, for the person with this email. */
+export function ResetLink({ link, email }: { link: string; email: string }) {
+  const t = useTranslations("members");
+  return <OneTimeLink link={link} heading={t("resetLinkCreated", { email })} label={t("resetLinkLabel")} testId="reset-link" />;
 }

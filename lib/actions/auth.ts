@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
@@ -64,11 +65,13 @@ export const signOutEverywhereAction = userAction(z.object({}), async (_input, u
 
 export const revokeSessionAction = userAction(SessionRefSchema, async ({ sessionId }, user) => {
   await revokeMySession(user, sessionId, await clientInfo());
+  revalidatePath("/account");
   return { ok: true, message: { key: "account.sessionEnded" } };
 });
 
 export const changePasswordAction = userAction(ChangePasswordSchema, async (input, user) => {
   await changeOwnPassword(user, await getSessionId(), input.currentPassword, input.newPassword, await clientInfo());
+  revalidatePath("/account");
   return { ok: true, message: { key: "account.passwordChanged" } };
 });
 

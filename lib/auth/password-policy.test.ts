@@ -26,3 +26,13 @@ describe("password policy", () => {
     expect(passwordProblem("abcabcabcabc")).toBeNull();
   });
 });
+
+describe("strength hint and the person's own name", () => {
+  it("sees a password built on one's name or email as weaker", () => {
+    const plain = passwordStrength("aigerim12345");
+    const named = passwordStrength("aigerim12345", ["Aigerim Testova", "aigerim.t@mfa.gov.tm"]);
+    const order = ["weak", "fair", "good", "strong"];
+    expect(order.indexOf(named)).toBeLessThanOrEqual(order.indexOf(plain));
+    expect(named).toBe("weak");
+  });
+});

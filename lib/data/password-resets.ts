@@ -55,8 +55,9 @@ export async function createPasswordResetAsPlatformAdmin(admin: SessionUser, use
   if (!admin.isPlatformAdmin) throw new ForbiddenError("platform.admin");
   if (admin.id === userId) throw new RuleError("members.resetOwnPassword");
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true } });
+  const user = await db.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
   if (!user) throw new NotFoundError("user");
+  if (user.disabledAt) throw new RuleError("members.resetDisabled");
   const token = await db.$transaction((tx) => issue(tx, userId, admin, null));
   return { token, email: user.email };
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listAllTenants } from "@/lib/data/tenants";
+import { AdminNav } from "./_components/admin-nav";
 import { CreateTenantForm } from "./_components/create-tenant-form";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -18,33 +19,36 @@ export default async function PlatformAdminPage() {
   const t = await getTranslations("admin");
   return (
     <div className="flex flex-col gap-8">
+      <AdminNav current="tenants" />
       <section>
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-        <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("tenantsCaption")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("name")}</th>
-              <th scope="col" className="px-3 py-2">{t("slug")}</th>
-              <th scope="col" className="px-3 py-2">{t("country")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("members")}</th>
-              <th scope="col" className="px-3 py-2 text-right">{t("plans")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tenants.map((tenant) => (
-              <tr key={tenant.id} className="border-t border-slate-200">
-                <td className="px-3 py-2">
-                  <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">{tenant.name}</Link>
-                </td>
-                <td className="px-3 py-2 font-mono">{tenant.slug}</td>
-                <td className="px-3 py-2">{tenant.countryCode}</td>
-                <td className="px-3 py-2 text-right">{tenant.members}</td>
-                <td className="px-3 py-2 text-right">{tenant.plans}</td>
+        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">{t("tenantsCaption")}</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("name")}</th>
+                <th scope="col" className="px-3 py-2">{t("slug")}</th>
+                <th scope="col" className="px-3 py-2">{t("country")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("members")}</th>
+                <th scope="col" className="px-3 py-2 text-right">{t("plans")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tenants.map((tenant) => (
+                <tr key={tenant.id} className="border-t border-slate-200">
+                  <td className="px-3 py-2">
+                    <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">{tenant.name}</Link>
+                  </td>
+                  <td className="px-3 py-2 font-mono">{tenant.slug}</td>
+                  <td className="px-3 py-2">{tenant.countryCode}</td>
+                  <td className="px-3 py-2 text-right">{tenant.members}</td>
+                  <td className="px-3 py-2 text-right">{tenant.plans}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("createTitle")}</h2>

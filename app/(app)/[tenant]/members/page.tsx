@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { listAgencies } from "@/lib/data/agencies";
@@ -24,23 +25,28 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   return (
     <div className="flex flex-col gap-8">
       <section>
-        <h1 className="mb-4 text-2xl font-semibold">{t("members.title")}</h1>
-        <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
-          <caption className="sr-only">{t("members.title")}</caption>
-          <thead className="bg-slate-100 text-left">
-            <tr>
-              <th scope="col" className="px-3 py-2">{t("members.name")}</th>
-              <th scope="col" className="px-3 py-2">{t("members.email")}</th>
-              <th scope="col" className="px-3 py-2">{t("members.roleAndAgency")}</th>
-              <th scope="col" className="px-3 py-2"><span className="sr-only">{t("members.actions")}</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((m) => (
-              <MemberRow key={`${m.id}-${m.role}-${m.agencyId}`} tenant={tenant} member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }} agencies={agencyOptions} isSelf={m.userId === ctx.user.id} />
-            ))}
-          </tbody>
-        </table>
+        <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{t("members.title")}</h1>
+          <Link href={`/${tenant}/members/security`} className="text-sm text-brand-700 underline underline-offset-2">{t("members.securityTitle")}</Link>
+        </div>
+        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+          <table className="w-full border-collapse text-sm">
+            <caption className="sr-only">{t("members.title")}</caption>
+            <thead className="bg-slate-100 text-left">
+              <tr>
+                <th scope="col" className="px-3 py-2">{t("members.name")}</th>
+                <th scope="col" className="px-3 py-2">{t("members.email")}</th>
+                <th scope="col" className="px-3 py-2">{t("members.roleAndAgency")}</th>
+                <th scope="col" className="px-3 py-2"><span className="sr-only">{t("members.actions")}</span></th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <MemberRow key={`${m.id}-${m.role}-${m.agencyId}`} tenant={tenant} member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }} agencies={agencyOptions} isSelf={m.userId === ctx.user.id} />
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
       <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("members.inviteTitle")}</h2>

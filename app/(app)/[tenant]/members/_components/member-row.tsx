@@ -2,8 +2,9 @@
 
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
-import { changeRoleAction, removeMemberAction } from "@/lib/actions/members";
+import { changeRoleAction, createResetLinkAction, removeMemberAction } from "@/lib/actions/members";
 import { ROLES } from "@/lib/domain/roles";
+import { ResetLink } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/message";
 
@@ -20,48 +21,74 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
   const [role, setRole] = useState(member.role);
   const [saveState, save, saving] = useActionState(changeRoleAction, null);
   const [removeState, remove, removing] = useActionState(removeMemberAction, null);
-  const feedback = removeState ?? saveState;
+  const [resetState, reset, resetting] = useActionState(createResetLinkAction, null);
+  // The status line tells the outcome of the last of the row's forms to be sent.
+  const [last, setLast] = useState<"save" | "remove" | "reset">("save");
+  const feedback = { save: saveState, remove: removeState, reset: resetState }[last];
+  const resetLink = last === "reset" && resetState?.ok ? resetState.data : undefined;
   const errorId = `member-${member.id}-status`;
   return (
-    <tr className="border-t border-slate-200 align-top">
-      <td className="px-3 py-2 font-medium">{member.name}{isSelf && <span className="text-slate-700"> ({t("members.you")})</span>}</td>
-      <td className="px-3 py-2">{member.email}</td>
-      <td className="px-3 py-2">
-        <form action={save} className="flex flex-wrap items-center gap-2">
-          <input type="hidden" name="tenant" value={tenant} />
-          <input type="hidden" name="membershipId" value={member.id} />
-          <label className="sr-only" htmlFor={`role-${member.id}`}>{t("members.roleFor", { name: member.name })}</label>
-          <select id={`role-${member.id}`} name="role" value={role} onChange={(e) => setRole(e.target.value)} aria-describedby={errorId} className="rounded border border-slate-400 bg-white px-2 py-1">
-            {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-          </select>
-          {role === "FOCAL_POINT" && (
-            <>
-              <label className="sr-only" htmlFor={`agency-${member.id}`}>{t("members.agencyFor", { name: member.name })}</label>
-              <select id={`agency-${member.id}`} name="agencyId" defaultValue={member.agencyId ?? ""} aria-describedby={errorId} className="max-w-56 rounded border border-slate-400 bg-white px-2 py-1">
-                <option value="">{t("members.chooseAgency")}</option>
-                {agencies.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
-              </select>
-            </>
-          )}
-          <Button variant="secondary" disabled={saving} className="px-2 py-1">{t("members.saveRole")}</Button>
-        </form>
-        <p id={errorId} aria-live="polite" className={`mt-1 text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}>
-          {feedback && message(feedback.message)}
-          {feedback && !feedback.ok && feedback.fieldErrors?.agencyId && <> {message(feedback.fieldErrors.agencyId)}</>}
-        </p>
-      </td>
-      <td className="px-3 py-2 text-right">
-        <form
-          action={remove}
-          onSubmit={(e) => {
-            if (!window.confirm(t("members.confirmRemove", { name: member.name }))) e.preventDefault();
-          }}
-        >
-          <input type="hidden" name="tenant" value={tenant} />
-          <input type="hidden" name="membershipId" value={member.id} />
-          <Button variant="danger" disabled={removing} className="px-2 py-1">{t("members.remove")}</Button>
-        </form>
-      </td>
-    </tr>
+    <>
+      <tr className="border-t border-slate-200 align-top">
+        <td className="px-3 py-2 font-medium">{member.name}{isSelf && <span className="text-slate-700"> ({t("members.you")})</span>}</td>
+        <td className="px-3 py-2">{member.email}</td>
+        <td className="px-3 py-2">
+          <form action={save} onSubmit={() => setLast("save")} className="flex flex-wrap items-center gap-2">
+            <input type="hidden" name="tenant" value={tenant} />
+            <input type="hidden" name="membershipId" value={member.id} />
+            <label className="sr-only" htmlFor={`role-${member.id}`}>{t("members.roleFor", { name: member.name })}</label>
+            <select id={`role-${member.id}`} name="role" value={role} onChange={(e) => setRole(e.target.value)} aria-describedby={errorId} className="rounded border border-slate-400 bg-white px-2 py-1">
+              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            </select>
+            {role === "FOCAL_POINT" && (
+              <>
+                <label className="sr-only" htmlFor={`agency-${member.id}`}>{t("members.agencyFor", { name: member.name })}</label>
+                <select id={`agency-${member.id}`} name="agencyId" defaultValue={member.agencyId ?? ""} aria-describedby={errorId} className="max-w-56 rounded border border-slate-400 bg-white px-2 py-1">
+                  <option value="">{t("members.chooseAgency")}</option>
+                  {agencies.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+                </select>
+              </>
+            )}
+            <Button variant="secondary" disabled={saving} className="px-2 py-1">{t("members.saveRole")}</Button>
+          </form>
+          <p id={errorId} aria-live="polite" className={`mt-1 text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}>
+            {feedback && message(feedback.message)}
+            {feedback && !feedback.ok && feedback.fieldErrors?.agencyId && <> {message(feedback.fieldErrors.agencyId)}</>}
+          </p>
+        </td>
+        <td className="px-3 py-2">
+          <div className="flex flex-wrap justify-end gap-2">
+            {!isSelf && (
+              <form action={reset} onSubmit={() => setLast("reset")}>
+                <input type="hidden" name="tenant" value={tenant} />
+                <input type="hidden" name="membershipId" value={member.id} />
+                <Button variant="secondary" disabled={resetting} aria-describedby={errorId} className="whitespace-nowrap px-2 py-1">{t("members.resetLink")}</Button>
+              </form>
+            )}
+            <form
+              action={remove}
+              onSubmit={(e) => {
+                if (!window.confirm(t("members.confirmRemove", { name: member.name }))) e.preventDefault();
+                else setLast("remove");
+              }}
+            >
+              <input type="hidden" name="tenant" value={tenant} />
+              <input type="hidden" name="membershipId" value={member.id} />
+              <Button variant="danger" disabled={removing} className="px-2 py-1">{t("members.remove")}</Button>
+            </form>
+          </div>
+        </td>
+      </tr>
+      {resetLink && (
+        <tr>
+          <td colSpan={4} className="px-3 pb-3">
+            {/* Kept in view when the table scrolls sideways on a narrow screen. */}
+            <div className="sticky left-3 max-w-[calc(100vw-3.5rem)]">
+              <ResetLink link={resetLink.link} email={resetLink.email} />
+            </div>
+          </td>
+        </tr>
+      )}
+    </>
   );
 }

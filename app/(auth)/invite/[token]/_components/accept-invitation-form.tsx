@@ -1,8 +1,9 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { acceptInvitationAction } from "@/lib/actions/auth";
+import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
@@ -11,6 +12,8 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
   const t = useTranslations("invite");
   const [state, action, pending] = useActionState(acceptInvitationAction, null);
   const failed = state && !state.ok ? state : null;
+  // The strength hint compares the password with the name being typed.
+  const [name, setName] = useState("");
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="token" value={token} />
@@ -26,18 +29,15 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
           required
           defaultValue={(failed?.values?.name as string) ?? ""}
           key={`name-${(failed?.values?.name as string) ?? ""}`}
+          onChange={(e) => setName(e.target.value)}
           error={failed?.fieldErrors?.name}
         />
       )}
-      <TextField
-        label={hasAccount ? t("currentPassword") : t("newPassword")}
-        name="password"
-        type="password"
-        autoComplete={hasAccount ? "current-password" : "new-password"}
-        required
-        hint={hasAccount ? undefined : t("passwordHint")}
-        error={failed?.fieldErrors?.password}
-      />
+      {hasAccount ? (
+        <TextField label={t("currentPassword")} name="password" type="password" autoComplete="current-password" required error={failed?.fieldErrors?.password} />
+      ) : (
+        <NewPasswordField label={t("newPassword")} name="password" hint={t("passwordHint")} error={failed?.fieldErrors?.password} userInputs={{ name, email }} />
+      )}
       <FormStatus state={failed} />
       <Button disabled={pending}>{t("accept")}</Button>
     </form>
