@@ -18,9 +18,18 @@ export interface TenantRef {
   defaultLocale: string;
 }
 
+/**
+ * Who acts: a signed-in person, an API token (the read API, acting as a viewer), or the system
+ * (scheduled jobs: reminders, locking periods). Audit events record the kind and the id.
+ */
+export type Actor = { kind: "user"; id: string } | { kind: "token"; id: string } | { kind: "system"; id: null };
+
 /** Who acts, in which tenant, with which role. Built from the session and the database only. */
 export interface TenantContext {
+  /** The person behind the request; for a token or the system, the person responsible for it. */
   user: SessionUser;
+  /** Defaults to the user; set for API tokens and scheduled jobs. */
+  actor?: Actor;
   tenant: TenantRef;
   role: Role;
   /** The agency a focal point acts for. */
@@ -29,4 +38,8 @@ export interface TenantContext {
 
 export function requirePermission(ctx: TenantContext, permission: Permission): void {
   if (!can(ctx.role, permission)) throw new ForbiddenError(permission);
+}
+
+export function actorOf(ctx: TenantContext): Actor {
+  return ctx.actor ?? { kind: "user", id: ctx.user.id };
 }
