@@ -68,7 +68,7 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
     for (const plan of t.plans) addPlan(rows, ctx, plan);
 
     rows.audits.push({
-      tenantId, actorId: null, action: "demo.seeded", entityType: "Tenant", entityId: tenantId,
+      tenantId, actorKind: "system", actorId: null, action: "demo.seeded", entityType: "Tenant", entityId: tenantId,
       after: { slug: t.slug, plans: t.plans.length, activities: rows.activities.length - firstActivity },
       reason: "Illustrative demo data, based on public sources",
     });

@@ -2,6 +2,7 @@
 // events, and a counter of the SQL statements sent to the database (to prove counts stay bounded).
 import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
+import { activityOfEvent } from "@/lib/domain/audit-actions";
 import type { TenantRef } from "@/lib/data/context";
 import type { ActivityStatus, Pillar, UpdateStatus } from "@/generated/prisma/enums";
 
@@ -96,7 +97,8 @@ export async function addAuditEvent(tenant: TenantRef | null, e: { actorId?: str
   const db = await getDb();
   return db.auditEvent.create({
     data: {
-      tenantId: tenant?.id ?? null, actorId: e.actorId ?? null, action: e.action, entityType: e.entityType, entityId: e.entityId,
+      tenantId: tenant?.id ?? null, actorKind: e.actorId ? "user" : "anonymous", actorId: e.actorId ?? null, action: e.action,
+      entityType: e.entityType, entityId: e.entityId, activityId: activityOfEvent(e),
       before: e.before as never, after: e.after as never, reason: e.reason ?? null, createdAt: e.at,
     },
     select: { id: true },
@@ -113,20 +115,36 @@ export async function countSqlQueries<T>(fn: () => Promise<T>): Promise<{ result
   const pg = (await import("pg")).default;
   let queries = 0;
   const restore: (() => void)[] = [];
-  for (const [proto, method] of [[PGlite.prototype, "query"], [PGlite.prototype, "exec"], [pg.Client.prototype, "query"]] as const) {
-    const target = proto as unknown as Record<string, (...args: unknown[]) => unknown>;
+  const patch = (proto: object, method: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown) => {
+    const target = proto as Record<string, (...args: unknown[]) => unknown>;
     const own = Object.prototype.hasOwnProperty.call(target, method);
     const original = target[method];
-    target[method] = function (this: unknown, ...args: unknown[]) {
+    target[method] = wrap(original);
+    restore.push(() => (own ? (target[method] = original) : delete target[method]));
+  };
+  const counted = (original: (...args: unknown[]) => unknown) =>
+    function (this: unknown, ...args: unknown[]) {
       queries++;
       return original.apply(this, args);
     };
-    restore.push(() => (own ? (target[method] = original) : delete target[method]));
-  }
+  for (const [proto, method] of [[PGlite.prototype, "query"], [PGlite.prototype, "exec"], [pg.Client.prototype, "query"]] as const) patch(proto, method, counted);
+  // PGlite runs a transaction's BEGIN, its statements and COMMIT through private methods: count
+  // those two and each statement sent through the transaction's handle (every door is one).
+  type Handle = Record<"query" | "sql" | "exec", (...args: unknown[]) => unknown>;
+  patch(PGlite.prototype, "transaction", (original) =>
+    function (this: unknown, ...args: unknown[]) {
+      const work = args[0] as (tx: Handle) => unknown;
+      queries += 2;
+      return original.call(this, (tx: Handle) => {
+        for (const method of ["query", "sql", "exec"] as const) tx[method] = counted(tx[method].bind(tx));
+        return work(tx);
+      });
+    },
+  );
   try {
     return { result: await fn(), queries };
   } finally {
-    restore.forEach((r) => r());
+    restore.reverse().forEach((r) => r());
   }
 }
 
