@@ -27,6 +27,22 @@ const config = [
       ],
     },
   },
+  {
+    // Components get what they show as props; their types live in lib/domain/types or beside
+    // the zod schemas, never in the data layer (type imports included).
+    files: ["components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/generated/prisma/client", "@/generated/prisma/client/*", "@prisma/client", "@prisma/client/*", "@/lib/db", "@/lib/db/*"], message: "Use the data layer in lib/data/.", allowTypeImports: true },
+            { group: ["@/lib/data", "@/lib/data/*"], message: "Components take props; import DTO types from lib/domain/types/.", allowTypeImports: false },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { SecurityEventRow } from "@/lib/data/security-events";
+import type { SecurityEventRow } from "@/lib/domain/types/security-events";
 import { describeDetails } from "./security-event-details";
 
 const cell = "px-3 py-2";

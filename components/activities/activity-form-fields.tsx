@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/result";
-import type { SaveResult } from "@/lib/data/activities";
+import type { SaveResult } from "@/lib/domain/types/activities";
 import { ACTIVITY_REASON_FIELDS, ACTIVITY_STATUSES, changesNeedingReason, checkActivityConsistency, checkActivityDates, checkIndicatorValues } from "@/lib/domain/activity-rules";
 import { isChildCode, normaliseCode } from "@/lib/domain/codes";
 import { CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/activities";

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { IndicatorForEdit } from "@/lib/data/indicators";
+import type { IndicatorForEdit } from "@/lib/domain/types/indicators";
 import { localized } from "@/lib/domain/localized";
 import { ArchiveIndicatorButton } from "./archive-indicator-button";
 import { indicatorValues } from "./form-props";

@@ -1,7 +1,7 @@
 // Server-side shaping of what the activity and indicator forms receive: small, serialisable,
 // already in the reader's language (client props are DTOs, never records).
-import type { ActivityFormOptions } from "@/lib/data/activities";
-import type { IndicatorForEdit } from "@/lib/data/indicators";
+import type { ActivityFormOptions } from "@/lib/domain/types/activities";
+import type { IndicatorForEdit } from "@/lib/domain/types/indicators";
 import { localized } from "@/lib/domain/localized";
 import type { ActivityFormProps } from "./activity-form-fields";
 import type { Values } from "./form-values";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { ActivityRow } from "@/lib/data/activity-queries";
+import type { ActivityRow } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import type { SortKey } from "@/lib/validation/activity-filters";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";

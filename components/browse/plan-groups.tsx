@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale } from "next-intl/server";
-import type { AgencyActivityRow } from "@/lib/data/activity-queries";
+import type { AgencyActivityRow } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
 import { ActivityTable } from "./activity-table";

@@ -4,14 +4,13 @@
 // refused by the server with nothing but an error digest, and what was typed would be gone.
 // So every submit is measured first, in the capture phase on window: before React's own
 // listener. An oversized form is stopped there (React never sends it, nothing typed is lost) and
-// a message says why and what to do.
+// a message says why and what to do. Two bounds (lib/domain/form-size.ts): the text typed, about
+// a megabyte, and everything with the attached files.
 import { useEffect, useState } from "react";
 import { useTranslations } from "next-intl";
-import { isFormTooLarge, kilobytes, measureForm } from "@/lib/domain/form-size";
-import { FORM_FIELDS_LIMIT_BYTES } from "@/lib/domain/limits";
+import { formRefusal, kilobytes, measureForm, type FormRefusal } from "@/lib/domain/form-size";
 
-interface Refusal {
-  bytes: number;
+interface Refusal extends Omit<FormRefusal, "largest"> {
   field: string | null;
 }
 
@@ -23,14 +22,15 @@ export function FormSizeGuard() {
     function onSubmit(event: SubmitEvent) {
       const form = event.target;
       if (!(form instanceof HTMLFormElement)) return;
-      const size = measureForm(formEntries(form, event.submitter));
-      if (!isFormTooLarge(size)) {
+      const found = formRefusal(measureForm(formEntries(form, event.submitter)));
+      if (!found) {
         setRefusal(null);
         return;
       }
       event.preventDefault();
       event.stopImmediatePropagation();
-      setRefusal({ bytes: size.bytes, field: size.largest ? labelOf(form, size.largest.name) : null });
+      const { largest, ...rest } = found;
+      setRefusal({ ...rest, field: largest ? labelOf(form, largest.name) : null });
     }
     window.addEventListener("submit", onSubmit, { capture: true });
     return () => window.removeEventListener("submit", onSubmit, { capture: true });
@@ -42,7 +42,7 @@ export function FormSizeGuard() {
       {refusal && (
         <div data-testid="form-too-large" className="pointer-events-auto max-w-2xl rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900 shadow-lg">
           <p className="font-semibold">{t("title")}</p>
-          <p>{t("text", { size: kilobytes(refusal.bytes), limit: kilobytes(FORM_FIELDS_LIMIT_BYTES) })}</p>
+          <p>{t(refusal.reason === "text" ? "textFields" : "text", { size: kilobytes(refusal.bytes), limit: kilobytes(refusal.limit) })}</p>
           <p>
             {t("advice")} {refusal.field && t("largest", { field: refusal.field })}
           </p>

@@ -1,10 +1,9 @@
 import "server-only";
 import type { AgencyKind } from "@/generated/prisma/enums";
-import { getDb } from "@/lib/db";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import { roleNeedsAgency, type Role } from "@/lib/domain/roles";
-import { requirePermission, type TenantContext } from "./context";
-import { recordAudit } from "./audit";
+import type { TenantContext } from "./context";
+import { saveOverVersion, withTenant, type Tx } from "./door";
 
 export interface AgencyRow {
   id: string;
@@ -35,13 +34,13 @@ function toRow(a: {
 }
 
 export async function listAgencies(ctx: TenantContext, opts: { includeArchived?: boolean } = {}): Promise<AgencyRow[]> {
-  requirePermission(ctx, "tenant.view");
-  const db = await getDb();
-  const rows = await db.agency.findMany({
-    where: { tenantId: ctx.tenant.id, ...(opts.includeArchived ? {} : { archivedAt: null }) },
-    select: agencySelect,
-    orderBy: { name: "asc" },
-  });
+  const rows = await withTenant(ctx, "tenant.view", (tx) =>
+    tx.agency.findMany({
+      where: { tenantId: ctx.tenant.id, ...(opts.includeArchived ? {} : { archivedAt: null }) },
+      select: agencySelect,
+      orderBy: { name: "asc" },
+    }),
+  );
   return rows.map(toRow);
 }
 
@@ -56,65 +55,85 @@ function toData(input: AgencyInput) {
   return { name: input.name.trim(), names: input.nameRu ? { ru: input.nameRu.trim() } : {}, shortName: input.shortName?.trim() || null, kind: input.kind };
 }
 
-async function assertNameFree(ctx: TenantContext, name: string, exceptId?: string): Promise<void> {
-  const db = await getDb();
-  const clash = await db.agency.findFirst({
+const nameTaken = () => new RuleError("errors.invalidInput", { name: { key: "validation.agencyNameTaken" } });
+
+/**
+ * Names are unique in a tenant whatever their case. The unique key (tenantId, name) holds only
+ * for the exact spelling, so every write of a name first takes a lock on the tenant's agency
+ * names (an advisory lock, held until the transaction ends) and then looks: two people saving
+ * "UNICEF" and "Unicef" at once take turns, and the second sees the first's row.
+ */
+async function assertNameFree(tx: Tx, ctx: TenantContext, name: string, exceptId?: string): Promise<void> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`Agency.name:${ctx.tenant.id}`}))`;
+  const clash = await tx.agency.findFirst({
     where: { tenantId: ctx.tenant.id, name: { equals: name.trim(), mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
     select: { id: true },
   });
-  if (clash) throw new RuleError("errors.invalidInput", { name: { key: "validation.agencyNameTaken" } });
+  if (clash) throw nameTaken();
 }
 
 export async function createAgency(ctx: TenantContext, input: AgencyInput): Promise<{ id: string }> {
-  requirePermission(ctx, "agencies.manage");
-  await assertNameFree(ctx, input.name);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
-    const data = toData(input);
-    const agency = await tx.agency.create({ data: { tenantId: ctx.tenant.id, ...data }, select: { id: true } });
-    await recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user, action: "agency.created", entityType: "Agency", entityId: agency.id, after: data });
-    return agency;
-  });
+  return withTenant(
+    ctx,
+    "agencies.manage",
+    async (tx, audit) => {
+      await assertNameFree(tx, ctx, input.name);
+      const data = toData(input);
+      const agency = await tx.agency.create({ data: { tenantId: ctx.tenant.id, ...data }, select: { id: true } });
+      await audit({ action: "agency.created", entityType: "Agency", entityId: agency.id, after: data });
+      return agency;
+    },
+    { unique: nameTaken },
+  );
 }
 
 /** Saves only over the version the form was loaded with; otherwise says who won. */
 export async function updateAgency(ctx: TenantContext, id: string, version: number, input: AgencyInput): Promise<void> {
-  requirePermission(ctx, "agencies.manage");
-  await assertNameFree(ctx, input.name, id);
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    const before = await tx.agency.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: agencySelect });
-    if (!before) throw new NotFoundError("agency");
-    const data = toData(input);
-    const { count } = await tx.agency.updateMany({ where: { id, tenantId: ctx.tenant.id, version }, data: { ...data, version: { increment: 1 } } });
-    if (count === 0) throw new ConflictError({ ...toRow(before) });
-    await recordAudit(tx, {
-      tenantId: ctx.tenant.id, actor: ctx.user, action: "agency.updated", entityType: "Agency", entityId: id,
-      before: { name: before.name, names: before.names, shortName: before.shortName, kind: before.kind }, after: data,
-    });
-  });
+  await withTenant(
+    ctx,
+    "agencies.manage",
+    async (tx, audit) => {
+      const before = await tx.agency.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: agencySelect });
+      if (!before) throw new NotFoundError("agency");
+      await assertNameFree(tx, ctx, input.name, id);
+      const data = toData(input);
+      await saveOverVersion(before, version, (row) => ({ ...toRow(row) }), () =>
+        tx.agency.updateMany({ where: { id, tenantId: ctx.tenant.id, version }, data: { ...data, version: { increment: 1 } } }),
+      );
+      await audit({
+        action: "agency.updated", entityType: "Agency", entityId: id,
+        before: { name: before.name, names: before.names, shortName: before.shortName, kind: before.kind }, after: data,
+      });
+    },
+    { unique: nameTaken },
+  );
 }
 
 /** Agencies are archived, never deleted: activities and history keep pointing at them. */
 export async function setAgencyArchived(ctx: TenantContext, id: string, archived: boolean): Promise<void> {
-  requirePermission(ctx, "agencies.manage");
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await withTenant(ctx, "agencies.manage", async (tx, audit) => {
     const { count } = await tx.agency.updateMany({
       where: { id, tenantId: ctx.tenant.id },
       data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
     });
     if (count === 0) throw new NotFoundError("agency");
-    await recordAudit(tx, { tenantId: ctx.tenant.id, actor: ctx.user, action: archived ? "agency.archived" : "agency.restored", entityType: "Agency", entityId: id });
+    await audit({ action: archived ? "agency.archived" : "agency.restored", entityType: "Agency", entityId: id });
   });
 }
 
-/** Focal points need an agency of this tenant; other roles have none. */
-export async function assertAgencyForRole(ctx: TenantContext, role: Role, agencyId: string | null): Promise<string | null> {
+/**
+ * Focal points need an active agency of this tenant; other roles have none. In the caller's
+ * transaction (inviting, changing a role), so the agency is checked where it is used.
+ */
+export async function assertAgencyForRoleIn(tx: Tx, ctx: TenantContext, role: Role, agencyId: string | null): Promise<string | null> {
   if (!roleNeedsAgency(role)) return null;
   if (!agencyId) throw new RuleError("errors.invalidInput", { agencyId: { key: "validation.agencyRequired" } });
-  const db = await getDb();
-  const agency = await db.agency.findFirst({ where: { id: agencyId, tenantId: ctx.tenant.id, archivedAt: null }, select: { id: true } });
+  const agency = await tx.agency.findFirst({ where: { id: agencyId, tenantId: ctx.tenant.id, archivedAt: null }, select: { id: true } });
   if (!agency) throw new RuleError("errors.invalidInput", { agencyId: { key: "validation.agencyRequired" } });
   return agency.id;
+}
+
+/** The same check in a door of its own, for a caller that has no transaction. */
+export async function assertAgencyForRole(ctx: TenantContext, role: Role, agencyId: string | null): Promise<string | null> {
+  return withTenant(ctx, "tenant.view", (tx) => assertAgencyForRoleIn(tx, ctx, role, agencyId));
 }

@@ -88,7 +88,7 @@ export async function withTenant<T>(
   const actor = actorOf(ctx);
   return through(
     { tenantId: ctx.tenant.id, userId: ctx.user.id, actor },
-    (tx) => work(tx, (event) => recordAudit(tx, { ...event, tenantId: ctx.tenant.id, actor: ctx.user })),
+    (tx) => work(tx, (event) => recordAudit(tx, { ...event, tenantId: ctx.tenant.id, actor })),
     options,
   );
 }
@@ -103,19 +103,27 @@ export async function withPerson<T>(user: SessionUser, work: (tx: Tx) => Promise
  * invitation or reset link found by the hash of its token. Tenant tables answer only the rows that
  * the token names. Unsafe by nature, so the callers are named unsafe... and say why.
  */
-export async function unsafeWithoutTenant<T>(why: string, work: (tx: Tx) => Promise<T>, scope: { tokenHash?: string; userId?: string } = {}): Promise<T> {
+export async function unsafeWithoutTenant<T>(
+  why: string,
+  work: (tx: Tx) => Promise<T>,
+  scope: { tokenHash?: string; userId?: string } = {},
+  options?: DoorOptions,
+): Promise<T> {
   if (!why) throw new Error("unsafeWithoutTenant needs a reason");
-  return through({ ...scope, actor: { kind: "system", id: null } }, work);
+  return through({ ...scope, actor: { kind: "system", id: null } }, work, options);
 }
 
 /**
  * Every tenant's rows: platform administration and the demo seed only. The reason is required
  * (the door scan checks each call names one) and writes made here record their own audit events.
  */
-export async function unsafeAsPlatform<T>(why: string, actor: Actor, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function unsafeAsPlatform<T>(why: string, actor: Actor, work: (tx: Tx) => Promise<T>, options?: DoorOptions): Promise<T> {
   if (!why) throw new Error("unsafeAsPlatform needs a reason");
-  return through({ platform: true, userId: actor.kind === "user" ? actor.id : null, actor }, work);
+  return through({ platform: true, userId: actor.kind === "user" ? actor.id : null, actor }, work, options);
 }
+
+/** Which database the door opens (for the health check): the embedded PGlite or PostgreSQL. */
+export { databaseKind } from "@/lib/db";
 
 /**
  * Load, check the version, write over it, or say who won: the shape every edit form's save has.

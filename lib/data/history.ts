@@ -2,27 +2,13 @@ import "server-only";
 // The history of one activity: its audit events and those of its indicators, newest first, with
 // who, when, what changed (field by field, from the event's before/after) and why.
 import type { Prisma } from "@/generated/prisma/client";
-import { getDb } from "@/lib/db";
 import { NotFoundError } from "@/lib/domain/errors";
 import { localized } from "@/lib/domain/localized";
-import { requirePermission, type TenantContext } from "./context";
+import type { History, HistoryChange, HistoryEvent, HistoryValue } from "@/lib/domain/types/history";
+import type { TenantContext } from "./context";
+import { withTenant } from "./door";
 
-export type HistoryValue = string | number | boolean | null | HistoryValue[] | { [key: string]: HistoryValue };
-export interface HistoryChange { field: string; from: HistoryValue; to: HistoryValue }
-export interface HistoryEvent {
-  id: string;
-  at: Date;
-  action: string;
-  entityType: string;
-  entityId: string;
-  /** null: done by the system (seed, migration). */
-  actorName: string | null;
-  /** What the event is about when it is not the activity itself: the indicator's name. */
-  subject: string | null;
-  reason: string | null;
-  changes: HistoryChange[];
-}
-export interface History { events: HistoryEvent[]; hasMore: boolean }
+export type { History, HistoryChange, HistoryEvent, HistoryValue };
 
 // Bookkeeping that changes on every write and says nothing to a reader (an indicator event names
 // its activity in every snapshot, to be found after the indicator is deleted).
@@ -66,50 +52,47 @@ function withNames(change: HistoryChange, byId: Map<string, string>, isField: (f
 }
 
 /**
- * Events about the activity, and about its indicators (found by id, or by an activityId in the
- * event for indicators deleted since). Another tenant's activity is NotFound. At most `limit`.
+ * Events about the activity, and about its indicators (found by the events' indexed activityId,
+ * so indicators deleted since are there too). Another tenant's activity is NotFound. At most `limit`.
  */
 export async function listHistory(ctx: TenantContext, activityId: string, opts: { limit?: number; locale?: string } = {}): Promise<History> {
-  requirePermission(ctx, "audit.view");
-  const db = await getDb();
-  const tenantId = ctx.tenant.id;
-  const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
-  const activity = await db.activity.findFirst({ where: { id: activityId, tenantId }, select: { id: true, indicators: { select: { id: true, name: true, names: true } } } });
-  if (!activity) throw new NotFoundError("activity");
-  const locale = opts.locale ?? "en";
-  const indicatorIds = activity.indicators.map((i) => i.id);
-  const indicatorNames = new Map(activity.indicators.map((i) => [i.id, localized(i.name, i.names as Record<string, string>, locale)]));
-  const rows = await db.auditEvent.findMany({
-    where: {
-      tenantId,
-      OR: [
-        { entityType: "Activity", entityId: activityId },
-        { entityType: "Indicator", entityId: { in: indicatorIds } },
-        { entityType: "Indicator", after: { path: ["activityId"], equals: activityId } },
-        { entityType: "Indicator", before: { path: ["activityId"], equals: activityId } },
-      ],
-    },
-    select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, before: true, after: true, reason: true, actor: { select: { name: true } } },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: limit + 1,
+  return withTenant(ctx, "audit.view", async (tx) => {
+    const tenantId = ctx.tenant.id;
+    const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
+    const activity = await tx.activity.findFirst({ where: { id: activityId, tenantId }, select: { id: true, indicators: { select: { id: true, name: true, names: true } } } });
+    if (!activity) throw new NotFoundError("activity");
+    const locale = opts.locale ?? "en";
+    const indicatorIds = activity.indicators.map((i) => i.id);
+    const indicatorNames = new Map(activity.indicators.map((i) => [i.id, localized(i.name, i.names as Record<string, string>, locale)]));
+    const rows = await tx.auditEvent.findMany({
+      where: {
+        tenantId,
+        // Both by index: the activity's column (its own events and its indicators', deleted ones
+        // included), and the indicators it has now by id.
+        OR: [{ activityId }, { entityType: "Indicator", entityId: { in: indicatorIds } }],
+      },
+      select: { id: true, createdAt: true, action: true, entityType: true, entityId: true, before: true, after: true, reason: true, actor: { select: { name: true } } },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: limit + 1,
+    });
+    const events = rows.slice(0, limit).map((r) => ({
+      id: r.id, at: r.createdAt, action: r.action, entityType: r.entityType, entityId: r.entityId,
+      actorName: r.actor?.name ?? null, reason: r.reason, changes: diffFields(r.before, r.after),
+      // A deleted indicator is named by its last snapshot.
+      subject: r.entityType === "Indicator" ? (indicatorNames.get(r.entityId) ?? snapshotName(r.before) ?? snapshotName(r.after)) : null,
+    }));
+    // Names for the ids in the changes: at most one statement for agencies, one for objectives.
+    const agencyIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isAgencyField)))];
+    const objectiveIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isObjectiveField)))];
+    const [agencies, objectives] = await Promise.all([
+      agencyIds.length ? tx.agency.findMany({ where: { tenantId, id: { in: agencyIds } }, select: { id: true, name: true, names: true } }) : [],
+      objectiveIds.length ? tx.objective.findMany({ where: { tenantId, id: { in: objectiveIds } }, select: { id: true, code: true, title: true, titles: true } }) : [],
+    ]);
+    const agencyNames = new Map(agencies.map((a) => [a.id, localized(a.name, a.names as Record<string, string>, locale)]));
+    const objectiveNames = new Map(objectives.map((o) => [o.id, `${o.code} ${localized(o.title, o.titles as Record<string, string>, locale)}`]));
+    for (const e of events) {
+      e.changes = e.changes.map((c) => withNames(withNames(c, agencyNames, isAgencyField), objectiveNames, isObjectiveField));
+    }
+    return { events, hasMore: rows.length > limit };
   });
-  const events = rows.slice(0, limit).map((r) => ({
-    id: r.id, at: r.createdAt, action: r.action, entityType: r.entityType, entityId: r.entityId,
-    actorName: r.actor?.name ?? null, reason: r.reason, changes: diffFields(r.before, r.after),
-    // A deleted indicator is named by its last snapshot.
-    subject: r.entityType === "Indicator" ? (indicatorNames.get(r.entityId) ?? snapshotName(r.before) ?? snapshotName(r.after)) : null,
-  }));
-  // Names for the ids in the changes: at most one statement for agencies, one for objectives.
-  const agencyIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isAgencyField)))];
-  const objectiveIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isObjectiveField)))];
-  const [agencies, objectives] = await Promise.all([
-    agencyIds.length ? db.agency.findMany({ where: { tenantId, id: { in: agencyIds } }, select: { id: true, name: true, names: true } }) : [],
-    objectiveIds.length ? db.objective.findMany({ where: { tenantId, id: { in: objectiveIds } }, select: { id: true, code: true, title: true, titles: true } }) : [],
-  ]);
-  const agencyNames = new Map(agencies.map((a) => [a.id, localized(a.name, a.names as Record<string, string>, locale)]));
-  const objectiveNames = new Map(objectives.map((o) => [o.id, `${o.code} ${localized(o.title, o.titles as Record<string, string>, locale)}`]));
-  for (const e of events) {
-    e.changes = e.changes.map((c) => withNames(withNames(c, agencyNames, isAgencyField), objectiveNames, isObjectiveField));
-  }
-  return { events, hasMore: rows.length > limit };
 }

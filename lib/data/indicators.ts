@@ -1,40 +1,13 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import type { IndicatorDirection, IndicatorUnit } from "@/generated/prisma/enums";
-import { getDb } from "@/lib/db";
 import { INDICATOR_REASON_FIELDS, changesNeedingReason, checkIndicatorValues, diffSnapshots } from "@/lib/domain/activity-rules";
-import { ConflictError, NotFoundError, RuleError } from "@/lib/domain/errors";
-import { recordAudit } from "./audit";
-import { requirePermission, type TenantContext } from "./context";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
+import type { Disaggregation, IndicatorForEdit, IndicatorInput } from "@/lib/domain/types/indicators";
+import type { TenantContext } from "./context";
+import { saveOverVersion, withTenant, type Audit, type Tx } from "./door";
 import { requireEditablePlan } from "./plan-guards";
 
-type Tx = Prisma.TransactionClient;
-
-export interface Disaggregation {
-  dimension: string;
-  categories: string[];
-}
-
-/** What the indicator form edits; decimals as plain strings ("1000.5"), comparable field by field. */
-export interface IndicatorInput {
-  name: string;
-  nameRu: string | null;
-  unit: IndicatorUnit;
-  unitLabel: string | null;
-  baseline: string | null;
-  baselineYear: number | null;
-  baselineSource: string | null;
-  target: string | null;
-  targetYear: number | null;
-  direction: IndicatorDirection;
-  disaggregation: Disaggregation[];
-}
-
-export interface IndicatorForEdit extends IndicatorInput {
-  id: string;
-  version: number;
-  archived: boolean;
-}
+export type { Disaggregation, IndicatorForEdit, IndicatorInput };
 
 export const indicatorSelect = {
   id: true, activityId: true, name: true, names: true, unit: true, unitLabel: true, baseline: true, baselineYear: true, baselineSource: true,
@@ -83,8 +56,13 @@ export function indicatorErrors(i: IndicatorInput, prefix = ""): Record<string, 
   return Object.fromEntries(Object.entries(checkIndicatorValues(i)).map(([k, v]) => [`${prefix}${k}`, v]));
 }
 
-/** Creates indicators of one activity inside the caller's transaction, each with its audit event. */
-export async function createIndicatorsTx(tx: Tx, ctx: TenantContext, activityId: string, inputs: IndicatorInput[]): Promise<string[]> {
+function failOnErrors(input: IndicatorInput): void {
+  const errors = indicatorErrors(input);
+  if (Object.keys(errors).length) throw new RuleError("errors.invalidInput", errors);
+}
+
+/** Creates indicators of one activity inside the caller's door, each with its audit event. */
+export async function createIndicatorsTx(tx: Tx, ctx: TenantContext, audit: Audit, activityId: string, inputs: IndicatorInput[]): Promise<string[]> {
   const last = await tx.indicator.aggregate({ where: { tenantId: ctx.tenant.id, activityId }, _max: { position: true } });
   const ids: string[] = [];
   for (const [n, input] of inputs.entries()) {
@@ -92,10 +70,7 @@ export async function createIndicatorsTx(tx: Tx, ctx: TenantContext, activityId:
       data: { tenantId: ctx.tenant.id, activityId, position: (last._max.position ?? 0) + n + 1, ...toData(input) },
       select: { id: true },
     });
-    await recordAudit(tx, {
-      tenantId: ctx.tenant.id, actor: ctx.user, action: "indicator.created", entityType: "Indicator", entityId: row.id,
-      after: { activityId, ...snapshot(input) },
-    });
+    await audit({ action: "indicator.created", entityType: "Indicator", entityId: row.id, after: { activityId, ...snapshot(input) } });
     ids.push(row.id);
   }
   return ids;
@@ -109,20 +84,17 @@ async function editableActivity(tx: Tx, ctx: TenantContext, activityId: string):
 }
 
 export async function createIndicator(ctx: TenantContext, activityId: string, input: IndicatorInput): Promise<{ id: string }> {
-  requirePermission(ctx, "plans.manage");
-  const errors = indicatorErrors(input);
-  if (Object.keys(errors).length) throw new RuleError("errors.invalidInput", errors);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx, "plans.manage", async (tx, audit) => {
+    failOnErrors(input);
     await editableActivity(tx, ctx, activityId);
-    const [id] = await createIndicatorsTx(tx, ctx, activityId, [input]);
+    const [id] = await createIndicatorsTx(tx, ctx, audit, activityId, [input]);
     return { id };
   });
 }
 
 async function findIndicator(tx: Tx, ctx: TenantContext, id: string) {
   // Objective-level indicators are not edited from the activity form: they answer "not found" here.
-  const row = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id, activityId: { not: null } }, select: { ...indicatorSelect, names: true } });
+  const row = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id, activityId: { not: null } }, select: indicatorSelect });
   if (!row?.activityId) throw new NotFoundError("indicator");
   await editableActivity(tx, ctx, row.activityId);
   return { row, activityId: row.activityId };
@@ -133,27 +105,35 @@ async function findIndicator(tx: Tx, ctx: TenantContext, id: string) {
  * back (ConflictError.current) and writes nothing. Moving a target that was set needs a reason.
  */
 export async function updateIndicator(ctx: TenantContext, id: string, version: number, input: IndicatorInput, reason: string | null): Promise<{ version: number }> {
-  requirePermission(ctx, "plans.manage");
-  const errors = indicatorErrors(input);
-  if (Object.keys(errors).length) throw new RuleError("errors.invalidInput", errors);
-  const db = await getDb();
-  return db.$transaction(async (tx) => {
+  return withTenant(ctx, "plans.manage", async (tx, audit) => {
+    failOnErrors(input);
     const { row, activityId } = await findIndicator(tx, ctx, id);
     const saved = snapshot(toIndicatorForEdit(row));
     const mine = snapshot(input);
     const diff = diffSnapshots(saved, mine);
-    if (row.version !== version) throw new ConflictError({ version: row.version, values: saved, changed: diff.changed });
-    if (diff.changed.length === 0) return { version };
-    if (changesNeedingReason(saved, mine, INDICATOR_REASON_FIELDS).length && !reason?.trim()) {
-      throw new RuleError("indicatorForm.reasonRequired", { reason: { key: "indicatorForm.validation.reasonRequired" } });
-    }
-    const { count } = await tx.indicator.updateMany({
-      where: { id, tenantId: ctx.tenant.id, version },
-      data: { ...toData(mine, row.names as Record<string, string>), version: { increment: 1 } },
+    // Stale when loaded: the row as loaded. Lost the race between load and write: the row as the winner left it.
+    let winner: IndicatorRow | null = null;
+    const conflict = (loadedRow: IndicatorRow) => {
+      const now = winner ?? loadedRow;
+      const values = snapshot(toIndicatorForEdit(now));
+      return { version: now.version, values, changed: diffSnapshots(values, mine).changed };
+    };
+    // A stale version is a conflict whatever it carries; a current one with nothing changed writes nothing.
+    if (row.version === version && diff.changed.length === 0) return { version };
+    await saveOverVersion(row, version, conflict, async () => {
+      if (changesNeedingReason(saved, mine, INDICATOR_REASON_FIELDS).length && !reason?.trim()) {
+        throw new RuleError("indicatorForm.reasonRequired", { reason: { key: "indicatorForm.validation.reasonRequired" } });
+      }
+      const written = await tx.indicator.updateMany({
+        where: { id, tenantId: ctx.tenant.id, version },
+        data: { ...toData(mine, row.names as Record<string, string>), version: { increment: 1 } },
+      });
+      // Read committed: a statement after the lost update sees what the winner committed.
+      if (written.count === 0) winner = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: indicatorSelect });
+      return written;
     });
-    if (count === 0) throw new ConflictError({ version: row.version + 1, values: saved, changed: diff.changed });
-    await recordAudit(tx, {
-      tenantId: ctx.tenant.id, actor: ctx.user, action: "indicator.updated", entityType: "Indicator", entityId: id,
+    await audit({
+      action: "indicator.updated", entityType: "Indicator", entityId: id,
       before: { activityId, ...diff.before }, after: { activityId, ...diff.after }, reason,
     });
     return { version: version + 1 };
@@ -162,14 +142,12 @@ export async function updateIndicator(ctx: TenantContext, id: string, version: n
 
 /** Indicators are archived, not deleted: reported values keep pointing at them. */
 export async function setIndicatorArchived(ctx: TenantContext, id: string, archived: boolean): Promise<void> {
-  requirePermission(ctx, "plans.manage");
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await withTenant(ctx, "plans.manage", async (tx, audit) => {
     const { row, activityId } = await findIndicator(tx, ctx, id);
     if (Boolean(row.archivedAt) === archived) return;
     await tx.indicator.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
-    await recordAudit(tx, {
-      tenantId: ctx.tenant.id, actor: ctx.user, action: archived ? "indicator.archived" : "indicator.restored", entityType: "Indicator", entityId: id,
+    await audit({
+      action: archived ? "indicator.archived" : "indicator.restored", entityType: "Indicator", entityId: id,
       before: { activityId, archived: !archived }, after: { activityId, archived },
     });
   });

@@ -1,9 +1,7 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { TenantContext } from "./context";
-
-type Tx = Prisma.TransactionClient;
+import type { Tx } from "./door";
 
 export interface EditablePlan {
   id: string;
@@ -14,7 +12,8 @@ export interface EditablePlan {
 
 /**
  * The plan of this tenant, if its structure may still change: a closed plan is read-only.
- * Another tenant's plan, or an archived one, is NotFound. Call inside the write transaction.
+ * Another tenant's plan, or an archived one, is NotFound.
+ * Call inside the write's door (it takes the door's transaction, never opens one).
  */
 export async function requireEditablePlan(tx: Tx, ctx: TenantContext, planId: string): Promise<EditablePlan> {
   const plan = await tx.plan.findFirst({

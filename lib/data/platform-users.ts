@@ -1,10 +1,10 @@
 import "server-only";
 // People across all tenants, for the platform administrator only: find someone, disable or
 // enable them everywhere. Disabling ends every session at once (each request checks it).
-import { getDb } from "@/lib/db";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
 import type { SessionUser } from "./context";
+import { unsafeAsPlatform } from "./door";
 import { recordSecurityEvent } from "./security-events";
 import { revokeSessions } from "./sessions";
 
@@ -25,22 +25,22 @@ const PAGE = 50;
 
 export async function listPlatformUsers(admin: SessionUser, query: string | null): Promise<PlatformUserRow[]> {
   requirePlatformAdmin(admin);
-  const db = await getDb();
   const q = query?.trim().slice(0, 100);
-  const rows = await db.user.findMany({
-    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
-    select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, memberships: { select: { tenant: { select: { name: true } } } } },
-    orderBy: { email: "asc" },
-    take: PAGE,
-  });
+  const rows = await unsafeAsPlatform("the platform administrator looks up people and the tenants they belong to", { kind: "user", id: admin.id }, (tx) =>
+    tx.user.findMany({
+      where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
+      select: { id: true, name: true, email: true, isPlatformAdmin: true, disabledAt: true, memberships: { select: { tenant: { select: { name: true } } } } },
+      orderBy: { email: "asc" },
+      take: PAGE,
+    }),
+  );
   return rows.map(({ memberships, ...u }) => ({ ...u, tenants: memberships.map((m) => m.tenant.name).sort() }));
 }
 
 export async function setUserDisabled(admin: SessionUser, userId: string, disabled: boolean, client?: ClientInfo): Promise<void> {
   requirePlatformAdmin(admin);
   if (admin.id === userId) throw new RuleError("platformUsers.notYourself");
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await unsafeAsPlatform("the platform administrator disables or enables a person in every tenant", { kind: "user", id: admin.id }, async (tx) => {
     const { count } = await tx.user.updateMany({
       where: { id: userId, disabledAt: disabled ? null : { not: null } },
       data: { disabledAt: disabled ? new Date() : null },

@@ -1,12 +1,10 @@
 import "server-only";
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { getDb } from "@/lib/db";
+import type { Prisma } from "@/generated/prisma/client";
 import { ForbiddenError } from "@/lib/domain/errors";
 import { SECURITY_ACTIONS, type ClientInfo, type SecurityAction, type SecuritySubject } from "@/lib/domain/security-events";
-import { requirePermission, type SessionUser, type TenantContext } from "./context";
-import { recordAudit } from "./audit";
-
-type Writer = Prisma.TransactionClient | PrismaClient;
+import type { SecurityEventRow } from "@/lib/domain/types/security-events";
+import type { SessionUser, TenantContext } from "./context";
+import { unsafeAsPlatform, withTenant, type Tx } from "./door";
 
 export interface SecurityEventInput {
   action: SecurityAction;
@@ -19,28 +17,25 @@ export interface SecurityEventInput {
   details?: Record<string, unknown>;
 }
 
-/** Security events are audit events like any other: append-only, in the caller's transaction when it has one. */
-export async function recordSecurityEvent(db: Writer, input: SecurityEventInput): Promise<void> {
+/**
+ * Security events are audit events like any other: append-only, in the caller's door's
+ * transaction. Written with createMany, which returns no row: INSERT ... RETURNING (what create
+ * does, and recordAudit with it) must also pass the SELECT policies, and an event about an address
+ * with no account, or recorded before anyone is signed in, is visible to nobody but the platform
+ * (AuditEvent_security_write lets anyone record it; no policy lets them read it back).
+ */
+export async function recordSecurityEvent(tx: Tx, input: SecurityEventInput): Promise<void> {
   const client = input.client ? { ip: input.client.ip, userAgent: input.client.userAgent?.slice(0, 300) ?? null } : {};
-  await recordAudit(db as Prisma.TransactionClient, {
-    tenantId: input.tenantId ?? null,
-    actor: input.actor,
-    action: input.action,
-    entityType: input.subject.type,
-    entityId: input.subject.id.slice(0, 320),
-    after: { ...client, ...input.details },
+  await tx.auditEvent.createMany({
+    data: [{
+      tenantId: input.tenantId ?? null,
+      actorId: input.actor?.id ?? null,
+      action: input.action,
+      entityType: input.subject.type,
+      entityId: input.subject.id.slice(0, 320),
+      after: JSON.parse(JSON.stringify({ ...client, ...input.details })) as Prisma.InputJsonValue,
+    }],
   });
-}
-
-export interface SecurityEventRow {
-  id: string;
-  action: string;
-  at: Date;
-  subjectType: string;
-  subject: string;
-  actorName: string | null;
-  ip: string | null;
-  details: Record<string, unknown>;
 }
 
 const PAGE = 100;
@@ -62,34 +57,36 @@ function toRow(r: Row, names: Map<string, string>): SecurityEventRow {
 /**
  * A tenant administrator sees the security events of the people who are members of their
  * tenant, and the events their tenant's administrators caused; never sign-in attempts for
- * addresses with no account, nor anyone else's.
+ * addresses with no account, nor anyone else's. The database agrees: in the tenant's scope only
+ * the members' tenant-less events are visible (AuditEvent_security_members).
  */
 export async function listTenantSecurityEvents(ctx: TenantContext): Promise<SecurityEventRow[]> {
-  requirePermission(ctx, "members.manage");
-  const db = await getDb();
-  const members = await db.membership.findMany({ where: { tenantId: ctx.tenant.id }, select: { userId: true, user: { select: { email: true } } } });
-  const names = new Map(members.map((m) => [m.userId, m.user.email]));
-  const rows = await db.auditEvent.findMany({
-    where: {
-      action: { in: [...SECURITY_ACTIONS] },
-      OR: [
-        { tenantId: null, entityType: "User", entityId: { in: [...names.keys()] } },
-        { tenantId: ctx.tenant.id, entityType: "User" },
-      ],
-    },
-    select: rowSelect,
-    orderBy: { createdAt: "desc" },
-    take: PAGE,
+  return withTenant(ctx, "members.manage", async (tx) => {
+    const members = await tx.membership.findMany({ where: { tenantId: ctx.tenant.id }, select: { userId: true, user: { select: { email: true } } } });
+    const names = new Map(members.map((m) => [m.userId, m.user.email]));
+    const rows = await tx.auditEvent.findMany({
+      where: {
+        action: { in: [...SECURITY_ACTIONS] },
+        OR: [
+          { tenantId: null, entityType: "User", entityId: { in: [...names.keys()] } },
+          { tenantId: ctx.tenant.id, entityType: "User" },
+        ],
+      },
+      select: rowSelect,
+      orderBy: { createdAt: "desc" },
+      take: PAGE,
+    });
+    return rows.map((r) => toRow(r, names));
   });
-  return rows.map((r) => toRow(r, names));
 }
 
 /** Every security event, for the platform administrator. */
 export async function listAllSecurityEvents(user: SessionUser): Promise<SecurityEventRow[]> {
   if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
-  const db = await getDb();
-  const rows = await db.auditEvent.findMany({ where: { action: { in: [...SECURITY_ACTIONS] } }, select: rowSelect, orderBy: { createdAt: "desc" }, take: PAGE });
-  const ids = [...new Set(rows.filter((r) => r.entityType === "User").map((r) => r.entityId))];
-  const users = await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
-  return rows.map((r) => toRow(r, new Map(users.map((u) => [u.id, u.email]))));
+  return unsafeAsPlatform("the platform administrator reads every tenant's and no tenant's security events", { kind: "user", id: user.id }, async (tx) => {
+    const rows = await tx.auditEvent.findMany({ where: { action: { in: [...SECURITY_ACTIONS] } }, select: rowSelect, orderBy: { createdAt: "desc" }, take: PAGE });
+    const ids = [...new Set(rows.filter((r) => r.entityType === "User").map((r) => r.entityId))];
+    const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+    return rows.map((r) => toRow(r, new Map(users.map((u) => [u.id, u.email]))));
+  });
 }

@@ -1,6 +1,9 @@
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
 import { lockMsAfter, secondsUntil, type ThrottlePolicy } from "@/lib/domain/throttle";
+import type { Tx } from "./door";
+
+// Helpers for the sign-in doors of users.ts and password-resets.ts: each takes the caller's
+// transaction (SignInThrottle belongs to no tenant and has no row-level security).
 
 export type Claim = { allowed: true; attempts: number; lockedSeconds: number } | { allowed: false; retryAfterSeconds: number };
 
@@ -9,11 +12,12 @@ export type Claim = { allowed: true; attempts: number; lockedSeconds: number } |
  * One statement: a new window starts after `windowMs` of quiet; an attempt made while the key
  * is locked is refused and NOT counted (so it does not lengthen the lock); the attempt that uses
  * up the free ones sets the lock in the same statement, so concurrent attempts after it are
- * refused before anyone has compared a password.
+ * refused before anyone has compared a password. The transaction it runs in must commit before
+ * the password is compared (bcrypt never runs inside a transaction), so the count holds at once.
  */
-export async function claimAttempt(db: PrismaClient, key: string, policy: ThrottlePolicy, now: Date): Promise<Claim> {
+export async function claimAttempt(tx: Tx, key: string, policy: ThrottlePolicy, now: Date): Promise<Claim> {
   const cutoff = new Date(now.getTime() - policy.windowMs);
-  const rows = await db.$queryRaw<{ attempts: number; lockedUntil: Date | null }[]>`
+  const rows = await tx.$queryRaw<{ attempts: number; lockedUntil: Date | null }[]>`
     INSERT INTO "SignInThrottle" AS t ("key", "attempts", "lastAttempt", "lockedUntil")
     VALUES (${key}, 1, ${now}::timestamp(3), ${lockAt(policy, 1, now)}::timestamp(3))
     ON CONFLICT ("key") DO UPDATE SET
@@ -30,7 +34,7 @@ export async function claimAttempt(db: PrismaClient, key: string, policy: Thrott
     RETURNING "attempts", "lockedUntil"`;
   const row = rows[0];
   if (row) return { allowed: true, attempts: Number(row.attempts), lockedSeconds: secondsUntil(row.lockedUntil, now) };
-  const current = await db.signInThrottle.findUnique({ where: { key }, select: { lockedUntil: true } });
+  const current = await tx.signInThrottle.findUnique({ where: { key }, select: { lockedUntil: true } });
   return { allowed: false, retryAfterSeconds: Math.max(1, secondsUntil(current?.lockedUntil, now)) };
 }
 
@@ -40,8 +44,8 @@ function lockAt(policy: ThrottlePolicy, attempts: number, now: Date): Date | nul
 }
 
 /** The person proved who they are: their address starts afresh. */
-export async function clearAttempts(db: PrismaClient, key: string): Promise<void> {
-  await db.signInThrottle.deleteMany({ where: { key } });
+export async function clearAttempts(tx: Tx, key: string): Promise<void> {
+  await tx.signInThrottle.deleteMany({ where: { key } });
 }
 
 /**
@@ -50,8 +54,8 @@ export async function clearAttempts(db: PrismaClient, key: string): Promise<void
  * The next failure locks again at the same count, so a valid account of one's own buys an
  * attacker nothing: still one failed guess per lock period.
  */
-export async function forgiveAttempt(db: PrismaClient, key: string): Promise<void> {
-  await db.$executeRaw`
+export async function forgiveAttempt(tx: Tx, key: string): Promise<void> {
+  await tx.$executeRaw`
     UPDATE "SignInThrottle" SET "attempts" = GREATEST("attempts" - 1, 0), "lockedUntil" = NULL
     WHERE "key" = ${key}`;
 }

@@ -1,9 +1,10 @@
 import "server-only";
-import { getDb } from "@/lib/db";
 import { ForbiddenError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
-import type { SessionUser, TenantContext, TenantRef } from "./context";
+import type { Actor, SessionUser, TenantContext, TenantRef } from "./context";
 import { recordAudit } from "./audit";
+import { isUniqueViolation } from "./db-errors";
+import { enterScope, unsafeAsPlatform, withPerson } from "./door";
 import { issueInvitation } from "./invitations";
 
 const tenantRefSelect = { id: true, slug: true, name: true, isDemo: true, defaultLocale: true } as const;
@@ -14,12 +15,13 @@ export interface MyTenant extends TenantRef {
 
 /** The tenants this person belongs to, for the chooser and the switcher. */
 export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
-  const db = await getDb();
-  const rows = await db.membership.findMany({
-    where: { userId: user.id },
-    select: { role: true, tenant: { select: tenantRefSelect } },
-    orderBy: { tenant: { name: "asc" } },
-  });
+  const rows = await withPerson(user, (tx) =>
+    tx.membership.findMany({
+      where: { userId: user.id },
+      select: { role: true, tenant: { select: tenantRefSelect } },
+      orderBy: { tenant: { name: "asc" } },
+    }),
+  );
   return rows.map((m) => ({ ...m.tenant, role: m.role }));
 }
 
@@ -28,11 +30,12 @@ export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
  * membership. No membership (or no such tenant) gives null, and pages answer 404.
  */
 export async function resolveTenantContext(user: SessionUser, slug: string): Promise<TenantContext | null> {
-  const db = await getDb();
-  const membership = await db.membership.findFirst({
-    where: { userId: user.id, tenant: { slug } },
-    select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
-  });
+  const membership = await withPerson(user, (tx) =>
+    tx.membership.findFirst({
+      where: { userId: user.id, tenant: { slug } },
+      select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
+    }),
+  );
   if (!membership) return null;
   return { user, tenant: membership.tenant, role: membership.role, agencyId: membership.agencyId };
 }
@@ -50,11 +53,12 @@ function requirePlatformAdmin(user: SessionUser): void {
 /** Every tenant: for platform administrators only. */
 export async function listAllTenants(user: SessionUser): Promise<TenantSummary[]> {
   requirePlatformAdmin(user);
-  const db = await getDb();
-  const rows = await db.tenant.findMany({
-    select: { ...tenantRefSelect, countryCode: true, _count: { select: { memberships: true, plans: true } } },
-    orderBy: { name: "asc" },
-  });
+  const rows = await unsafeAsPlatform("the platform administrator lists every tenant with its counts", { kind: "user", id: user.id }, (tx) =>
+    tx.tenant.findMany({
+      select: { ...tenantRefSelect, countryCode: true, _count: { select: { memberships: true, plans: true } } },
+      orderBy: { name: "asc" },
+    }),
+  );
   return rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, plans: _count.plans }));
 }
 
@@ -66,20 +70,33 @@ export interface CreateTenantInput {
   adminEmail: string;
 }
 
-/** A platform administrator creates a tenant and invites its first administrator. */
+const slugTaken = () => new RuleError("errors.invalidInput", { slug: { key: "validation.slugTaken" } });
+
+/**
+ * A platform administrator creates a tenant and invites its first administrator, in one
+ * transaction. The Tenant row is written in the platform's scope (a tenant cannot be in its own
+ * scope before it exists); everything after it in the new tenant's scope only, so the audit
+ * event and the invitation cannot land anywhere else. Slugs are unique by the database's unique
+ * key: of two platform administrators taking one slug at once, the second is told it is taken.
+ */
 export async function createTenant(user: SessionUser, input: CreateTenantInput): Promise<{ tenant: TenantRef; invitationToken: string }> {
   requirePlatformAdmin(user);
-  const db = await getDb();
-  if (await db.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) {
-    throw new RuleError("errors.invalidInput", { slug: { key: "validation.slugTaken" } });
-  }
-  return db.$transaction(async (tx) => {
-    const tenant = await tx.tenant.create({
-      data: { slug: input.slug, name: input.name, countryCode: input.countryCode.toUpperCase(), defaultLocale: input.defaultLocale },
-      select: tenantRefSelect,
+  const actor: Actor = { kind: "user", id: user.id };
+  try {
+    return await unsafeAsPlatform("a platform administrator creates a tenant", actor, async (tx) => {
+      if (await tx.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw slugTaken();
+      const tenant = await tx.tenant.create({
+        data: { slug: input.slug, name: input.name, countryCode: input.countryCode.toUpperCase(), defaultLocale: input.defaultLocale },
+        select: tenantRefSelect,
+      });
+      await enterScope(tx, { tenantId: tenant.id, userId: user.id, actor });
+      await recordAudit(tx, { tenantId: tenant.id, actor: user, action: "tenant.created", entityType: "Tenant", entityId: tenant.id, after: input });
+      const invitationToken = await issueInvitation(tx, { tenantId: tenant.id, invitedBy: user, email: input.adminEmail, role: "ADMIN", agencyId: null });
+      return { tenant, invitationToken };
     });
-    await recordAudit(tx, { tenantId: tenant.id, actor: user, action: "tenant.created", entityType: "Tenant", entityId: tenant.id, after: input });
-    const invitationToken = await issueInvitation(tx, { tenantId: tenant.id, invitedBy: user, email: input.adminEmail, role: "ADMIN", agencyId: null });
-    return { tenant, invitationToken };
-  });
+  } catch (error) {
+    // unsafeAsPlatform takes no door options, so the slug's unique key is mapped here.
+    if (isUniqueViolation(error)) throw slugTaken();
+    throw error;
+  }
 }

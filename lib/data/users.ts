@@ -1,10 +1,14 @@
 import "server-only";
-import { getDb } from "@/lib/db";
+// Signing in and one's own account. User and SignInThrottle belong to no tenant; the events are
+// tenant-less security events. bcrypt (~60 ms) always runs BETWEEN doors, never inside one: a
+// transaction held across it would make every sign-in wait for the one before it (PGlite has one
+// connection).
 import { DUMMY_HASH, hashPassword, verifyPassword } from "@/lib/auth/password";
 import { RuleError } from "@/lib/domain/errors";
 import { UNKNOWN_CLIENT, type ClientInfo } from "@/lib/domain/security-events";
 import { CLIENT_POLICY, EMAIL_POLICY, throttleKey } from "@/lib/domain/throttle";
 import type { SessionUser } from "./context";
+import { unsafeWithoutTenant, withPerson } from "./door";
 import { recordSecurityEvent } from "./security-events";
 import { revokeSessions, sessionUserSelect } from "./sessions";
 import { claimAttempt, clearAttempts, forgiveAttempt, type Claim } from "./sign-in-throttle";
@@ -25,7 +29,8 @@ export type CredentialCheck =
  * Checks an email and password. Unsafe by nature (no session yet): it only ever answers
  * "this person" or "no". Every attempt is counted for the client's address and for the email
  * (existing or not) BEFORE the password is compared, atomically, so parallel attempts cannot
- * outrun the throttle; a locked key is refused without comparing anything.
+ * outrun the throttle; a locked key is refused without comparing anything. Three steps: the
+ * count (committed before the comparison), bcrypt outside any transaction, the outcome.
  */
 export async function unsafeVerifyCredentials(
   emailInput: string,
@@ -33,46 +38,54 @@ export async function unsafeVerifyCredentials(
   now = new Date(),
   client: ClientInfo = UNKNOWN_CLIENT,
 ): Promise<CredentialCheck> {
-  const db = await getDb();
   const email = normaliseEmail(emailInput);
+  const emailKey = throttleKey.email(email);
   // Every request names its client (scripts/server.mjs, or Next's X-Forwarded-For); only calls
   // from outside a request (scripts, tests) have none, and are counted by email alone.
   const clientKey = client.ip === UNKNOWN_CLIENT.ip ? null : throttleKey.client(client.ip);
-  const byClient = clientKey ? await claimAttempt(db, clientKey, CLIENT_POLICY, now) : NOT_COUNTED;
-  if (!byClient.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: byClient.retryAfterSeconds, scope: "client" };
-  const byEmail = await claimAttempt(db, throttleKey.email(email), EMAIL_POLICY, now);
-  if (!byEmail.allowed) return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.retryAfterSeconds, scope: "email" };
+  const counted = await unsafeWithoutTenant("sign-in: count the attempt before the password is compared", async (tx) => {
+    const byClient = clientKey ? await claimAttempt(tx, clientKey, CLIENT_POLICY, now) : NOT_COUNTED;
+    if (!byClient.allowed) return { refused: { ok: false, reason: "throttled", retryAfterSeconds: byClient.retryAfterSeconds, scope: "client" } as const };
+    const byEmail = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
+    if (!byEmail.allowed) return { refused: { ok: false, reason: "throttled", retryAfterSeconds: byEmail.retryAfterSeconds, scope: "email" } as const };
+    const user = await tx.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true, disabledAt: true } });
+    return { byClient, byEmail, user };
+  });
+  if (counted.refused) return counted.refused;
+  const { byClient, byEmail, user } = counted;
 
-  const user = await db.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true, disabledAt: true } });
   const valid = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
   if (user && valid && !user.disabledAt) {
-    await clearAttempts(db, throttleKey.email(email));
-    if (clientKey) await forgiveAttempt(db, clientKey);
+    await unsafeWithoutTenant("sign-in: the password was right, its attempt is forgiven", async (tx) => {
+      await clearAttempts(tx, emailKey);
+      if (clientKey) await forgiveAttempt(tx, clientKey);
+    });
     const { passwordHash: _hash, disabledAt: _d, ...safe } = user;
     return { ok: true, user: safe };
   }
 
   const subject = user ? ({ type: "User", id: user.id } as const) : ({ type: "SignIn", id: email } as const);
-  if (user && valid) {
-    // The right password for a disabled account: say so (only someone who knows it learns it).
-    await recordSecurityEvent(db, { action: "auth.signInRefused", subject, actor: null, client, details: { why: "disabled" } });
-    return { ok: false, reason: "disabled" };
-  }
-  await recordSecurityEvent(db, { action: "auth.signInFailed", subject, actor: null, client });
-  if (byEmail.lockedSeconds > 0) {
-    await recordSecurityEvent(db, { action: "auth.lockedOut", subject, actor: null, client, details: { seconds: byEmail.lockedSeconds, attempts: byEmail.attempts } });
-    return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.lockedSeconds, scope: "email" };
-  }
-  if (byClient.lockedSeconds > 0) {
-    await recordSecurityEvent(db, { action: "auth.clientLockedOut", subject: { type: "Client", id: client.ip }, actor: null, client, details: { seconds: byClient.lockedSeconds } });
-    return { ok: false, reason: "throttled", retryAfterSeconds: byClient.lockedSeconds, scope: "client" };
-  }
-  return { ok: false, reason: "invalid" };
+  return unsafeWithoutTenant("sign-in: record the refusal", async (tx): Promise<CredentialCheck> => {
+    if (user && valid) {
+      // The right password for a disabled account: say so (only someone who knows it learns it).
+      await recordSecurityEvent(tx, { action: "auth.signInRefused", subject, actor: null, client, details: { why: "disabled" } });
+      return { ok: false, reason: "disabled" };
+    }
+    await recordSecurityEvent(tx, { action: "auth.signInFailed", subject, actor: null, client });
+    if (byEmail.lockedSeconds > 0) {
+      await recordSecurityEvent(tx, { action: "auth.lockedOut", subject, actor: null, client, details: { seconds: byEmail.lockedSeconds, attempts: byEmail.attempts } });
+      return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.lockedSeconds, scope: "email" };
+    }
+    if (byClient.lockedSeconds > 0) {
+      await recordSecurityEvent(tx, { action: "auth.clientLockedOut", subject: { type: "Client", id: client.ip }, actor: null, client, details: { seconds: byClient.lockedSeconds } });
+      return { ok: false, reason: "throttled", retryAfterSeconds: byClient.lockedSeconds, scope: "client" };
+    }
+    return { ok: false, reason: "invalid" };
+  });
 }
 
 export async function setUserLocale(user: SessionUser, locale: string, client?: ClientInfo): Promise<void> {
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
+  await withPerson(user, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: user.id }, select: { locale: true } });
     if (before?.locale === locale) return;
     await tx.user.update({ where: { id: user.id }, data: { locale } });
@@ -86,18 +99,23 @@ export async function setUserLocale(user: SessionUser, locale: string, client?: 
  * every other session of the person ends.
  */
 export async function changeOwnPassword(user: SessionUser, currentSessionId: string | null, current: string, next: string, client: ClientInfo = UNKNOWN_CLIENT): Promise<void> {
-  const db = await getDb();
   const now = new Date();
-  const claim = await claimAttempt(db, throttleKey.email(user.email), EMAIL_POLICY, now);
+  const emailKey = throttleKey.email(user.email);
+  const { claim, row } = await withPerson(user, async (tx) => {
+    const claim = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
+    const row = claim.allowed ? await tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }) : null;
+    return { claim, row };
+  });
   if (!claim.allowed) throw new RuleError("errors.invalidInput", { currentPassword: { key: "auth.throttled", values: { seconds: claim.retryAfterSeconds } } });
-  const row = await db.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } });
   if (!row || !(await verifyPassword(current, row.passwordHash))) {
-    await recordSecurityEvent(db, { action: "auth.signInFailed", subject: { type: "User", id: user.id }, actor: user, client, details: { during: "passwordChange" } });
+    await withPerson(user, (tx) =>
+      recordSecurityEvent(tx, { action: "auth.signInFailed", subject: { type: "User", id: user.id }, actor: user, client, details: { during: "passwordChange" } }),
+    );
     throw new RuleError("errors.invalidInput", { currentPassword: { key: "validation.wrongPassword" } });
   }
-  await clearAttempts(db, throttleKey.email(user.email));
   const passwordHash = await hashPassword(next);
-  await db.$transaction(async (tx) => {
+  await withPerson(user, async (tx) => {
+    await clearAttempts(tx, emailKey);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
     const ended = await revokeSessions(tx, user.id, "passwordChanged", currentSessionId ?? undefined);
     await recordSecurityEvent(tx, { action: "auth.passwordChanged", subject: { type: "User", id: user.id }, actor: user, client, details: { otherSessionsEnded: ended } });

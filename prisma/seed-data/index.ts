@@ -20,6 +20,9 @@ export async function seedDemo(
   const rows = buildDemo(DEMO_TENANTS, USERS, await hashPassword(DEMO_PASSWORD), opts.today ?? new Date());
   const seeded = await db.$transaction(
     async (tx) => {
+      // The seed writes every tenant's rows: the platform scope of row-level security, for this
+      // transaction only (needed when it connects as the tables' owner or as the app role).
+      await tx.$executeRaw`SELECT set_config('app.platform', 'on', true)`;
       if ((await tx.tenant.count()) > 0) return false;
       await insertDemo(tx, rows);
       return true;

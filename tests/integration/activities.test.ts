@@ -299,6 +299,53 @@ describe("deleting and archiving", () => {
   });
 });
 
+describe("under concurrency", () => {
+  // On PGlite (one connection) the requests run one after the other, so each loser meets the
+  // winner's row in its checks. On PostgreSQL (TEST_DATABASE_URL) they overlap: the checks pass for
+  // all, and the unique index on the code and the version in the UPDATE's WHERE pick one winner.
+  const settle = async <T,>(runs: Promise<T>[]) => {
+    const results = await Promise.allSettled(runs);
+    return {
+      won: results.flatMap((r, n) => (r.status === "fulfilled" ? [n] : [])),
+      lost: results.flatMap((r) => (r.status === "rejected" ? [r.reason] : [])),
+    };
+  };
+
+  it("lets one of four creations with the same code win; the others get the code's field error and leave nothing", async () => {
+    const { a } = await twoPlans();
+    const before = await countAll(a.tenant.id);
+    const people = [a.ctx.admin, a.ctx.coordinator, a.ctx.admin, a.ctx.coordinator];
+    const { won, lost } = await settle(people.map((ctx, n) => makeActivity(ctx, a.plan, { code: "1.1.7", title: `Racer ${n}`, partnerAgencyIds: [a.partner.id] }, [indicatorInput()])));
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(3);
+    for (const error of lost) {
+      expect(error).toBeInstanceOf(RuleError);
+      expect(error.fieldErrors).toEqual({ code: { key: "activityForm.validation.codeTaken" } });
+    }
+    // One activity, its partner, its indicator, and the two creation events: nothing of the losers.
+    const after = await countAll(a.tenant.id);
+    expect(after.map((n, i) => n - before[i])).toEqual([1, 1, 1, 2]);
+  });
+
+  it("lets one of two saves over the same version win; the other is told the winner's version and values", async () => {
+    const { a } = await twoPlans();
+    const { id } = await makeActivity(a.ctx.admin, a.plan);
+    const loaded = await getActivityForEdit(a.ctx.admin, id);
+    const titles = ["Admin's title", "Coordinator's title"];
+    const { won, lost } = await settle([
+      updateActivity(a.ctx.admin, id, 1, { ...loaded, title: titles[0] }, null),
+      updateActivity(a.ctx.coordinator, id, 1, { ...loaded, title: titles[1] }, null),
+    ]);
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    const title = titles[won[0]];
+    expect(lost[0]).toBeInstanceOf(ConflictError);
+    expect(lost[0].current).toMatchObject({ version: 2, values: { title }, changed: ["title"] });
+    expect(await activityState(id)).toMatchObject({ title, version: 2 });
+    expect((await auditEventsFor(id)).map((e) => e.action)).toEqual(["activity.created", "activity.updated"]);
+  });
+});
+
 describe("activity actions", () => {
   afterEach(() => signInAs(null));
 

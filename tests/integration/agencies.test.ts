@@ -150,3 +150,45 @@ describe("assertAgencyForRole", () => {
     await expect(assertAgencyForRole(adminA, "FOCAL_POINT", null)).rejects.toBeInstanceOf(RuleError);
   });
 });
+
+describe("agency names, under concurrency", () => {
+  // On PGlite transactions take turns anyway. On PostgreSQL both requests would find the name
+  // free; the lock on the tenant's agency names makes the second wait and then see the first's
+  // row, and the unique key (tenantId, name) backs the exact spelling.
+  async function expectOneWins(requests: Promise<unknown>[]) {
+    const results = await Promise.allSettled(requests);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [refused] = results.filter((r) => r.status === "rejected");
+    expect(refused.reason).toBeInstanceOf(RuleError);
+    expect(refused.reason.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+  }
+
+  async function named(tenantId: string, name: string) {
+    return (await getDb()).agency.count({ where: { tenantId, name: { equals: name, mode: "insensitive" } } });
+  }
+
+  it("creates one agency when two people create the same name, in different cases, at the same moment", async () => {
+    const { a, b, adminA, coordinatorA } = await twoTenants();
+    const name = input().name;
+    await expectOneWins([createAgency(adminA, input({ name })), createAgency(coordinatorA, input({ name: name.toUpperCase() }))]);
+    expect(await named(a.tenant.id, name)).toBe(1);
+    // Another tenant's agency of that name is no clash, even at the same moment.
+    const adminB = await ctxFor(b.admin, b.tenant);
+    await Promise.all([createAgency(adminA, input({ name: `${name} 2` })), createAgency(adminB, input({ name: `${name} 2` }))]);
+  });
+
+  it("creates one agency when two people create exactly the same name at the same moment", async () => {
+    const { a, adminA, coordinatorA } = await twoTenants();
+    const name = input().name;
+    await expectOneWins([createAgency(adminA, input({ name })), createAgency(coordinatorA, input({ name }))]);
+    expect(await named(a.tenant.id, name)).toBe(1);
+  });
+
+  it("gives a name to one agency when two are renamed to it at the same moment", async () => {
+    const { a, adminA, coordinatorA } = await twoTenants();
+    const other = await makeAgency(a.tenant);
+    const name = input().name;
+    await expectOneWins([updateAgency(adminA, a.agency.id, 1, input({ name })), updateAgency(coordinatorA, other.id, 1, input({ name: name.toLowerCase() }))]);
+    expect(await named(a.tenant.id, name)).toBe(1);
+  });
+});

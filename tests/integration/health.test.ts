@@ -22,11 +22,24 @@ describe("checkDatabase", () => {
     expect(health.migrations).toBeGreaterThan(0);
     expect(health.latencyMs).toBeGreaterThanOrEqual(0);
   });
+
+  // PostgreSQL only: on the embedded database (one connection) the lock would hold the probe's
+  // own transaction back, and its clock starts only once that transaction has begun.
+  it.runIf(databaseKind() === "postgres")("answers not ok within its time limit when the database does not answer", async () => {
+    const db = await getDb();
+    const health = await db.$transaction(async (tx) => {
+      await tx.$executeRaw`LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`;
+      return checkDatabase(300);
+    });
+    expect(health).toMatchObject({ ok: false, kind: "postgres" });
+    expect(health.latencyMs).toBeLessThan(3000);
+    expect(await checkDatabase()).toMatchObject({ ok: true });
+  });
 });
 
 describe("GET /api/health", () => {
   async function get() {
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"), { params: Promise.resolve({}) });
     return { status: response.status, cache: response.headers.get("cache-control"), body: await response.json() };
   }
 

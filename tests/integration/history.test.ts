@@ -6,7 +6,8 @@ import type { TenantContext } from "@/lib/data/context";
 import { diffFields, listHistory } from "@/lib/data/history";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { createAgency, createPlan, createTenantWithPeople, ctxFor } from "../factories";
-import { addAuditEvent, addIndicator, countSqlQueries } from "../factories/browse";
+import { addAuditEvent, addIndicator } from "../factories/browse";
+import { countStatements } from "./count-statements";
 
 beforeAll(async () => void (await getDb()));
 
@@ -96,7 +97,7 @@ describe("listHistory", () => {
           before: { leadAgencyId: w.agency.id }, after: { leadAgencyId: agency.id }, at: at(m),
         });
       }
-      const { result, queries } = await countSqlQueries(() => listHistory(w.ctx, w.activity.id));
+      const { result, queries } = await countStatements(() => listHistory(w.ctx, w.activity.id));
       expect(result.events).toHaveLength(length);
       counts.push(queries);
     }

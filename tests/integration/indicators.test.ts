@@ -92,6 +92,23 @@ describe("updateIndicator", () => {
     expect(await indicatorRow(indicatorId)).toMatchObject({ name: "Theirs", version: 2 });
   });
 
+  it("lets one of two concurrent saves over the same version win; the other is told the winner's values", async () => {
+    // Overlapping on PostgreSQL (TEST_DATABASE_URL), one after the other on PGlite: one winner either way.
+    const { a, indicatorId } = await world();
+    const names = ["Admin's name", "Coordinator's name"];
+    const results = await Promise.allSettled([
+      updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: names[0] }), null),
+      updateIndicator(a.ctx.coordinator, indicatorId, 1, indicatorInput({ name: names[1] }), null),
+    ]);
+    const winner = results.findIndex((r) => r.status === "fulfilled");
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const loser = results[1 - winner] as PromiseRejectedResult;
+    expect(loser.reason).toBeInstanceOf(ConflictError);
+    expect(loser.reason.current).toMatchObject({ version: 2, values: { name: names[winner] }, changed: ["name"] });
+    expect(await indicatorRow(indicatorId)).toMatchObject({ name: names[winner], version: 2 });
+    expect((await auditEventsFor(indicatorId)).map((e) => e.action)).toEqual(["indicator.created", "indicator.updated"]);
+  });
+
   it("refuses another tenant's indicator, viewers and focal points, and a closed plan", async () => {
     const { a, b, indicatorId } = await world();
     await expect(updateIndicator(b.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toBeInstanceOf(NotFoundError);

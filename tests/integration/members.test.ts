@@ -149,3 +149,46 @@ describe("removeMember", () => {
     expect((await membershipOf(second.id, a.tenant.id))?.role).toBe("ADMIN");
   });
 });
+
+describe("the last admin, under concurrency", () => {
+  async function twoAdmins() {
+    const a = await createTenantWithPeople();
+    const second = await createUser({ tenant: a.tenant, role: "ADMIN" });
+    const [one, two] = await Promise.all([ctxFor(a.admin, a.tenant), ctxFor(second, a.tenant)]);
+    const [oneId, twoId] = await Promise.all([membershipId(a.admin.id, a.tenant.id), membershipId(second.id, a.tenant.id)]);
+    return { a, one, two, oneId, twoId };
+  }
+
+  async function adminsOf(tenantId: string) {
+    return (await getDb()).membership.count({ where: { tenantId, role: "ADMIN" } });
+  }
+
+  /** Exactly one of two simultaneous requests wins; the other is told it would leave no admin. */
+  async function expectOneWins(requests: Promise<void>[]) {
+    const results = await Promise.allSettled(requests);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const [refused] = results.filter((r) => r.status === "rejected");
+    expect(refused.reason).toEqual(new RuleError("errors.lastAdmin"));
+  }
+
+  // On PGlite transactions take turns anyway; on PostgreSQL the admin memberships are locked
+  // (FOR UPDATE), so the second request waits and then sees what the first left.
+  it("keeps one admin when two admins demote each other at the same moment", async () => {
+    const { a, one, two, oneId, twoId } = await twoAdmins();
+    await expectOneWins([changeMemberRole(one, twoId, "VIEWER", null), changeMemberRole(two, oneId, "VIEWER", null)]);
+    expect(await adminsOf(a.tenant.id)).toBe(1);
+    expect(await (await getDb()).auditEvent.count({ where: { entityId: { in: [oneId, twoId] }, action: "membership.roleChanged" } })).toBe(1);
+  });
+
+  it("keeps one admin when two admins remove each other at the same moment", async () => {
+    const { a, one, two, oneId, twoId } = await twoAdmins();
+    await expectOneWins([removeMember(one, twoId), removeMember(two, oneId)]);
+    expect(await adminsOf(a.tenant.id)).toBe(1);
+  });
+
+  it("keeps one admin when one admin steps down while the other leaves", async () => {
+    const { a, one, two, oneId, twoId } = await twoAdmins();
+    await expectOneWins([changeMemberRole(one, oneId, "COORDINATOR", null), removeMember(two, twoId)]);
+    expect(await adminsOf(a.tenant.id)).toBe(1);
+  });
+});

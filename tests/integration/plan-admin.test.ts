@@ -294,3 +294,25 @@ describe("plan actions through the wrapper", () => {
     expect(await planRow(theirs.id)).toMatchObject({ archivedAt: null });
   });
 });
+
+describe("at the same moment", () => {
+  it("two saves over the same version: one wins, the other is told it is stale; one audit event", async () => {
+    const { a, adminA, coordinatorA } = await world();
+    const plan = await createBarePlan(a.tenant);
+    const results = await Promise.allSettled([
+      updatePlan(adminA, plan.id, 1, planInput({ title: "By the admin" })),
+      updatePlan(coordinatorA, plan.id, 1, planInput({ title: "By the coordinator", status: "ACTIVE" })),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(lost.reason).toBeInstanceOf(ConflictError);
+    const row = await planRow(plan.id);
+    expect(row.version).toBe(2);
+    const events = await auditEventsFor(plan.id);
+    expect(events).toHaveLength(1);
+    // Whoever won, the row and its one audit event tell the same story.
+    expect(events[0]).toMatchObject(
+      row.title === "By the admin" ? { actorId: a.admin.id, action: "plan.updated" } : { actorId: a.coordinator.id, action: "plan.activated", after: expect.objectContaining({ status: "ACTIVE" }) },
+    );
+  });
+});

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { getSessionUser } from "@/lib/auth/session";
+import { publicRoute } from "@/lib/api/route";
 import { checkDatabase } from "@/lib/data/health";
 
 export const dynamic = "force-dynamic";
@@ -7,13 +7,12 @@ export const dynamic = "force-dynamic";
 // Load balancers and scripts/start.ts only need up or down (the status code). Which database
 // runs, how fast it answers and how many migrations it has tell an attacker what to aim at, so
 // only a platform administrator sees them.
-export async function GET() {
+export const GET = publicRoute(async (_request, { ctx }) => {
   const database = await checkDatabase();
   const status = database.ok ? 200 : 503;
-  const headers = { "cache-control": "no-store" };
   const summary = { status: database.ok ? "ok" : "unavailable" } as const;
   // With the database down nobody can be recognised as an administrator: the summary it is.
-  const user = database.ok ? await getSessionUser().catch(() => null) : null;
-  if (!user?.isPlatformAdmin) return NextResponse.json(summary, { status, headers });
-  return NextResponse.json({ ...summary, database, time: new Date().toISOString() }, { status, headers });
-}
+  const actor = database.ok ? await ctx.actor().catch(() => null) : null;
+  if (actor?.kind !== "user" || !actor.user.isPlatformAdmin) return NextResponse.json(summary, { status });
+  return NextResponse.json({ ...summary, database, time: new Date().toISOString() }, { status });
+});

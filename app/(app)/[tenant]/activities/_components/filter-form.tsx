@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { FilterOptions } from "@/lib/data/activity-queries";
+import type { FilterOptions } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import {
   ACTIVITY_STATUSES, AGENCY_ROLES, PAGE_SIZES, PILLARS, SORT_KEYS, type ActivityListState,

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { ActivityDetail } from "@/lib/data/activity-queries";
+import type { ActivityDetail } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { AgencyLink } from "@/components/browse/agency-link";
 import { formatDay, formatPercent } from "@/components/browse/format";

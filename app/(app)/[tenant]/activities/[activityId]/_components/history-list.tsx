@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { History, HistoryValue } from "@/lib/data/history";
+import type { History, HistoryValue } from "@/lib/domain/types/history";
 import { formatDay, type Formatter } from "@/components/browse/format";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { ActivityDetail, IndicatorDetail } from "@/lib/data/activity-queries";
+import type { ActivityDetail, IndicatorDetail } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { formatDay, type Formatter } from "@/components/browse/format";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { AgencyOverview } from "@/lib/data/activity-queries";
+import type { AgencyOverview } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { ACTIVITY_STATUSES } from "@/lib/validation/activity-filters";
 

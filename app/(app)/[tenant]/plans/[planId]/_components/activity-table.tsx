@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { PlanTree } from "@/lib/data/plans";
+import type { PlanTree } from "@/lib/domain/types/plans";
 import { isOverdue, localized } from "@/lib/domain/localized";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { MoveControls } from "./move-controls";

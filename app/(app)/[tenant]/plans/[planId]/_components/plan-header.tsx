@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import type { PlanTree } from "@/lib/data/plans";
+import type { PlanTree } from "@/lib/domain/types/plans";
 import { localized } from "@/lib/domain/localized";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
 

@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import type { PlanTree } from "@/lib/data/plans";
+import type { PlanTree } from "@/lib/domain/types/plans";
 import { suggestNextCode } from "@/lib/domain/codes";
 import { localized } from "@/lib/domain/localized";
 import { MoveControls } from "./move-controls";
