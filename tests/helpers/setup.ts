@@ -1,8 +1,8 @@
 // Runs before every integration file: points the data layer at the test database and stands in
-// for the parts of Next.js that only exist inside a request (session, cookies, cache tags).
-// The database itself is never mocked.
+// for the parts of Next.js that only exist inside a request (the session source, cookies, headers,
+// cache tags, next-intl's server functions). The database itself is never mocked, and neither is
+// lib/auth/session.ts: requireUser, requireTenant and the role table run for real.
 import { inject, vi } from "vitest";
-import type { SessionUser } from "@/lib/data/context";
 
 // Links are built from APP_URL; the stubbed request below names another host, as an attacker's
 // request would, so tests prove that the Host header is never used.
@@ -11,24 +11,9 @@ const url = inject("databaseUrl");
 if (url) process.env.DATABASE_URL = url;
 else process.env.PGLITE_DIR = "memory://";
 
-const state = globalThis as unknown as { __testUser?: SessionUser | null; __testCookies?: Map<string, string> };
-
-vi.mock("@/lib/auth/session", async () => {
-  const { notFound, redirect } = await import("next/navigation");
-  const { resolveTenantContext } = await import("@/lib/data/tenants");
-  const { can } = await import("@/lib/domain/roles");
-  const getSessionUser = async () => state.__testUser ?? null;
-  const requireUser = async () => (await getSessionUser()) ?? redirect("/sign-in");
-  return {
-    getSessionUser,
-    requireUser,
-    requireTenant: async (slug: string, permission = "tenant.view") => {
-      const ctx = await resolveTenantContext(await requireUser(), slug);
-      if (!ctx || !can(ctx.role, permission as never)) notFound();
-      return ctx;
-    },
-  };
-});
+// Only the session source: auth() names the person set with signInAs() and a real stored session.
+vi.mock("@/lib/auth/config", () => import("./auth-config"));
+vi.mock("next-intl/server", () => import("./intl-server"));
 
 // Open (and migrate) the worker's database here, outside any test's time limit: on a busy
 // machine a cold PGlite takes longer than one test may.
@@ -37,12 +22,16 @@ await getDb();
 
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn(), revalidateTag: vi.fn() }));
 
-vi.mock("next/headers", () => {
-  state.__testCookies ??= new Map();
-  const jar = state.__testCookies;
+vi.mock("next/headers", async () => {
+  const { TEST_CLIENT, testState } = await import("./state");
+  const { REQUEST_PATH_HEADER } = await import("@/lib/server/request-path");
+  const jar = testState.cookies;
   return {
-    headers: async () =>
-      new Headers({ host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https", "x-nap-client-ip": "192.0.2.10", "user-agent": "vitest" }),
+    headers: async () => {
+      const h = new Headers({ host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https", "x-nap-client-ip": TEST_CLIENT.ip, "user-agent": TEST_CLIENT.userAgent! });
+      if (testState.requestPath) h.set(REQUEST_PATH_HEADER, testState.requestPath);
+      return h;
+    },
     cookies: async () => ({
       get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
       set: (name: string, value: string) => void jar.set(name, value),
