@@ -1,19 +1,27 @@
 // The one wrapper every server action goes through: authenticate, parse with zod, resolve the
 // membership from the session (never from a tenant id the client names on its own), call the
 // handler, and turn expected errors into values the form can show. A test fails on any
-// 'use server' export that was not made here.
+// 'use server' export that was not made here. Files come through too (evidence uploads): each is
+// held to a size limit before anything is parsed, and none is ever echoed back.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser, TenantContext } from "@/lib/data/context";
 import { resolveTenantContext } from "@/lib/data/tenants";
-import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { ConflictError, ForbiddenError, NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
+import { FILE_MAX_BYTES } from "@/lib/domain/limits";
 import { echoValues } from "@/lib/validation/echo";
+import { isFile, megabytes } from "@/lib/validation/files";
 import { fieldErrorsFrom, formDataToObject } from "@/lib/validation/form";
 import type { ActionResult, ActionState } from "./result";
 
 type FormAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
+
+export interface ActionOptions {
+  /** The largest file any field may carry; default FILE_MAX_BYTES. Next's body limit bounds it from above. */
+  maxFileBytes?: number;
+}
 
 const wrapped = new WeakSet<object>();
 
@@ -30,11 +38,15 @@ function register<T>(fn: FormAction<T>): FormAction<T> {
 async function run<S extends z.ZodType, T>(
   schema: S,
   formData: FormData,
+  options: ActionOptions,
   call: (input: z.infer<S>) => Promise<ActionResult<T>>,
 ): Promise<ActionResult<T>> {
   const raw = formDataToObject(formData);
-  // What was typed goes back on failure, cut to what each field allows (lib/validation/echo.ts).
+  // What was typed goes back on failure, cut to what each field allows (lib/validation/echo.ts);
+  // echoValues keeps text only, so a file never travels back to the browser.
   const echo = () => echoValues(schema, raw);
+  const oversized = oversizedFiles(formData, options.maxFileBytes ?? FILE_MAX_BYTES);
+  if (oversized) return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: oversized, values: echo() };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
     return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: fieldErrorsFrom(parsed.error), values: echo() };
@@ -46,6 +58,20 @@ async function run<S extends z.ZodType, T>(
     unstable_rethrow(error); // redirect() and notFound() are not errors
     return { ...toFailure(error), values: echo() };
   }
+}
+
+/**
+ * A field error on each field (named as posted, as zod names it) holding a file over the limit;
+ * null when there is none. Checked on the FormData itself, before any parsing or handler runs.
+ */
+function oversizedFiles(formData: FormData, maxBytes: number): Record<string, MessageRef> | null {
+  let errors: Record<string, MessageRef> | null = null;
+  for (const [key, value] of formData.entries()) {
+    if (!isFile(value) || value.size <= maxBytes) continue;
+    errors ??= {};
+    errors[key] = { key: "limits.fileTooLarge", values: { max: megabytes(maxBytes) } };
+  }
+  return errors;
 }
 
 export function toFailure(error: unknown): Extract<ActionResult, { ok: false }> {
@@ -61,17 +87,19 @@ export function toFailure(error: unknown): Extract<ActionResult, { ok: false }> 
 export function publicAction<S extends z.ZodType, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>) => Promise<ActionResult<T>>,
+  options: ActionOptions = {},
 ): FormAction<T> {
-  return register((_prev, formData) => run(schema, formData, handler));
+  return register((_prev, formData) => run(schema, formData, options, handler));
 }
 
 /** Any signed-in person, outside a tenant (language, sign-out, platform administration). */
 export function userAction<S extends z.ZodType, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>, user: SessionUser) => Promise<ActionResult<T>>,
+  options: ActionOptions = {},
 ): FormAction<T> {
   return register((_prev, formData) =>
-    run(schema, formData, async (input) => {
+    run(schema, formData, options, async (input) => {
       const user = await getSessionUser();
       if (!user) return { ok: false, message: { key: "errors.signedOut" } };
       return handler(input, user);
@@ -87,9 +115,10 @@ export function userAction<S extends z.ZodType, T = undefined>(
 export function tenantAction<S extends z.ZodType<{ tenant: string }>, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>, ctx: TenantContext) => Promise<ActionResult<T>>,
+  options: ActionOptions = {},
 ): FormAction<T> {
   return register((_prev, formData) =>
-    run(schema, formData, async (input) => {
+    run(schema, formData, options, async (input) => {
       const user = await getSessionUser();
       if (!user) return { ok: false, message: { key: "errors.signedOut" } };
       const ctx = await resolveTenantContext(user, input.tenant);
