@@ -47,6 +47,8 @@ export default defineConfig({
       HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-3b9f1c",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: ".data/e2e-pglite" }),
+      // CI serves the app as a role that obeys row-level security and migrates as the owner.
+      ...(process.env.E2E_MIGRATION_DATABASE_URL ? { MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL } : {}),
     },
   },
 });

@@ -1,5 +1,6 @@
 // Migrations without Prisma's native engine (see scripts/lib/schema-engine.ts).
-//   deploy              apply pending migrations to DATABASE_URL, or to the embedded PGlite
+//   deploy              apply pending migrations to MIGRATION_DATABASE_URL (the tables' owner) or
+//                       DATABASE_URL, or to the embedded PGlite
 //   dev --name <name>   create prisma/migrations/<timestamp>_<name> from schema.prisma on a real
 //                       Postgres (shadow database), then apply it; --create-only: write, don't
 //                       apply; --accept-data-loss: go on despite data-loss warnings
@@ -41,7 +42,7 @@ interface Target {
 }
 
 /** DATABASE_URL, or the embedded PGlite folder the app itself uses. */
-async function openTarget(url = process.env.DATABASE_URL): Promise<Target> {
+async function openTarget(url = process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL): Promise<Target> {
   if (url) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

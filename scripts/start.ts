@@ -41,7 +41,9 @@ async function prepareDatabase(): Promise<void> {
   console.log(`preparing the ${where}…`);
   if (databaseKind() === "postgres") {
     // getDb() migrates only the embedded database; PostgreSQL is migrated here, with one client.
-    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    // Migrations run as the tables' owner (MIGRATION_DATABASE_URL) when the app's own role may not
+    // change the schema (docs/security.md); otherwise with DATABASE_URL.
+    const client = new pg.Client({ connectionString: process.env.MIGRATION_DATABASE_URL ?? process.env.DATABASE_URL });
     await client.connect();
     try {
       const report = await applyMigrations(pgRunner(client));
