@@ -94,7 +94,7 @@ export async function withTenant<T>(
 }
 
 /** The signed-in person's own rows before a tenant is chosen: their memberships, their security events. */
-export async function withPerson<T>(user: SessionUser, work: (tx: Tx) => Promise<T>, options?: DoorOptions): Promise<T> {
+export async function withPerson<T>(user: Pick<SessionUser, "id">, work: (tx: Tx) => Promise<T>, options?: DoorOptions): Promise<T> {
   return through({ userId: user.id, actor: { kind: "user", id: user.id } }, work, options);
 }
 
@@ -111,6 +111,23 @@ export async function unsafeWithoutTenant<T>(
 ): Promise<T> {
   if (!why) throw new Error("unsafeWithoutTenant needs a reason");
   return through({ ...scope, actor: { kind: "system", id: null } }, work, options);
+}
+
+/** The tables that belong to no tenant, and so carry no row-level security. */
+export const GLOBAL_MODELS = ["user", "userSession", "signInThrottle", "tenant"] as const;
+type GlobalDb = Pick<Tx, (typeof GLOBAL_MODELS)[number]>;
+
+/**
+ * Reads and single writes of tables that belong to no tenant (users, sessions, the sign-in
+ * throttle, tenants by slug), without a transaction: the check on every request's session
+ * cookie should not cost three extra statements. The work is handed only those tables; a
+ * relation selected through them (a user's memberships) would still reach a tenant table outside
+ * the app role on the embedded database, so the door scan allows this door in sessions.ts only.
+ */
+export async function unsafeOutsideTenants<T>(why: string, work: (db: GlobalDb) => Promise<T>): Promise<T> {
+  if (!why) throw new Error("unsafeOutsideTenants needs a reason");
+  const db = await getDb();
+  return work({ user: db.user, userSession: db.userSession, signInThrottle: db.signInThrottle, tenant: db.tenant });
 }
 
 /**

@@ -8,7 +8,7 @@ import { NotFoundError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
 import { sessionEndReason, sessionPolicy } from "@/lib/domain/session-policy";
 import type { SessionUser } from "./context";
-import { unsafeWithoutTenant, withPerson, type Tx } from "./door";
+import { unsafeOutsideTenants, unsafeWithoutTenant, withPerson, type Tx } from "./door";
 import { recordSecurityEvent } from "./security-events";
 
 export type RevokeReason = "signOut" | "signOutEverywhere" | "passwordChanged" | "passwordReset" | "disabled" | "revokedByUser";
@@ -34,7 +34,7 @@ export async function unsafeStartSession(userId: string, client: ClientInfo, now
  */
 export async function unsafeFindSessionUser(sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
   const policy = sessionPolicy();
-  return unsafeWithoutTenant("a session cookie: who it names is what this finds out", async (tx) => {
+  return unsafeOutsideTenants("a session cookie: who it names is what this finds out", async (tx) => {
     const session = await tx.userSession.findUnique({
       where: { id: sessionId },
       select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { ...sessionUserSelect, disabledAt: true } } },

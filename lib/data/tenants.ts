@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { ForbiddenError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/roles";
 import type { Actor, SessionUser, TenantContext, TenantRef } from "./context";
@@ -13,15 +14,24 @@ export interface MyTenant extends TenantRef {
   role: Role;
 }
 
-/** The tenants this person belongs to, for the chooser and the switcher. */
-export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
-  const rows = await withPerson(user, (tx) =>
+/**
+ * All of this person's memberships, read once per request (React's cache: the header's switcher
+ * and the page's access check share one query; outside a render, e.g. in an action, it reads
+ * afresh each time). A person belongs to a handful of tenants, so all of them is small.
+ */
+const myMemberships = cache(async (userId: string) =>
+  withPerson({ id: userId }, (tx) =>
     tx.membership.findMany({
-      where: { userId: user.id },
-      select: { role: true, tenant: { select: tenantRefSelect } },
+      where: { userId },
+      select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
       orderBy: { tenant: { name: "asc" } },
     }),
-  );
+  ),
+);
+
+/** The tenants this person belongs to, for the chooser and the switcher. */
+export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
+  const rows = await myMemberships(user.id);
   return rows.map((m) => ({ ...m.tenant, role: m.role }));
 }
 
@@ -30,12 +40,7 @@ export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
  * membership. No membership (or no such tenant) gives null, and pages answer 404.
  */
 export async function resolveTenantContext(user: SessionUser, slug: string): Promise<TenantContext | null> {
-  const membership = await withPerson(user, (tx) =>
-    tx.membership.findFirst({
-      where: { userId: user.id, tenant: { slug } },
-      select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
-    }),
-  );
+  const membership = (await myMemberships(user.id)).find((m) => m.tenant.slug === slug);
   if (!membership) return null;
   return { user, tenant: membership.tenant, role: membership.role, agencyId: membership.agencyId };
 }
