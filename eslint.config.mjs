@@ -5,11 +5,22 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "generated/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [
+      ".next/**",
+      "generated/**",
+      "node_modules/**",
+      ".data/**",
+      "test-results/**",
+      "playwright-report/**",
+      "next-env.d.ts",
+    ],
   },
   {
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -21,7 +32,18 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/generated/prisma/client", "@/generated/prisma/client/*", "@prisma/client", "@prisma/client/*", "@/lib/db", "@/lib/db/*"], message: "Use the data layer in lib/data/.", allowTypeImports: true },
+            {
+              group: [
+                "@/generated/prisma/client",
+                "@/generated/prisma/client/*",
+                "@prisma/client",
+                "@prisma/client/*",
+                "@/lib/db",
+                "@/lib/db/*",
+              ],
+              message: "Use the data layer in lib/data/.",
+              allowTypeImports: true,
+            },
           ],
         },
       ],
@@ -36,8 +58,23 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/generated/prisma/client", "@/generated/prisma/client/*", "@prisma/client", "@prisma/client/*", "@/lib/db", "@/lib/db/*"], message: "Use the data layer in lib/data/.", allowTypeImports: true },
-            { group: ["@/lib/data", "@/lib/data/*"], message: "Components take props; import DTO types from lib/domain/types/.", allowTypeImports: false },
+            {
+              group: [
+                "@/generated/prisma/client",
+                "@/generated/prisma/client/*",
+                "@prisma/client",
+                "@prisma/client/*",
+                "@/lib/db",
+                "@/lib/db/*",
+              ],
+              message: "Use the data layer in lib/data/.",
+              allowTypeImports: true,
+            },
+            {
+              group: ["@/lib/data", "@/lib/data/*"],
+              message: "Components take props; import DTO types from lib/domain/types/.",
+              allowTypeImports: false,
+            },
           ],
         },
       ],

@@ -28,8 +28,14 @@ export default defineConfig({
         launchOptions: {
           executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
           args: [
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
           ],
         },
       },
@@ -46,9 +52,13 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-3b9f1c",
-      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : { PGLITE_DIR: ".data/e2e-pglite" }),
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+        : { PGLITE_DIR: ".data/e2e-pglite" }),
       // CI serves the app as a role that obeys row-level security and migrates as the owner.
-      ...(process.env.E2E_MIGRATION_DATABASE_URL ? { MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL } : {}),
+      ...(process.env.E2E_MIGRATION_DATABASE_URL
+        ? { MIGRATION_DATABASE_URL: process.env.E2E_MIGRATION_DATABASE_URL }
+        : {}),
     },
   },
 });

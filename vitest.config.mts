@@ -13,7 +13,11 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "tests/unit/**/*.test.ts"], environment: "node" },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          environment: "node",
+        },
       },
       {
         resolve: { alias },

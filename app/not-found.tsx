@@ -7,7 +7,9 @@ export default async function NotFound() {
     <main id="main" className="mx-auto max-w-xl px-4 py-16 text-center">
       <h1 className="mb-2 text-2xl font-semibold">{t("notFoundTitle")}</h1>
       <p className="mb-6 text-slate-700">{t("notFoundText")}</p>
-      <Link href="/" className="text-brand-700 underline">{t("home")}</Link>
+      <Link href="/" className="text-brand-700 underline">
+        {t("home")}
+      </Link>
     </main>
   );
 }

@@ -5,7 +5,9 @@ import { MESSAGE_FILES } from "./messages";
 type Tree = { [key: string]: string | Tree };
 
 function keys(tree: Tree, prefix = ""): string[] {
-  return Object.entries(tree).flatMap(([k, v]) => (typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+  return Object.entries(tree).flatMap(([k, v]) =>
+    typeof v === "string" ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`),
+  );
 }
 
 function placeholders(text: string): string[] {
@@ -14,7 +16,13 @@ function placeholders(text: string): string[] {
   let depth = 0;
   for (let i = 0; i < text.length; i++) {
     if (text[i] === "{") {
-      if (depth === 0) names.push(text.slice(i + 1).split(/[,}]/)[0].trim());
+      if (depth === 0)
+        names.push(
+          text
+            .slice(i + 1)
+            .split(/[,}]/)[0]
+            .trim(),
+        );
       depth++;
     } else if (text[i] === "}") depth--;
   }
@@ -22,7 +30,10 @@ function placeholders(text: string): string[] {
 }
 
 function lookup(tree: Tree, path: string): string | undefined {
-  return path.split(".").reduce<Tree | string | undefined>((node, k) => (typeof node === "object" ? node[k] : undefined), tree) as string | undefined;
+  return path
+    .split(".")
+    .reduce<Tree | string | undefined>((node, k) => (typeof node === "object" ? node[k] : undefined), tree) as
+    string | undefined;
 }
 
 describe("translations", () => {

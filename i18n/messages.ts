@@ -16,8 +16,22 @@ import ruSecurity from "@/messages/ru/security.json";
 import type { Locale } from "./locales";
 
 export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown>>> = {
-  en: { core: enCore, planAdmin: enPlanAdmin, activityForm: enActivityForm, browse: enBrowse, security: enSecurity, accounts: enAccounts },
-  ru: { core: ruCore, planAdmin: ruPlanAdmin, activityForm: ruActivityForm, browse: ruBrowse, security: ruSecurity, accounts: ruAccounts },
+  en: {
+    core: enCore,
+    planAdmin: enPlanAdmin,
+    activityForm: enActivityForm,
+    browse: enBrowse,
+    security: enSecurity,
+    accounts: enAccounts,
+  },
+  ru: {
+    core: ruCore,
+    planAdmin: ruPlanAdmin,
+    activityForm: ruActivityForm,
+    browse: ruBrowse,
+    security: ruSecurity,
+    accounts: ruAccounts,
+  },
 };
 
 export function messagesFor(locale: Locale): Record<string, unknown> {

@@ -123,7 +123,13 @@ async function dev({ name, createOnly, acceptDataLoss }: DevOptions): Promise<nu
       if (loss.warnings.length > 0 && !createOnly && !acceptDataLoss) {
         throw new Error("re-run with --accept-data-loss, or --create-only to edit the migration first");
       }
-      const out = await engine.createMigration({ draft: false, migrationName: name, migrationsList, schema, filters: NO_FILTER });
+      const out = await engine.createMigration({
+        draft: false,
+        migrationName: name,
+        migrationsList,
+        schema,
+        filters: NO_FILTER,
+      });
       if (out.migrationScript === null) return null;
       const dir = path.join(MIGRATIONS_DIR, out.generatedMigrationName);
       mkdirSync(dir, { recursive: true });
@@ -148,20 +154,30 @@ async function status(): Promise<number> {
   try {
     console.log(`target: ${target.label}`);
     const local = readMigrations();
-    const { rows: [{ exists }] } = await target.runner.query<{ exists: boolean }>(
+    const {
+      rows: [{ exists }],
+    } = await target.runner.query<{ exists: boolean }>(
       `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
     );
     const rows = exists
-      ? (await target.runner.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
-          `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
-        )).rows
+      ? (
+          await target.runner.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(
+            `SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`,
+          )
+        ).rows
       : [];
     const applied = new Map(rows.map((r) => [r.migration_name, r]));
     let pending = 0;
     let problems = 0;
     for (const m of local) {
       const row = applied.get(m.name);
-      const state = !row ? "pending" : !row.finished_at ? "FAILED" : row.checksum !== m.checksum ? "applied, EDITED since" : "applied";
+      const state = !row
+        ? "pending"
+        : !row.finished_at
+          ? "FAILED"
+          : row.checksum !== m.checksum
+            ? "applied, EDITED since"
+            : "applied";
       if (!row) pending++;
       else if (state !== "applied") problems++;
       console.log(`  ${state.padEnd(22)} ${m.name}`);
@@ -179,14 +195,21 @@ async function status(): Promise<number> {
       // Drift: what the migrations that ARE applied do not explain in the live database.
       const list = await migrationList();
       list.migrationDirectories = list.migrationDirectories.filter((d) => applied.has(d.path));
-      const r = await engine.diff({ from: { tag: "migrations", ...list }, to: datasource, script: true, exitCode: true, filters: NO_FILTER });
+      const r = await engine.diff({
+        from: { tag: "migrations", ...list },
+        to: datasource,
+        script: true,
+        exitCode: true,
+        filters: NO_FILTER,
+      });
       return [r.exitCode === 2 ? (r.stdout ?? "").trim() : "", await diffToSchema(engine)];
     });
     if (drift) {
       problems++;
       console.log(`drift: the database has changes its applied migrations do not explain:\n${drift}`);
     } else console.log("no drift");
-    if (unmigrated) console.log("schema.prisma has changes no migration covers: npm run db:migrate:dev -- --name <change>");
+    if (unmigrated)
+      console.log("schema.prisma has changes no migration covers: npm run db:migrate:dev -- --name <change>");
     if (pending > 0) console.log("pending migrations: npm run db:migrate");
     return problems > 0 || pending > 0 ? 1 : 0;
   } finally {
@@ -214,7 +237,11 @@ async function main(argv: string[]): Promise<number> {
     case "deploy":
       return deploy();
     case "dev":
-      return dev({ name: flag("name"), createOnly: rest.includes("--create-only"), acceptDataLoss: rest.includes("--accept-data-loss") });
+      return dev({
+        name: flag("name"),
+        createOnly: rest.includes("--create-only"),
+        acceptDataLoss: rest.includes("--accept-data-loss"),
+      });
     case "status":
       return status();
     case "diff":

@@ -10,7 +10,12 @@ import { closeDb, databaseKind, getDb } from "@/lib/db";
 import { applyMigrations } from "@/lib/db/migrations";
 import { pgRunner } from "@/lib/db/runners";
 import type { TenantContext } from "@/lib/data/context";
-import { getActivityDetail, getActivityFilterOptions, getAgencyOverview, listActivities } from "@/lib/data/activity-queries";
+import {
+  getActivityDetail,
+  getActivityFilterOptions,
+  getAgencyOverview,
+  listActivities,
+} from "@/lib/data/activity-queries";
 import { listHistory } from "@/lib/data/history";
 import { DEFAULT_FILTERS, DEFAULT_PAGE, DEFAULT_SORT } from "@/lib/validation/activity-filters";
 import { addAuditEvent, addProgressUpdate, countSqlQueries, createLargePlan } from "@/tests/factories/browse";
@@ -40,22 +45,43 @@ async function scratchPostgres(base: string): Promise<() => Promise<void>> {
 async function setUp() {
   const db = await getDb();
   const id = randomBytes(4).toString("hex");
-  const tenant = await db.tenant.create({ data: { slug: `perf-${id}`, name: `Performance ${id}`, countryCode: "XX" }, select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true } });
-  const user = await db.user.create({ data: { email: `perf-${id}@example.test`, name: "Performance", passwordHash: "-" }, select: { id: true, email: true, name: true, locale: true, isPlatformAdmin: true } });
+  const tenant = await db.tenant.create({
+    data: { slug: `perf-${id}`, name: `Performance ${id}`, countryCode: "XX" },
+    select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true },
+  });
+  const user = await db.user.create({
+    data: { email: `perf-${id}@example.test`, name: "Performance", passwordHash: "-" },
+    select: { id: true, email: true, name: true, locale: true, isPlatformAdmin: true },
+  });
   await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role: "VIEWER" } });
   const ctx: TenantContext = { user, tenant, role: "VIEWER", agencyId: null };
   const started = Date.now();
   const plan = await createLargePlan(tenant, { activities: size, agencies: 12 });
   const activity = plan.activityIds[7];
-  const indicators = await db.indicator.findMany({ where: { tenantId: tenant.id, activityId: activity }, select: { id: true } });
-  await addProgressUpdate(tenant, { id: activity, planId: plan.id }, { periodEnd: "2025-12-31", status: "APPROVED", values: Object.fromEntries(indicators.map((i) => [i.id, 42])) });
+  const indicators = await db.indicator.findMany({
+    where: { tenantId: tenant.id, activityId: activity },
+    select: { id: true },
+  });
+  await addProgressUpdate(
+    tenant,
+    { id: activity, planId: plan.id },
+    { periodEnd: "2025-12-31", status: "APPROVED", values: Object.fromEntries(indicators.map((i) => [i.id, 42])) },
+  );
   for (let m = 0; m < 20; m++) {
     await addAuditEvent(tenant, {
-      actorId: user.id, action: "activity.updated", entityType: "Activity", entityId: activity, at: new Date(Date.UTC(2026, 0, 1, 0, m)),
-      before: { percentComplete: m, leadAgencyId: plan.agencyIds[0] }, after: { percentComplete: m + 1, leadAgencyId: plan.agencyIds[1] }, reason: "progress",
+      actorId: user.id,
+      action: "activity.updated",
+      entityType: "Activity",
+      entityId: activity,
+      at: new Date(Date.UTC(2026, 0, 1, 0, m)),
+      before: { percentComplete: m, leadAgencyId: plan.agencyIds[0] },
+      after: { percentComplete: m + 1, leadAgencyId: plan.agencyIds[1] },
+      reason: "progress",
     });
   }
-  console.log(`${databaseKind()}: tenant ${tenant.slug}, ${size} activities (${size * 2} partners, ${size * 2} indicators) made in ${Date.now() - started} ms`);
+  console.log(
+    `${databaseKind()}: tenant ${tenant.slug}, ${size} activities (${size * 2} partners, ${size * 2} indicators) made in ${Date.now() - started} ms`,
+  );
   return { ctx, plan, activity };
 }
 
@@ -81,16 +107,38 @@ async function main() {
     const opts = { locale: "en" };
     const lastPage = Math.ceil(size / 25);
     const results = [
-      await measure("listActivities: first page (25, by code)", () => listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, DEFAULT_PAGE, opts)),
-      await measure("listActivities: first page (100, by code)", () => listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: 1, size: 100 }, opts)),
+      await measure("listActivities: first page (25, by code)", () =>
+        listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, DEFAULT_PAGE, opts),
+      ),
+      await measure("listActivities: first page (100, by code)", () =>
+        listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: 1, size: 100 }, opts),
+      ),
       await measure("listActivities: search + agency + status", () =>
-        listActivities(ctx, { ...DEFAULT_FILTERS, q: "border guards", agency: plan.agencyIds[0], status: ["IN_PROGRESS", "DELAYED", "NOT_STARTED"] }, { by: "plannedEnd", dir: "desc" }, DEFAULT_PAGE, opts)),
-      await measure("listActivities: overdue, by title", () => listActivities(ctx, { ...DEFAULT_FILTERS, overdue: true }, { by: "title", dir: "asc" }, DEFAULT_PAGE, opts)),
-      await measure(`listActivities: late page (${lastPage} of 25)`, () => listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: lastPage, size: 25 }, opts)),
+        listActivities(
+          ctx,
+          {
+            ...DEFAULT_FILTERS,
+            q: "border guards",
+            agency: plan.agencyIds[0],
+            status: ["IN_PROGRESS", "DELAYED", "NOT_STARTED"],
+          },
+          { by: "plannedEnd", dir: "desc" },
+          DEFAULT_PAGE,
+          opts,
+        ),
+      ),
+      await measure("listActivities: overdue, by title", () =>
+        listActivities(ctx, { ...DEFAULT_FILTERS, overdue: true }, { by: "title", dir: "asc" }, DEFAULT_PAGE, opts),
+      ),
+      await measure(`listActivities: late page (${lastPage} of 25)`, () =>
+        listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: lastPage, size: 25 }, opts),
+      ),
       await measure("getActivityFilterOptions", () => getActivityFilterOptions(ctx, null)),
       await measure("getActivityDetail", () => getActivityDetail(ctx, activity)),
       await measure("listHistory (20 events)", () => listHistory(ctx, activity)),
-      await measure(`getAgencyOverview (${Math.round((size * 3) / 12)} activities)`, () => getAgencyOverview(ctx, plan.agencyIds[0])),
+      await measure(`getAgencyOverview (${Math.round((size * 3) / 12)} activities)`, () =>
+        getAgencyOverview(ctx, plan.agencyIds[0]),
+      ),
     ];
     console.table(results);
   } finally {

@@ -59,12 +59,26 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
 async function signIn(base: string): Promise<string> {
   const csrf = await fetch(`${base}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
-  const body = new URLSearchParams({ csrfToken, email: "coordinator@tm.example.org", password: "demo-pass-2018", callbackUrl: base });
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST", body, redirect: "manual", headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+  const jar = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const body = new URLSearchParams({
+    csrfToken,
+    email: "coordinator@tm.example.org",
+    password: "demo-pass-2018",
+    callbackUrl: base,
   });
-  const session = res.headers.getSetCookie().map((c) => c.split(";")[0]).find((c) => c.includes("session-token"));
+  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    body,
+    redirect: "manual",
+    headers: { cookie: jar, "content-type": "application/x-www-form-urlencoded" },
+  });
+  const session = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .find((c) => c.includes("session-token"));
   if (!session) throw new Error(`sign-in failed (${res.status})`);
   return session;
 }
@@ -72,18 +86,34 @@ async function signIn(base: string): Promise<string> {
 async function load(url: string, cookie: string, duration: number) {
   const result = await autocannon({ url, connections, duration, headers: { cookie } });
   if (result.non2xx > 0) throw new Error(`${result.non2xx} answers were not 2xx`);
-  return { rps: result.requests.average, p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, requests: result.requests.total };
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p97_5: result.latency.p97_5,
+    p99: result.latency.p99,
+    requests: result.requests.total,
+  };
 }
 
 async function measure(label: string, dir: string) {
   const db = await scratchDatabase();
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(PORT), HOSTNAME: "127.0.0.1", AUTH_SECRET: "load-test-only-secret-9c1e", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    AUTH_SECRET: "load-test-only-secret-9c1e",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   if (db) env.DATABASE_URL = db.url;
   else {
     delete env.DATABASE_URL;
     env.PGLITE_DIR = path.join(dir, ".data", "load-pglite");
   }
-  const child = spawn(process.execPath, [path.join(dir, "node_modules", ".bin", "tsx"), "scripts/start.ts", "--fresh"], { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(
+    process.execPath,
+    [path.join(dir, "node_modules", ".bin", "tsx"), "scripts/start.ts", "--fresh"],
+    { cwd: dir, env, stdio: ["ignore", "ignore", "inherit"] },
+  );
   try {
     const base = `http://127.0.0.1:${PORT}`;
     await waitFor(`${base}/api/health`, child);
@@ -100,7 +130,14 @@ async function measure(label: string, dir: string) {
 
 async function main() {
   const current = process.cwd();
-  const plan = baseline ? [["baseline", baseline], ["current", current], ["current", current], ["baseline", baseline]] : [["current", current]];
+  const plan = baseline
+    ? [
+        ["baseline", baseline],
+        ["current", current],
+        ["current", current],
+        ["baseline", baseline],
+      ]
+    : [["current", current]];
   const rows: Awaited<ReturnType<typeof measure>>[] = [];
   for (const [label, dir] of plan) rows.push(await measure(label, dir));
   console.log(`${pgBase ? "postgres" : "pglite"}: GET ${PATH}, ${connections} connections, ${seconds} s each`);
@@ -108,7 +145,9 @@ async function main() {
   if (baseline) {
     const avg = (l: string) => rows.filter((r) => r.label === l).reduce((s, r) => s + r.rps, 0) / 2;
     const change = (avg("current") / avg("baseline") - 1) * 100;
-    console.log(`throughput: baseline ${avg("baseline").toFixed(1)} req/s, current ${avg("current").toFixed(1)} req/s (${change >= 0 ? "+" : ""}${change.toFixed(1)}%)`);
+    console.log(
+      `throughput: baseline ${avg("baseline").toFixed(1)} req/s, current ${avg("current").toFixed(1)} req/s (${change >= 0 ? "+" : ""}${change.toFixed(1)}%)`,
+    );
   }
   process.exit(0);
 }

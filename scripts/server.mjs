@@ -16,7 +16,10 @@ import proxyaddr from "proxy-addr";
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "localhost";
-const trusted = (process.env.TRUSTED_PROXIES ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+const trusted = (process.env.TRUSTED_PROXIES ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
 const trust = proxyaddr.compile(trusted);
 
 const app = next({ dev, hostname, port });
@@ -31,7 +34,9 @@ const server = createServer((req, res) => {
   handle(req, res);
 });
 server.listen(port, hostname, () => {
-  console.log(`serving on http://${hostname}:${port}${trusted.length ? ` (trusted proxies: ${trusted.join(", ")})` : ""}`);
+  console.log(
+    `serving on http://${hostname}:${port}${trusted.length ? ` (trusted proxies: ${trusted.join(", ")})` : ""}`,
+  );
 });
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => server.close(() => process.exit(0)));

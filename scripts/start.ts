@@ -37,7 +37,10 @@ async function prepareDatabase(): Promise<void> {
   if (process.argv.includes("--fresh") && databaseKind() === "pglite" && !pgliteDir().startsWith("memory://")) {
     rmSync(pgliteDir(), { recursive: true, force: true });
   }
-  const where = databaseKind() === "pglite" ? `embedded database in ${path.relative(root, pgliteDir())}` : "PostgreSQL at DATABASE_URL";
+  const where =
+    databaseKind() === "pglite"
+      ? `embedded database in ${path.relative(root, pgliteDir())}`
+      : "PostgreSQL at DATABASE_URL";
   console.log(`preparing the ${where}…`);
   if (databaseKind() === "postgres") {
     // getDb() migrates only the embedded database; PostgreSQL is migrated here, with one client.
@@ -73,10 +76,18 @@ function buildStamp(): string {
 function buildIfNeeded(): void {
   const stampFile = path.join(root, ".next", "nap-build-stamp");
   const stamp = buildStamp();
-  const fresh = existsSync(path.join(root, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp && !stamp.endsWith("dirty");
+  const fresh =
+    existsSync(path.join(root, ".next", "BUILD_ID")) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, "utf8") === stamp &&
+    !stamp.endsWith("dirty");
   if (fresh && !process.argv.includes("--rebuild")) return;
   console.log("building the app (about a minute)…");
-  const result = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const result = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(stampFile, stamp);
 }
@@ -101,11 +112,22 @@ async function main(): Promise<void> {
   const url = `http://${host}:${port}`;
   // Links the app sends out (invitations, password resets) are built from APP_URL, never from the
   // request's Host header; locally that is the address served here.
-  const env = { ...process.env, AUTH_SECRET: authSecret(), APP_URL: process.env.APP_URL ?? url, PORT: port, HOSTNAME: host, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = {
+    ...process.env,
+    AUTH_SECRET: authSecret(),
+    APP_URL: process.env.APP_URL ?? url,
+    PORT: port,
+    HOSTNAME: host,
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
   process.env.AUTH_SECRET = env.AUTH_SECRET;
   await prepareDatabase();
   if (!dev) buildIfNeeded();
-  const child = spawn(process.execPath, [serverScript, ...(dev ? ["--dev"] : [])], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: dev ? "development" : "production" } });
+  const child = spawn(process.execPath, [serverScript, ...(dev ? ["--dev"] : [])], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, NODE_ENV: dev ? "development" : "production" },
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   void announceWhenReady(url);
   child.on("exit", (code) => process.exit(code ?? 0));

@@ -8,7 +8,10 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const tenants = await listMyTenants(user);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={{ name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }} tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))} />
+      <AppHeader
+        user={{ name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin }}
+        tenants={tenants.map((t) => ({ slug: t.slug, name: t.name }))}
+      />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>

@@ -10,7 +10,12 @@ type Strength = "weak" | "fair" | "good" | "strong";
 
 const DEBOUNCE_MS = 400;
 const BARS: Record<Strength, number> = { weak: 1, fair: 2, good: 3, strong: 4 };
-const BAR_COLOUR: Record<Strength, string> = { weak: "bg-red-700", fair: "bg-amber-600", good: "bg-green-700", strong: "bg-green-800" };
+const BAR_COLOUR: Record<Strength, string> = {
+  weak: "bg-red-700",
+  fair: "bg-amber-600",
+  good: "bg-green-700",
+  strong: "bg-green-800",
+};
 
 interface Props {
   label: string;
@@ -86,12 +91,19 @@ export function NewPasswordField({ label, name, error, hint, userInputs }: Props
         hint={
           <>
             <span className="block">{shown}</span>
-            <span aria-live="polite" className="mt-1 flex items-center gap-2 font-medium text-slate-800" data-testid="password-strength">
+            <span
+              aria-live="polite"
+              className="mt-1 flex items-center gap-2 font-medium text-slate-800"
+              data-testid="password-strength"
+            >
               {strength && (
                 <>
                   <span aria-hidden="true" className="flex gap-0.5">
                     {[1, 2, 3, 4].map((i) => (
-                      <span key={i} className={`h-1.5 w-5 rounded-sm ${i <= BARS[strength] ? BAR_COLOUR[strength] : "bg-slate-200"}`} />
+                      <span
+                        key={i}
+                        className={`h-1.5 w-5 rounded-sm ${i <= BARS[strength] ? BAR_COLOUR[strength] : "bg-slate-200"}`}
+                      />
                     ))}
                   </span>
                   <span>{t(strength)}</span>

@@ -30,14 +30,20 @@ function one(key: string, value: unknown, t: T): string | null {
       if (value === "disabled") return t("securityEvents.detail.whyDisabled");
       break;
   }
-  const text = value === null || value === undefined ? t("securityEvents.noValue") : typeof value === "object" ? JSON.stringify(value) : String(value);
+  const text =
+    value === null || value === undefined
+      ? t("securityEvents.noValue")
+      : typeof value === "object"
+        ? JSON.stringify(value)
+        : String(value);
   return `${key}: ${text}`;
 }
 
 /** An event's details as a reader takes them in: "locked for 30 seconds; after 5 failed attempts". */
 export function describeDetails(details: Record<string, unknown>, t: T): string {
   const { from, to, ...rest } = details;
-  const parts = "to" in details ? [t("securityEvents.detail.locale", { from: localeName(from, t), to: localeName(to, t) })] : [];
+  const parts =
+    "to" in details ? [t("securityEvents.detail.locale", { from: localeName(from, t), to: localeName(to, t) })] : [];
   for (const [key, value] of Object.entries(rest)) {
     const text = one(key, value, t);
     if (text) parts.push(text);

@@ -4,7 +4,14 @@ import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/result";
 import type { SaveResult } from "@/lib/domain/types/activities";
-import { ACTIVITY_REASON_FIELDS, ACTIVITY_STATUSES, changesNeedingReason, checkActivityConsistency, checkActivityDates, checkIndicatorValues } from "@/lib/domain/activity-rules";
+import {
+  ACTIVITY_REASON_FIELDS,
+  ACTIVITY_STATUSES,
+  changesNeedingReason,
+  checkActivityConsistency,
+  checkActivityDates,
+  checkIndicatorValues,
+} from "@/lib/domain/activity-rules";
 import { isChildCode, normaliseCode } from "@/lib/domain/codes";
 import { CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/activities";
 import { Button } from "@/components/ui/button";
@@ -25,7 +32,14 @@ export interface ActivityFormProps {
   /** Where the fields start: the saved activity, or a new one's defaults. */
   values: Values;
   /** When editing: what was loaded, to tell which changes need a reason. */
-  activity?: { id: string; version: number; code: string; plannedStart: string | null; plannedEnd: string | null; leadAgencyId: string | null };
+  activity?: {
+    id: string;
+    version: number;
+    code: string;
+    plannedStart: string | null;
+    plannedEnd: string | null;
+    leadAgencyId: string | null;
+  };
 }
 
 interface Props extends ActivityFormProps {
@@ -40,7 +54,19 @@ const section = "flex flex-col gap-3 rounded-lg border border-slate-200 bg-white
 const legend = "px-1 text-lg font-semibold";
 
 /** Every field of the activity form; remounted with each server answer (see ActivityForm). */
-export function ActivityFormFields({ tenant, plan, objectives, agencies, values, activity, action, pending, state, serverErrors, version }: Props) {
+export function ActivityFormFields({
+  tenant,
+  plan,
+  objectives,
+  agencies,
+  values,
+  activity,
+  action,
+  pending,
+  state,
+  serverErrors,
+  version,
+}: Props) {
   const t = useTranslations();
   const day = useDay();
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
@@ -49,23 +75,36 @@ export function ActivityFormFields({ tenant, plan, objectives, agencies, values,
   const objective = objectives.find((o) => o.id === objectiveId);
   const [code, setCode] = useState(text(values, "code") || (activity ? "" : (objective?.nextCode ?? "")));
   const [lead, setLead] = useState(text(values, "leadAgencyId"));
-  const [dates, setDates] = useState({ plannedStart: text(values, "plannedStart") || null, plannedEnd: text(values, "plannedEnd") || null });
+  const [dates, setDates] = useState({
+    plannedStart: text(values, "plannedStart") || null,
+    plannedEnd: text(values, "plannedEnd") || null,
+  });
   const warnings = checkActivityDates(dates, plan).warnings;
-  const loaded = activity && { plannedStart: activity.plannedStart, plannedEnd: activity.plannedEnd, leadAgencyId: activity.leadAgencyId };
-  const reasonFor = loaded ? changesNeedingReason(loaded, { ...dates, leadAgencyId: lead || null }, ACTIVITY_REASON_FIELDS) : [];
+  const loaded = activity && {
+    plannedStart: activity.plannedStart,
+    plannedEnd: activity.plannedEnd,
+    leadAgencyId: activity.leadAgencyId,
+  };
+  const reasonFor = loaded
+    ? changesNeedingReason(loaded, { ...dates, leadAgencyId: lead || null }, ACTIVITY_REASON_FIELDS)
+    : [];
   const askReason = reasonFor.length > 0 || Boolean(errors.reason) || Boolean(text(values, "reason"));
 
   function chooseObjective(id: string) {
     // A code still following the old objective's suggestion follows the new one.
     const old = objectives.find((o) => o.id === objectiveId);
-    if (!activity && (!code || normaliseCode(code) === old?.nextCode)) setCode(objectives.find((o) => o.id === id)?.nextCode ?? "");
+    if (!activity && (!code || normaliseCode(code) === old?.nextCode))
+      setCode(objectives.find((o) => o.id === id)?.nextCode ?? "");
     setObjectiveId(id);
   }
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const form = e.currentTarget;
     const found = activity
-      ? validateForm(form, UpdateActivitySchema, (a) => ({ ...rules(a), ...(reasonFor.length && !a.reason ? { reason: { key: "activityForm.validation.reasonRequired" } } : {}) }))
+      ? validateForm(form, UpdateActivitySchema, (a) => ({
+          ...rules(a),
+          ...(reasonFor.length && !a.reason ? { reason: { key: "activityForm.validation.reasonRequired" } } : {}),
+        }))
       : validateForm(form, CreateActivitySchema, (a) => ({ ...rules(a), ...indicatorRules(a.indicators) }));
     setClientErrors(found);
     if (found) {
@@ -77,7 +116,8 @@ export function ActivityFormFields({ tenant, plan, objectives, agencies, values,
   function rules(a: Parameters<typeof checkActivityConsistency>[0] & { code: string; objectiveId: string }): Errors {
     const parent = objectives.find((o) => o.id === a.objectiveId);
     const errors: Errors = checkActivityConsistency(a);
-    if (parent && !isChildCode(a.code, parent.code)) errors.code = { key: "activityForm.validation.codeNotUnderObjective", values: { objective: parent.code } };
+    if (parent && !isChildCode(a.code, parent.code))
+      errors.code = { key: "activityForm.validation.codeNotUnderObjective", values: { objective: parent.code } };
     return errors;
   }
 
@@ -85,7 +125,11 @@ export function ActivityFormFields({ tenant, plan, objectives, agencies, values,
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <input type="hidden" name="tenant" value={tenant} />
-      {activity ? <input type="hidden" name="activityId" value={activity.id} /> : <input type="hidden" name="planId" value={plan.id} />}
+      {activity ? (
+        <input type="hidden" name="activityId" value={activity.id} />
+      ) : (
+        <input type="hidden" name="planId" value={plan.id} />
+      )}
       {/* After a conflict the form carries the newer version: saving again is a deliberate choice. */}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
 
@@ -93,50 +137,145 @@ export function ActivityFormFields({ tenant, plan, objectives, agencies, values,
         <legend className={legend}>{t("activityForm.sectionWhat")}</legend>
         <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
           <SelectField
-            label={t("activityForm.objective")} name="objectiveId" value={objectiveId} onChange={(e) => chooseObjective(e.target.value)} error={errors.objectiveId}
+            label={t("activityForm.objective")}
+            name="objectiveId"
+            value={objectiveId}
+            onChange={(e) => chooseObjective(e.target.value)}
+            error={errors.objectiveId}
             options={objectives.map((o) => ({ value: o.id, label: o.label }))}
           />
-          <CodeField tenant={tenant} planId={plan.id} activityId={activity?.id} code={code} onChange={setCode} ownCode={activity?.code} error={errors.code} />
+          <CodeField
+            tenant={tenant}
+            planId={plan.id}
+            activityId={activity?.id}
+            code={code}
+            onChange={setCode}
+            ownCode={activity?.code}
+            error={errors.code}
+          />
         </div>
-        <TextField label={t("activityForm.title")} name="title" required defaultValue={text(values, "title")} error={errors.title} />
-        <TextField label={t("activityForm.titleRu")} name="titleRu" lang="ru" defaultValue={text(values, "titleRu")} error={errors.titleRu} />
-        <TextAreaField label={t("activityForm.description")} name="description" defaultValue={text(values, "description")} error={errors.description} />
-        <TextAreaField label={t("activityForm.expectedResults")} name="expectedResults" defaultValue={text(values, "expectedResults")} error={errors.expectedResults} />
+        <TextField
+          label={t("activityForm.title")}
+          name="title"
+          required
+          defaultValue={text(values, "title")}
+          error={errors.title}
+        />
+        <TextField
+          label={t("activityForm.titleRu")}
+          name="titleRu"
+          lang="ru"
+          defaultValue={text(values, "titleRu")}
+          error={errors.titleRu}
+        />
+        <TextAreaField
+          label={t("activityForm.description")}
+          name="description"
+          defaultValue={text(values, "description")}
+          error={errors.description}
+        />
+        <TextAreaField
+          label={t("activityForm.expectedResults")}
+          name="expectedResults"
+          defaultValue={text(values, "expectedResults")}
+          error={errors.expectedResults}
+        />
       </fieldset>
 
       <fieldset className={section}>
         <legend className={legend}>{t("activityForm.sectionWho")}</legend>
         <SelectField
-          label={t("activityForm.leadAgency")} name="leadAgencyId" value={lead} onChange={(e) => setLead(e.target.value)} error={errors.leadAgencyId}
-          options={[{ value: "", label: t("activityForm.noLead") }, ...agencies.map((a) => ({ value: a.id, label: a.archived ? t("activityForm.archivedAgency", { name: a.label }) : a.label }))]}
+          label={t("activityForm.leadAgency")}
+          name="leadAgencyId"
+          value={lead}
+          onChange={(e) => setLead(e.target.value)}
+          error={errors.leadAgencyId}
+          options={[
+            { value: "", label: t("activityForm.noLead") },
+            ...agencies.map((a) => ({
+              value: a.id,
+              label: a.archived ? t("activityForm.archivedAgency", { name: a.label }) : a.label,
+            })),
+          ]}
         />
-        <PartnerChecklist agencies={agencies} selected={list(values, "partnerAgencyIds")} leadAgencyId={lead} error={errors.partnerAgencyIds} />
+        <PartnerChecklist
+          agencies={agencies}
+          selected={list(values, "partnerAgencyIds")}
+          leadAgencyId={lead}
+          error={errors.partnerAgencyIds}
+        />
       </fieldset>
 
       <fieldset className={section}>
         <legend className={legend}>{t("activityForm.sectionWhen")}</legend>
-        <p className="text-sm text-slate-700">{t("activityForm.planPeriod", { start: day(plan.startDate), end: day(plan.endDate) })}</p>
+        <p className="text-sm text-slate-700">
+          {t("activityForm.planPeriod", { start: day(plan.startDate), end: day(plan.endDate) })}
+        </p>
         <div className="grid gap-3 sm:grid-cols-2">
           {(["plannedStart", "plannedEnd"] as const).map((f) => (
             <TextField
-              key={f} type="date" label={t(`activityForm.${f}`)} name={f} defaultValue={text(values, f)} error={errors[f]}
+              key={f}
+              type="date"
+              label={t(`activityForm.${f}`)}
+              name={f}
+              defaultValue={text(values, f)}
+              error={errors[f]}
               onChange={(e) => setDates((d) => ({ ...d, [f]: e.target.value || null }))}
             />
           ))}
         </div>
-        <div aria-live="polite"><DateWarnings warnings={warnings} plan={plan} /></div>
+        <div aria-live="polite">
+          <DateWarnings warnings={warnings} plan={plan} />
+        </div>
         <div className="grid gap-3 sm:grid-cols-[1fr_8rem_2fr]">
-          <TextField label={t("activityForm.budget")} name="budget" inputMode="decimal" defaultValue={text(values, "budget")} hint={t("activityForm.budgetHint")} error={errors.budget} />
-          <TextField label={t("activityForm.currency")} name="currency" maxLength={3} defaultValue={text(values, "currency")} hint={t("activityForm.currencyHint")} error={errors.currency} className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm uppercase aria-[invalid=true]:border-red-700" />
-          <TextField label={t("activityForm.fundingSource")} name="fundingSource" defaultValue={text(values, "fundingSource")} hint={t("activityForm.fundingSourceHint")} error={errors.fundingSource} />
+          <TextField
+            label={t("activityForm.budget")}
+            name="budget"
+            inputMode="decimal"
+            defaultValue={text(values, "budget")}
+            hint={t("activityForm.budgetHint")}
+            error={errors.budget}
+          />
+          <TextField
+            label={t("activityForm.currency")}
+            name="currency"
+            maxLength={3}
+            defaultValue={text(values, "currency")}
+            hint={t("activityForm.currencyHint")}
+            error={errors.currency}
+            className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm uppercase aria-[invalid=true]:border-red-700"
+          />
+          <TextField
+            label={t("activityForm.fundingSource")}
+            name="fundingSource"
+            defaultValue={text(values, "fundingSource")}
+            hint={t("activityForm.fundingSourceHint")}
+            error={errors.fundingSource}
+          />
         </div>
       </fieldset>
 
       <fieldset className={section}>
         <legend className={legend}>{t("activityForm.sectionProgress")}</legend>
         <div className="grid gap-3 sm:grid-cols-2">
-          <SelectField label={t("activityForm.status")} name="status" defaultValue={text(values, "status") || "NOT_STARTED"} error={errors.status} options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activityStatus.${s}`) }))} />
-          <TextField label={t("activityForm.percentComplete")} name="percentComplete" type="number" min={0} max={100} step={1} defaultValue={text(values, "percentComplete") || "0"} hint={t("activityForm.percentHint")} error={errors.percentComplete} />
+          <SelectField
+            label={t("activityForm.status")}
+            name="status"
+            defaultValue={text(values, "status") || "NOT_STARTED"}
+            error={errors.status}
+            options={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activityStatus.${s}`) }))}
+          />
+          <TextField
+            label={t("activityForm.percentComplete")}
+            name="percentComplete"
+            type="number"
+            min={0}
+            max={100}
+            step={1}
+            defaultValue={text(values, "percentComplete") || "0"}
+            hint={t("activityForm.percentHint")}
+            error={errors.percentComplete}
+          />
         </div>
       </fieldset>
 
@@ -148,18 +287,32 @@ export function ActivityFormFields({ tenant, plan, objectives, agencies, values,
 
       {askReason && (
         <div className="rounded-lg border border-amber-600 bg-amber-50 p-4">
-          <TextAreaField label={t("activityForm.reason")} name="reason" required defaultValue={text(values, "reason")} hint={t("activityForm.reasonHint")} error={errors.reason} />
+          <TextAreaField
+            label={t("activityForm.reason")}
+            name="reason"
+            required
+            defaultValue={text(values, "reason")}
+            hint={t("activityForm.reasonHint")}
+            error={errors.reason}
+          />
         </div>
       )}
 
       <FormStatus state={status} />
       <div>
-        <Button disabled={pending}>{pending ? t("activityForm.saving") : activity ? t("activityForm.save") : t("activityForm.create")}</Button>
+        <Button disabled={pending}>
+          {pending ? t("activityForm.saving") : activity ? t("activityForm.save") : t("activityForm.create")}
+        </Button>
       </div>
     </form>
   );
 }
 
 function indicatorRules(indicators: Parameters<typeof checkIndicatorValues>[0][]): Errors {
-  return Object.assign({}, ...indicators.map((i, n) => Object.fromEntries(Object.entries(checkIndicatorValues(i)).map(([k, v]) => [`indicators.${n}.${k}`, v]))));
+  return Object.assign(
+    {},
+    ...indicators.map((i, n) =>
+      Object.fromEntries(Object.entries(checkIndicatorValues(i)).map(([k, v]) => [`indicators.${n}.${k}`, v])),
+    ),
+  );
 }

@@ -29,13 +29,22 @@ export function ActivityForm(props: ActivityFormProps) {
 
   if (saved) {
     return (
-      <div role="status" className="flex flex-col gap-3 rounded-md border border-green-700 bg-green-50 p-4 text-sm text-green-950">
-        <p className="font-medium">{saved.warnings.length ? t("savedWithWarnings") : t(activity ? "saved" : "created")}</p>
+      <div
+        role="status"
+        className="flex flex-col gap-3 rounded-md border border-green-700 bg-green-50 p-4 text-sm text-green-950"
+      >
+        <p className="font-medium">
+          {saved.warnings.length ? t("savedWithWarnings") : t(activity ? "saved" : "created")}
+        </p>
         <DateWarnings warnings={saved.warnings} plan={plan} />
         <p className="flex flex-wrap gap-4">
-          <Link href={`/${tenant}/activities/${saved.id}`} className="font-medium text-brand-700 underline">{t("openActivity")}</Link>
+          <Link href={`/${tenant}/activities/${saved.id}`} className="font-medium text-brand-700 underline">
+            {t("openActivity")}
+          </Link>
           {/* A full load: the form starts again from what was just saved. */}
-          <a href={`/${tenant}/activities/${saved.id}/edit`} className="text-brand-700 underline">{t("keepEditing")}</a>
+          <a href={`/${tenant}/activities/${saved.id}/edit`} className="text-brand-700 underline">
+            {t("keepEditing")}
+          </a>
         </p>
       </div>
     );
@@ -48,7 +57,12 @@ export function ActivityForm(props: ActivityFormProps) {
   return (
     <div className="flex flex-col gap-4">
       {conflict && failed?.values && (
-        <ConflictView conflict={conflict} mine={failed.values} rows={rows} reloadHref={`/${tenant}/activities/${activity?.id}/edit`} />
+        <ConflictView
+          conflict={conflict}
+          mine={failed.values}
+          rows={rows}
+          reloadHref={`/${tenant}/activities/${activity?.id}/edit`}
+        />
       )}
       <ActivityFormFields
         key={stamp}

@@ -47,7 +47,15 @@ export function CodeField({ tenant, planId, activityId, code, onChange, ownCode,
     return () => clearTimeout(timer);
   }, [normal, ownCode, tenant, planId, activityId]);
 
-  const state: Verdict = !normal ? "idle" : !isValidActivityCode(normal) ? "invalid" : normal === ownCode ? "idle" : verdict.code === normal ? verdict.state : "checking";
+  const state: Verdict = !normal
+    ? "idle"
+    : !isValidActivityCode(normal)
+      ? "invalid"
+      : normal === ownCode
+        ? "idle"
+        : verdict.code === normal
+          ? verdict.state
+          : "checking";
   const status = {
     idle: "",
     checking: t("codeChecking"),
@@ -55,15 +63,26 @@ export function CodeField({ tenant, planId, activityId, code, onChange, ownCode,
     taken: t("codeTaken", { code: normal }),
     invalid: t("codeInvalid"),
   }[state];
-  const colour = state === "taken" || state === "invalid" ? "text-red-800" : state === "free" ? "text-green-800" : "text-slate-700";
+  const colour =
+    state === "taken" || state === "invalid" ? "text-red-800" : state === "free" ? "text-green-800" : "text-slate-700";
   return (
     <div className="flex flex-col gap-1">
       <TextField
-        label={t("code")} name="code" value={code} onChange={(e) => onChange(e.target.value)} required autoComplete="off" inputMode="decimal"
-        hint={t("codeHint")} error={error} aria-invalid={Boolean(error) || state === "taken" || state === "invalid"}
+        label={t("code")}
+        name="code"
+        value={code}
+        onChange={(e) => onChange(e.target.value)}
+        required
+        autoComplete="off"
+        inputMode="decimal"
+        hint={t("codeHint")}
+        error={error}
+        aria-invalid={Boolean(error) || state === "taken" || state === "invalid"}
         className="w-36 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm aria-[invalid=true]:border-red-700"
       />
-      <p aria-live="polite" className={`text-sm ${colour}`}>{status}</p>
+      <p aria-live="polite" className={`text-sm ${colour}`}>
+        {status}
+      </p>
     </div>
   );
 }

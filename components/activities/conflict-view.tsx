@@ -17,19 +17,38 @@ export interface Conflict {
 
 export function asConflict(current: Record<string, unknown> | undefined): Conflict | null {
   if (!current || typeof current.version !== "number" || !current.values) return null;
-  return { version: current.version, values: current.values as Record<string, unknown>, changed: (current.changed as string[]) ?? [] };
+  return {
+    version: current.version,
+    values: current.values as Record<string, unknown>,
+    changed: (current.changed as string[]) ?? [],
+  };
 }
 
 /**
  * After a stale save: field by field, what the other person saved next to what this user typed.
  * Only differing fields are listed; the form below still holds the user's values.
  */
-export function ConflictView({ conflict, mine, rows, reloadHref }: { conflict: Conflict; mine: Record<string, unknown>; rows: ConflictRow[]; reloadHref: string }) {
+export function ConflictView({
+  conflict,
+  mine,
+  rows,
+  reloadHref,
+}: {
+  conflict: Conflict;
+  mine: Record<string, unknown>;
+  rows: ConflictRow[];
+  reloadHref: string;
+}) {
   const t = useTranslations("activityForm");
   const differing = rows.filter((r) => conflict.changed.includes(r.field));
   return (
-    <section aria-labelledby="conflict-title" className="flex flex-col gap-2 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-950">
-      <h2 id="conflict-title" className="font-semibold">{t("conflictTitle")}</h2>
+    <section
+      aria-labelledby="conflict-title"
+      className="flex flex-col gap-2 rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-950"
+    >
+      <h2 id="conflict-title" className="font-semibold">
+        {t("conflictTitle")}
+      </h2>
       <p>{t("conflictText")}</p>
       {differing.length === 0 ? (
         <p>{t("conflictNoDiff")}</p>
@@ -38,15 +57,23 @@ export function ConflictView({ conflict, mine, rows, reloadHref }: { conflict: C
           <caption className="sr-only">{t("conflictCaption")}</caption>
           <thead className="bg-slate-100">
             <tr>
-              <th scope="col" className="px-2 py-1">{t("conflictField")}</th>
-              <th scope="col" className="px-2 py-1">{t("conflictSaved")}</th>
-              <th scope="col" className="px-2 py-1">{t("conflictMine")}</th>
+              <th scope="col" className="px-2 py-1">
+                {t("conflictField")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("conflictSaved")}
+              </th>
+              <th scope="col" className="px-2 py-1">
+                {t("conflictMine")}
+              </th>
             </tr>
           </thead>
           <tbody>
             {differing.map((r) => (
               <tr key={r.field} className="border-t border-slate-200 align-top">
-                <th scope="row" className="px-2 py-1 font-medium">{r.label}</th>
+                <th scope="row" className="px-2 py-1 font-medium">
+                  {r.label}
+                </th>
                 <td className="whitespace-pre-line px-2 py-1">{r.show(conflict.values[r.field]) || t("empty")}</td>
                 <td className="whitespace-pre-line px-2 py-1">{r.show(mine[r.field]) || t("empty")}</td>
               </tr>
@@ -56,7 +83,9 @@ export function ConflictView({ conflict, mine, rows, reloadHref }: { conflict: C
       )}
       <p>
         {/* A full load on purpose: the form starts again from the saved version. */}
-        <a href={reloadHref} className="text-brand-700 underline">{t("loadSaved")}</a>
+        <a href={reloadHref} className="text-brand-700 underline">
+          {t("loadSaved")}
+        </a>
       </p>
     </section>
   );

@@ -10,7 +10,13 @@ export function useDay() {
 }
 
 /** Dates outside the plan's period: allowed, but said plainly, with a word and not only a colour. */
-export function DateWarnings({ warnings, plan }: { warnings: DateWarning[]; plan: { startDate: string; endDate: string } }) {
+export function DateWarnings({
+  warnings,
+  plan,
+}: {
+  warnings: DateWarning[];
+  plan: { startDate: string; endDate: string };
+}) {
   const t = useTranslations("activityForm");
   const day = useDay();
   if (warnings.length === 0) return null;
@@ -18,7 +24,8 @@ export function DateWarnings({ warnings, plan }: { warnings: DateWarning[]; plan
     <ul className="flex flex-col gap-1 rounded-md border border-amber-600 bg-amber-50 p-2 text-sm text-amber-950">
       {warnings.map((w) => (
         <li key={w.key}>
-          <strong>{t("warningLabel")}</strong> {t(w.key.replace("activityForm.", ""), { planStart: day(plan.startDate), planEnd: day(plan.endDate) })}
+          <strong>{t("warningLabel")}</strong>{" "}
+          {t(w.key.replace("activityForm.", ""), { planStart: day(plan.startDate), planEnd: day(plan.endDate) })}
         </li>
       ))}
     </ul>

@@ -27,8 +27,19 @@ export function DisaggregationFields({ prefix, values, errors }: { prefix: strin
         const err = (f: string) => own[`${i}.${f}`];
         return (
           <div key={row.key} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_auto]">
-            <TextField label={t("dimension", { n: i + 1 })} name={`${prefix}disaggregation.${i}.dimension`} defaultValue={at("dimension")} error={err("dimension")} />
-            <TextField label={t("categories", { n: i + 1 })} name={`${prefix}disaggregation.${i}.categories`} defaultValue={at("categories")} hint={t("categoriesHint")} error={err("categories")} />
+            <TextField
+              label={t("dimension", { n: i + 1 })}
+              name={`${prefix}disaggregation.${i}.dimension`}
+              defaultValue={at("dimension")}
+              error={err("dimension")}
+            />
+            <TextField
+              label={t("categories", { n: i + 1 })}
+              name={`${prefix}disaggregation.${i}.categories`}
+              defaultValue={at("categories")}
+              hint={t("categoriesHint")}
+              error={err("categories")}
+            />
             <Button type="button" variant="ghost" onClick={() => remove(row.key)}>
               {t("removeDimension", { n: i + 1 })}
             </Button>
@@ -36,7 +47,9 @@ export function DisaggregationFields({ prefix, values, errors }: { prefix: strin
         );
       })}
       <div>
-        <Button type="button" variant="secondary" onClick={add}>{t("addDimension")}</Button>
+        <Button type="button" variant="secondary" onClick={add}>
+          {t("addDimension")}
+        </Button>
       </div>
     </fieldset>
   );

@@ -6,13 +6,24 @@ import { localized } from "@/lib/domain/localized";
 import type { ActivityFormProps } from "./activity-form-fields";
 import type { Values } from "./form-values";
 
-export function activityFormProps(tenant: string, options: ActivityFormOptions, locale: string): Omit<ActivityFormProps, "values" | "activity"> {
+export function activityFormProps(
+  tenant: string,
+  options: ActivityFormOptions,
+  locale: string,
+): Omit<ActivityFormProps, "values" | "activity"> {
   return {
     tenant,
     plan: { id: options.plan.id, startDate: options.plan.startDate, endDate: options.plan.endDate },
-    objectives: options.objectives.map((o) => ({ id: o.id, code: o.code, nextCode: o.nextCode, label: `${o.code} ${localized(o.title, o.titles, locale)}` })),
+    objectives: options.objectives.map((o) => ({
+      id: o.id,
+      code: o.code,
+      nextCode: o.nextCode,
+      label: `${o.code} ${localized(o.title, o.titles, locale)}`,
+    })),
     agencies: options.agencies.map((a) => ({
-      id: a.id, archived: a.archived, label: `${localized(a.name, a.names, locale)}${a.shortName ? ` (${a.shortName})` : ""}`,
+      id: a.id,
+      archived: a.archived,
+      label: `${localized(a.name, a.names, locale)}${a.shortName ? ` (${a.shortName})` : ""}`,
     })),
   };
 }
@@ -21,8 +32,16 @@ export function activityFormProps(tenant: string, options: ActivityFormOptions, 
 export function indicatorValues(i: IndicatorForEdit): Values {
   const s = (v: string | number | null) => (v === null ? "" : String(v));
   const values: Values = {
-    name: i.name, nameRu: s(i.nameRu), unit: i.unit, unitLabel: s(i.unitLabel), baseline: s(i.baseline), baselineYear: s(i.baselineYear),
-    baselineSource: s(i.baselineSource), target: s(i.target), targetYear: s(i.targetYear), direction: i.direction,
+    name: i.name,
+    nameRu: s(i.nameRu),
+    unit: i.unit,
+    unitLabel: s(i.unitLabel),
+    baseline: s(i.baseline),
+    baselineYear: s(i.baselineYear),
+    baselineSource: s(i.baselineSource),
+    target: s(i.target),
+    targetYear: s(i.targetYear),
+    direction: i.direction,
   };
   i.disaggregation.forEach((d, n) => {
     values[`disaggregation.${n}.dimension`] = d.dimension;

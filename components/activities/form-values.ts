@@ -32,20 +32,40 @@ export function rowCount(values: Values, prefix: string): number {
 
 /** The values under a prefix, with the prefix taken off. */
 export function subValues(values: Values, prefix: string): Values {
-  return Object.fromEntries(Object.entries(values).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  return Object.fromEntries(
+    Object.entries(values)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
 }
 
 /** Errors under a prefix, with the prefix taken off: each indicator's fields see their own. */
 export function subErrors(errors: Errors, prefix: string): Errors {
-  return Object.fromEntries(Object.entries(errors).filter(([k]) => k.startsWith(prefix)).map(([k, v]) => [k.slice(prefix.length), v]));
+  return Object.fromEntries(
+    Object.entries(errors)
+      .filter(([k]) => k.startsWith(prefix))
+      .map(([k, v]) => [k.slice(prefix.length), v]),
+  );
 }
 
 export function activityValues(a: ActivitySnapshot): Values {
   const s = (v: string | number | null) => (v === null ? "" : String(v));
   return {
-    objectiveId: a.objectiveId, code: a.code, title: a.title, titleRu: s(a.titleRu), description: a.description, expectedResults: a.expectedResults,
-    leadAgencyId: s(a.leadAgencyId), partnerAgencyIds: a.partnerAgencyIds, plannedStart: s(a.plannedStart), plannedEnd: s(a.plannedEnd),
-    budget: s(a.budget), currency: s(a.currency), fundingSource: s(a.fundingSource), status: a.status, percentComplete: String(a.percentComplete),
+    objectiveId: a.objectiveId,
+    code: a.code,
+    title: a.title,
+    titleRu: s(a.titleRu),
+    description: a.description,
+    expectedResults: a.expectedResults,
+    leadAgencyId: s(a.leadAgencyId),
+    partnerAgencyIds: a.partnerAgencyIds,
+    plannedStart: s(a.plannedStart),
+    plannedEnd: s(a.plannedEnd),
+    budget: s(a.budget),
+    currency: s(a.currency),
+    fundingSource: s(a.fundingSource),
+    status: a.status,
+    percentComplete: String(a.percentComplete),
   };
 }
 
@@ -53,7 +73,11 @@ export function activityValues(a: ActivitySnapshot): Values {
  * The same checks the server runs, before anything is sent: the schema, then the rules across
  * fields on what it parsed. Null when the form may be posted.
  */
-export function validateForm<T>(form: HTMLFormElement, schema: z.ZodType<T>, rules: (parsed: T) => Errors): Errors | null {
+export function validateForm<T>(
+  form: HTMLFormElement,
+  schema: z.ZodType<T>,
+  rules: (parsed: T) => Errors,
+): Errors | null {
   const parsed = schema.safeParse(formDataToObject(new FormData(form)));
   const errors = parsed.success ? rules(parsed.data) : fieldErrorsOf(parsed.error);
   return Object.keys(errors).length ? errors : null;

@@ -29,9 +29,23 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
     onTargetChange(get("target"), get("targetYear"));
   };
   const value = (f: "baseline" | "target") => {
-    const common = { label: t(f), name: name(f), defaultValue: text(values, f), error: errors[f] as MessageRef | undefined, onChange: f === "target" ? targetChanged : undefined };
+    const common = {
+      label: t(f),
+      name: name(f),
+      defaultValue: text(values, f),
+      error: errors[f] as MessageRef | undefined,
+      onChange: f === "target" ? targetChanged : undefined,
+    };
     return unit === "YES_NO" ? (
-      <SelectField key={`${f}-yn`} {...common} options={[{ value: "", label: t("notSet") }, { value: "0", label: t("no") }, { value: "1", label: t("yes") }]} />
+      <SelectField
+        key={`${f}-yn`}
+        {...common}
+        options={[
+          { value: "", label: t("notSet") },
+          { value: "0", label: t("no") },
+          { value: "1", label: t("yes") },
+        ]}
+      />
     ) : (
       <TextField key={`${f}-n`} {...common} inputMode="decimal" autoComplete="off" />
     );
@@ -39,28 +53,71 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
   return (
     <div className="flex flex-col gap-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={t("name")} name={name("name")} required defaultValue={text(values, "name")} error={errors.name} />
-        <TextField label={t("nameRu")} name={name("nameRu")} lang="ru" defaultValue={text(values, "nameRu")} error={errors.nameRu} />
+        <TextField
+          label={t("name")}
+          name={name("name")}
+          required
+          defaultValue={text(values, "name")}
+          error={errors.name}
+        />
+        <TextField
+          label={t("nameRu")}
+          name={name("nameRu")}
+          lang="ru"
+          defaultValue={text(values, "nameRu")}
+          error={errors.nameRu}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         <SelectField
-          label={t("unit")} name={name("unit")} value={unit} onChange={(e) => setUnit(e.target.value)} error={errors.unit}
+          label={t("unit")}
+          name={name("unit")}
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          error={errors.unit}
           options={INDICATOR_UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))}
         />
-        <TextField label={t("unitLabel")} name={name("unitLabel")} defaultValue={text(values, "unitLabel")} hint={t("unitLabelHint")} error={errors.unitLabel} />
+        <TextField
+          label={t("unitLabel")}
+          name={name("unitLabel")}
+          defaultValue={text(values, "unitLabel")}
+          hint={t("unitLabelHint")}
+          error={errors.unitLabel}
+        />
         <SelectField
-          label={t("direction")} name={name("direction")} defaultValue={text(values, "direction") || "INCREASE"} error={errors.direction}
+          label={t("direction")}
+          name={name("direction")}
+          defaultValue={text(values, "direction") || "INCREASE"}
+          error={errors.direction}
           options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))}
         />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         {value("baseline")}
-        <TextField label={t("baselineYear")} name={name("baselineYear")} inputMode="numeric" defaultValue={text(values, "baselineYear")} error={errors.baselineYear} />
-        <TextField label={t("baselineSource")} name={name("baselineSource")} defaultValue={text(values, "baselineSource")} error={errors.baselineSource} />
+        <TextField
+          label={t("baselineYear")}
+          name={name("baselineYear")}
+          inputMode="numeric"
+          defaultValue={text(values, "baselineYear")}
+          error={errors.baselineYear}
+        />
+        <TextField
+          label={t("baselineSource")}
+          name={name("baselineSource")}
+          defaultValue={text(values, "baselineSource")}
+          error={errors.baselineSource}
+        />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
         {value("target")}
-        <TextField label={t("targetYear")} name={name("targetYear")} inputMode="numeric" defaultValue={text(values, "targetYear")} error={errors.targetYear} onChange={targetChanged} />
+        <TextField
+          label={t("targetYear")}
+          name={name("targetYear")}
+          inputMode="numeric"
+          defaultValue={text(values, "targetYear")}
+          error={errors.targetYear}
+          onChange={targetChanged}
+        />
       </div>
       <DisaggregationFields prefix={prefix} values={values} errors={errors} />
     </div>

@@ -19,7 +19,19 @@ interface Props {
   indicator?: { id: string; version: number; values: Values };
 }
 
-const FIELDS = ["name", "nameRu", "unit", "unitLabel", "baseline", "baselineYear", "baselineSource", "target", "targetYear", "direction", "disaggregation"];
+const FIELDS = [
+  "name",
+  "nameRu",
+  "unit",
+  "unitLabel",
+  "baseline",
+  "baselineYear",
+  "baselineSource",
+  "target",
+  "targetYear",
+  "direction",
+  "disaggregation",
+];
 
 /** One indicator of an activity, added or edited over its version; moving a set target asks why. */
 export function IndicatorForm({ tenant, activityId, indicator }: Props) {
@@ -29,35 +41,75 @@ export function IndicatorForm({ tenant, activityId, indicator }: Props) {
   const conflict = asConflict(failed?.current);
   const version = conflict?.version ?? indicator?.version;
   const stamp = JSON.stringify(failed?.values ?? "") + String(version) + (state?.ok ? JSON.stringify(state.data) : "");
-  const rows: ConflictRow[] = FIELDS.map((field) => ({ field, label: t(`indicatorForm.${field}`), show: (v) => showValue(field, v, t) }));
+  const rows: ConflictRow[] = FIELDS.map((field) => ({
+    field,
+    label: t(`indicatorForm.${field}`),
+    show: (v) => showValue(field, v, t),
+  }));
   return (
     <div className="flex flex-col gap-3">
       {conflict && failed?.values && (
-        <ConflictView conflict={conflict} mine={unflattenIndexed(failed.values)} rows={rows} reloadHref={`/${tenant}/activities/${activityId}/edit`} />
+        <ConflictView
+          conflict={conflict}
+          mine={unflattenIndexed(failed.values)}
+          rows={rows}
+          reloadHref={`/${tenant}/activities/${activityId}/edit`}
+        />
       )}
       <IndicatorFormFields
-        key={stamp} tenant={tenant} activityId={activityId} indicator={indicator} version={version} action={action} pending={pending} state={state}
-        values={failed?.values ?? indicator?.values ?? {}} serverErrors={failed?.fieldErrors ?? {}}
+        key={stamp}
+        tenant={tenant}
+        activityId={activityId}
+        indicator={indicator}
+        version={version}
+        action={action}
+        pending={pending}
+        state={state}
+        values={failed?.values ?? indicator?.values ?? {}}
+        serverErrors={failed?.fieldErrors ?? {}}
       />
     </div>
   );
 }
 
-function IndicatorFormFields({ tenant, activityId, indicator, version, action, pending, state, values, serverErrors }: Props & {
-  version?: number; action: (data: FormData) => void; pending: boolean; state: Parameters<typeof FormStatus>[0]["state"]; values: Values; serverErrors: Errors;
+function IndicatorFormFields({
+  tenant,
+  activityId,
+  indicator,
+  version,
+  action,
+  pending,
+  state,
+  values,
+  serverErrors,
+}: Props & {
+  version?: number;
+  action: (data: FormData) => void;
+  pending: boolean;
+  state: Parameters<typeof FormStatus>[0]["state"];
+  values: Values;
+  serverErrors: Errors;
 }) {
   const t = useTranslations("indicatorForm");
   const [clientErrors, setClientErrors] = useState<Errors | null>(null);
   const errors = clientErrors ?? serverErrors;
-  const loaded = indicator ? { target: text(indicator.values, "target") || null, targetYear: text(indicator.values, "targetYear") || null } : null;
-  const [target, setTarget] = useState({ target: text(values, "target") || null, targetYear: text(values, "targetYear") || null });
+  const loaded = indicator
+    ? { target: text(indicator.values, "target") || null, targetYear: text(indicator.values, "targetYear") || null }
+    : null;
+  const [target, setTarget] = useState({
+    target: text(values, "target") || null,
+    targetYear: text(values, "targetYear") || null,
+  });
   const moved = loaded ? changesNeedingReason(loaded, target, INDICATOR_REASON_FIELDS).length > 0 : false;
   const askReason = moved || Boolean(errors.reason) || Boolean(text(values, "reason"));
 
   function onSubmit(e: FormEvent<HTMLFormElement>) {
     const form = e.currentTarget;
     const found = indicator
-      ? validateForm(form, UpdateIndicatorSchema, (i) => ({ ...checkIndicatorValues(i), ...(moved && !i.reason ? { reason: { key: "indicatorForm.validation.reasonRequired" } } : {}) }))
+      ? validateForm(form, UpdateIndicatorSchema, (i) => ({
+          ...checkIndicatorValues(i),
+          ...(moved && !i.reason ? { reason: { key: "indicatorForm.validation.reasonRequired" } } : {}),
+        }))
       : validateForm(form, CreateIndicatorSchema, checkIndicatorValues);
     setClientErrors(found);
     if (found) {
@@ -69,12 +121,28 @@ function IndicatorFormFields({ tenant, activityId, indicator, version, action, p
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
       <input type="hidden" name="tenant" value={tenant} />
-      {indicator ? <input type="hidden" name="indicatorId" value={indicator.id} /> : <input type="hidden" name="activityId" value={activityId} />}
+      {indicator ? (
+        <input type="hidden" name="indicatorId" value={indicator.id} />
+      ) : (
+        <input type="hidden" name="activityId" value={activityId} />
+      )}
       {version !== undefined && <input type="hidden" name="version" value={version} />}
-      <IndicatorFields prefix="" values={values} errors={errors} onTargetChange={(v, y) => setTarget({ target: v.trim() || null, targetYear: y.trim() || null })} />
+      <IndicatorFields
+        prefix=""
+        values={values}
+        errors={errors}
+        onTargetChange={(v, y) => setTarget({ target: v.trim() || null, targetYear: y.trim() || null })}
+      />
       {askReason && (
         <div className="rounded-md border border-amber-600 bg-amber-50 p-3">
-          <TextAreaField label={t("reason")} name="reason" required defaultValue={text(values, "reason")} hint={t("reasonHint")} error={errors.reason} />
+          <TextAreaField
+            label={t("reason")}
+            name="reason"
+            required
+            defaultValue={text(values, "reason")}
+            hint={t("reasonHint")}
+            error={errors.reason}
+          />
         </div>
       )}
       <FormStatus state={clientErrors ? { ok: false, message: { key: "errors.invalidInput" } } : state} />
@@ -92,7 +160,10 @@ function showValue(field: string, v: unknown, t: (key: string) => string): strin
   if (field === "direction") return t(`indicatorForm.directions.${String(v)}`);
   if (field === "disaggregation" && Array.isArray(v)) {
     return v
-      .map((d: { dimension?: unknown; categories?: unknown }) => `${String(d.dimension ?? "")}: ${Array.isArray(d.categories) ? d.categories.join(", ") : String(d.categories ?? "")}`)
+      .map(
+        (d: { dimension?: unknown; categories?: unknown }) =>
+          `${String(d.dimension ?? "")}: ${Array.isArray(d.categories) ? d.categories.join(", ") : String(d.categories ?? "")}`,
+      )
       .join("\n");
   }
   return String(v);

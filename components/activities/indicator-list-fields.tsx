@@ -19,9 +19,15 @@ export function IndicatorListFields({ values, errors }: { values: Values; errors
       <p className="text-sm text-slate-700">{t("indicatorsHint")}</p>
       {rows.length === 0 && <p className="text-sm text-slate-700">{t("noIndicators")}</p>}
       {rows.map((row, i) => (
-        <section key={row.key} aria-labelledby={`indicator-${row.key}`} className="flex flex-col gap-3 rounded-md border border-slate-300 bg-slate-50 p-3">
+        <section
+          key={row.key}
+          aria-labelledby={`indicator-${row.key}`}
+          className="flex flex-col gap-3 rounded-md border border-slate-300 bg-slate-50 p-3"
+        >
           <div className="flex items-center justify-between gap-2">
-            <h3 id={`indicator-${row.key}`} className="font-medium">{t("indicatorN", { n: i + 1 })}</h3>
+            <h3 id={`indicator-${row.key}`} className="font-medium">
+              {t("indicatorN", { n: i + 1 })}
+            </h3>
             <Button type="button" variant="ghost" onClick={() => remove(row.key)}>
               {t("removeIndicator", { n: i + 1 })}
             </Button>
@@ -34,7 +40,9 @@ export function IndicatorListFields({ values, errors }: { values: Values; errors
         </section>
       ))}
       <div>
-        <Button type="button" variant="secondary" onClick={add}>{t("addIndicator")}</Button>
+        <Button type="button" variant="secondary" onClick={add}>
+          {t("addIndicator")}
+        </Button>
       </div>
     </fieldset>
   );

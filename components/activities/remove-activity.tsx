@@ -40,7 +40,11 @@ export function RemoveActivity({ tenant, activity }: Props) {
         {hidden}
         <input type="hidden" name="archived" value="false" />
         <p className="text-sm">{t("archivedNotice")}</p>
-        <div><Button variant="secondary" disabled={archiving}>{t("restore")}</Button></div>
+        <div>
+          <Button variant="secondary" disabled={archiving}>
+            {t("restore")}
+          </Button>
+        </div>
         <FormStatus state={archived} />
       </form>
     );
@@ -52,18 +56,26 @@ export function RemoveActivity({ tenant, activity }: Props) {
       {!remove && <input type="hidden" name="archived" value="true" />}
       <p className="text-sm text-slate-800">{remove ? t("deleteHint") : t("archiveHint")}</p>
       {confirming ? (
-        <div role="alertdialog" aria-labelledby="confirm-remove" className="flex flex-col gap-2 rounded-md border border-red-700 bg-red-50 p-3">
+        <div
+          role="alertdialog"
+          aria-labelledby="confirm-remove"
+          className="flex flex-col gap-2 rounded-md border border-red-700 bg-red-50 p-3"
+        >
           <p id="confirm-remove" className="text-sm font-medium text-red-900">
             {remove ? t("confirmDelete", { code: activity.code }) : t("confirmArchive", { code: activity.code })}
           </p>
           <div className="flex flex-wrap gap-2">
-            <Button variant="danger" disabled={deleting || archiving} autoFocus>{remove ? t("confirmYesDelete") : t("confirmYesArchive")}</Button>
+            <Button variant="danger" disabled={deleting || archiving} autoFocus>
+              {remove ? t("confirmYesDelete") : t("confirmYesArchive")}
+            </Button>
             <CancelButton onClick={() => setConfirming(false)} />
           </div>
         </div>
       ) : (
         <div>
-          <Button type="button" variant="danger" onClick={() => setConfirming(true)}>{remove ? t("delete") : t("archive")}</Button>
+          <Button type="button" variant="danger" onClick={() => setConfirming(true)}>
+            {remove ? t("delete") : t("archive")}
+          </Button>
         </div>
       )}
       <FormStatus state={remove ? deleted : archived} />
@@ -73,5 +85,9 @@ export function RemoveActivity({ tenant, activity }: Props) {
 
 function CancelButton({ onClick }: { onClick: () => void }) {
   const t = useTranslations("common");
-  return <Button type="button" variant="secondary" onClick={onClick}>{t("cancel")}</Button>;
+  return (
+    <Button type="button" variant="secondary" onClick={onClick}>
+      {t("cancel")}
+    </Button>
+  );
 }

@@ -5,14 +5,21 @@ import type { MessageRef } from "@/lib/domain/errors";
 import { useMessage } from "@/components/ui/message";
 
 /** A labelled multi-line field with hint and error wired like components/ui/field's TextField. */
-export function TextAreaField({ label, error, hint, ...props }: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
   const id = useId();
   const message = useMessage();
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">{label}</label>
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {label}
+      </label>
       <textarea
         id={id}
         aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
@@ -21,8 +28,16 @@ export function TextAreaField({ label, error, hint, ...props }: TextareaHTMLAttr
         className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700"
         {...props}
       />
-      {hint && <p id={hintId} className="text-xs text-slate-600">{hint}</p>}
-      {error && <p id={errorId} className="text-sm text-red-800">{message(error)}</p>}
+      {hint && (
+        <p id={hintId} className="text-xs text-slate-600">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={errorId} className="text-sm text-red-800">
+          {message(error)}
+        </p>
+      )}
     </div>
   );
 }

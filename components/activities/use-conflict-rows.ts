@@ -7,14 +7,20 @@ import { useDay } from "./date-warnings";
 import type { ActivityFormProps } from "./activity-form-fields";
 
 const LABELS: Record<string, string> = {
-  objectiveId: "objective", leadAgencyId: "leadAgency", partnerAgencyIds: "partners",
+  objectiveId: "objective",
+  leadAgencyId: "leadAgency",
+  partnerAgencyIds: "partners",
 };
 
 /** How each activity field reads in the conflict table: names rather than ids, dates in the reader's language. */
-export function useActivityConflictRows({ objectives, agencies }: Pick<ActivityFormProps, "objectives" | "agencies">): ConflictRow[] {
+export function useActivityConflictRows({
+  objectives,
+  agencies,
+}: Pick<ActivityFormProps, "objectives" | "agencies">): ConflictRow[] {
   const t = useTranslations();
   const day = useDay();
-  const list = (v: unknown) => (Array.isArray(v) ? v : v === null || v === undefined || v === "" ? [] : [v]).map(String);
+  const list = (v: unknown) =>
+    (Array.isArray(v) ? v : v === null || v === undefined || v === "" ? [] : [v]).map(String);
   const agency = (id: string) => agencies.find((a) => a.id === id)?.label ?? id;
   const show: Record<string, (v: unknown) => string> = {
     objectiveId: (v) => objectives.find((o) => o.id === v)?.label ?? "",

@@ -32,7 +32,11 @@ export async function ActivityTable({ tenant, rows, caption, sort, showRole = fa
     return (
       <th scope="col" aria-sort={ariaSort} className={`px-3 py-2 font-medium ${className}`}>
         {sort && key ? (
-          <Link href={sort.href(key, active && sort.dir === "asc" ? "desc" : "asc")} className="text-brand-700 hover:underline" aria-label={t("sortAction", { column: label })}>
+          <Link
+            href={sort.href(key, active && sort.dir === "asc" ? "desc" : "asc")}
+            className="text-brand-700 hover:underline"
+            aria-label={t("sortAction", { column: label })}
+          >
             {label}
             {active && <span aria-hidden="true">{sort.dir === "asc" ? " ▲" : " ▼"}</span>}
           </Link>
@@ -67,7 +71,11 @@ export async function ActivityTable({ tenant, rows, caption, sort, showRole = fa
                 </Link>
               </td>
               <td className="px-3 py-2">
-                {a.leadAgency ? <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} /> : <span className="text-slate-600">{t("noLead")}</span>}
+                {a.leadAgency ? (
+                  <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} />
+                ) : (
+                  <span className="text-slate-600">{t("noLead")}</span>
+                )}
               </td>
               {showRole && <td className="px-3 py-2">{a.role ? t(`role.${a.role}`) : ""}</td>}
               <td className="px-3 py-2">

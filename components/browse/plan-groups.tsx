@@ -22,7 +22,15 @@ export function groupByPlan(rows: AgencyActivityRow[]): PlanGroup[] {
 }
 
 /** One table per plan, each under the plan's title, with the agency's part (lead or partner). */
-export async function PlanGroups({ tenant, groups, caption }: { tenant: string; groups: PlanGroup[]; caption: (plan: string) => string }) {
+export async function PlanGroups({
+  tenant,
+  groups,
+  caption,
+}: {
+  tenant: string;
+  groups: PlanGroup[];
+  caption: (plan: string) => string;
+}) {
   const locale = await getLocale();
   return (
     <div className="flex flex-col gap-6">
@@ -31,7 +39,9 @@ export async function PlanGroups({ tenant, groups, caption }: { tenant: string; 
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="flex flex-col gap-2">
             <h3 id={`plan-${plan.id}`} className="flex flex-wrap items-center gap-2 text-lg font-medium">
-              <Link href={`/${tenant}/plans/${plan.id}`} className="text-brand-700 hover:underline">{title}</Link>
+              <Link href={`/${tenant}/plans/${plan.id}`} className="text-brand-700 hover:underline">
+                {title}
+              </Link>
               <PlanStatusBadge status={plan.status} />
             </h3>
             <ActivityTable tenant={tenant} rows={rows} caption={caption(title)} showRole />

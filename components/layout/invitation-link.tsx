@@ -20,7 +20,13 @@ export function OneTimeLink({ link, heading, label, testId }: OneTimeLinkProps) 
     <div role="status" className="rounded-md border border-green-700 bg-green-50 p-3 text-sm text-green-900">
       <p className="mb-2 font-medium">{heading}</p>
       <div className="flex items-center gap-2">
-        <input aria-label={label} readOnly value={link} data-testid={testId} className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900" />
+        <input
+          aria-label={label}
+          readOnly
+          value={link}
+          data-testid={testId}
+          className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs text-slate-900"
+        />
         <button
           type="button"
           className="rounded border border-slate-400 bg-white px-2 py-1 text-slate-900"
@@ -39,11 +45,25 @@ export function OneTimeLink({ link, heading, label, testId }: OneTimeLinkProps) 
 /** The link to hand to an invitee. */
 export function InvitationLink({ link, email }: { link: string; email: string }) {
   const t = useTranslations("members");
-  return <OneTimeLink link={link} heading={t("invitationCreated", { email })} label={t("invitationLink")} testId="invitation-link" />;
+  return (
+    <OneTimeLink
+      link={link}
+      heading={t("invitationCreated", { email })}
+      label={t("invitationLink")}
+      testId="invitation-link"
+    />
+  );
 }
 
 /** A single-use link to set a new password, for the person with this email. */
 export function ResetLink({ link, email }: { link: string; email: string }) {
   const t = useTranslations("members");
-  return <OneTimeLink link={link} heading={t("resetLinkCreated", { email })} label={t("resetLinkLabel")} testId="reset-link" />;
+  return (
+    <OneTimeLink
+      link={link}
+      heading={t("resetLinkCreated", { email })}
+      label={t("resetLinkLabel")}
+      testId="reset-link"
+    />
+  );
 }

@@ -16,7 +16,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       </summary>
       <div className="absolute right-0 z-20 mt-1 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
         <p className="truncate px-2 py-1 text-xs text-slate-600">{email}</p>
-        <Link href="/account" onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")} className="rounded px-2 py-1 text-brand-700 hover:bg-slate-100">
+        <Link
+          href="/account"
+          onClick={(e) => e.currentTarget.closest("details")?.removeAttribute("open")}
+          className="rounded px-2 py-1 text-brand-700 hover:bg-slate-100"
+        >
           {t("account")}
         </Link>
         <form action={signOut}>
@@ -25,7 +29,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           </button>
         </form>
         <form action={signOutAll}>
-          <button type="submit" disabled={signingOutAll} className="w-full rounded px-2 py-1 text-left hover:bg-slate-100">
+          <button
+            type="submit"
+            disabled={signingOutAll}
+            className="w-full rounded px-2 py-1 text-left hover:bg-slate-100"
+          >
             {t("signOutEverywhere")}
           </button>
         </form>

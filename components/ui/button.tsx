@@ -9,7 +9,11 @@ const styles: Record<Variant, string> = {
   ghost: "text-brand-700 underline-offset-2 hover:underline disabled:text-slate-500",
 };
 
-export function Button({ variant = "primary", className = "", ...props }: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
+export function Button({
+  variant = "primary",
+  className = "",
+  ...props
+}: ButtonHTMLAttributes<HTMLButtonElement> & { variant?: Variant }) {
   return (
     <button
       type="submit"

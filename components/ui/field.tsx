@@ -41,7 +41,12 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
 const controlClass =
   "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700";
 
-export function TextField({ label, error, hint, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
+export function TextField({
+  label,
+  error,
+  hint,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
@@ -52,8 +57,17 @@ export function TextField({ label, error, hint, ...props }: InputHTMLAttributes<
 }
 
 export function SelectField({
-  label, error, hint, options, ...props
-}: SelectHTMLAttributes<HTMLSelectElement> & { label: string; error?: MessageRef; hint?: ReactNode; options: { value: string; label: string }[] }) {
+  label,
+  error,
+  hint,
+  options,
+  ...props
+}: SelectHTMLAttributes<HTMLSelectElement> & {
+  label: string;
+  error?: MessageRef;
+  hint?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
   return (
     <FieldShell label={label} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (

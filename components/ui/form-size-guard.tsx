@@ -40,13 +40,25 @@ export function FormSizeGuard() {
   return (
     <div aria-live="assertive" className="pointer-events-none fixed inset-x-0 top-0 z-50 flex justify-center px-2 pt-2">
       {refusal && (
-        <div data-testid="form-too-large" className="pointer-events-auto max-w-2xl rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900 shadow-lg">
+        <div
+          data-testid="form-too-large"
+          className="pointer-events-auto max-w-2xl rounded-md border border-red-700 bg-red-50 p-3 text-sm text-red-900 shadow-lg"
+        >
           <p className="font-semibold">{t("title")}</p>
-          <p>{t(refusal.reason === "text" ? "textFields" : "text", { size: kilobytes(refusal.bytes), limit: kilobytes(refusal.limit) })}</p>
+          <p>
+            {t(refusal.reason === "text" ? "textFields" : "text", {
+              size: kilobytes(refusal.bytes),
+              limit: kilobytes(refusal.limit),
+            })}
+          </p>
           <p>
             {t("advice")} {refusal.field && t("largest", { field: refusal.field })}
           </p>
-          <button type="button" onClick={() => setRefusal(null)} className="mt-2 rounded border border-red-700 px-2 py-1">
+          <button
+            type="button"
+            onClick={() => setRefusal(null)}
+            className="mt-2 rounded border border-red-700 px-2 py-1"
+          >
             {t("dismiss")}
           </button>
         </div>

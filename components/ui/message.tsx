@@ -14,7 +14,11 @@ export function FormStatus({ state }: { state: { ok: boolean; message?: MessageR
   const message = useMessage();
   const text = message(state?.message);
   return (
-    <p aria-live="polite" role="status" className={`text-sm ${state?.ok ? "text-green-800" : "text-red-800"} ${text ? "" : "sr-only"}`}>
+    <p
+      aria-live="polite"
+      role="status"
+      className={`text-sm ${state?.ok ? "text-green-800" : "text-red-800"} ${text ? "" : "sr-only"}`}
+    >
       {text}
     </p>
   );

@@ -17,15 +17,31 @@ const planColours: Record<string, string> = {
 
 export async function ActivityStatusBadge({ status }: { status: string }) {
   const t = await getTranslations("activityStatus");
-  return <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${activityColours[status] ?? ""}`}>{t(status)}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${activityColours[status] ?? ""}`}
+    >
+      {t(status)}
+    </span>
+  );
 }
 
 export async function PlanStatusBadge({ status }: { status: string }) {
   const t = await getTranslations("planStatus");
-  return <span className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${planColours[status] ?? ""}`}>{t(status)}</span>;
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${planColours[status] ?? ""}`}
+    >
+      {t(status)}
+    </span>
+  );
 }
 
 export async function OverdueBadge() {
   const t = await getTranslations("plans");
-  return <span className="inline-block whitespace-nowrap rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-medium text-red-900">{t("overdue")}</span>;
+  return (
+    <span className="inline-block whitespace-nowrap rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-medium text-red-900">
+      {t("overdue")}
+    </span>
+  );
 }

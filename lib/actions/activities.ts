@@ -1,9 +1,21 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { createActivity, deleteActivity, isActivityCodeFree, setActivityArchived, updateActivity } from "@/lib/data/activities";
+import {
+  createActivity,
+  deleteActivity,
+  isActivityCodeFree,
+  setActivityArchived,
+  updateActivity,
+} from "@/lib/data/activities";
 import { isValidActivityCode } from "@/lib/domain/codes";
-import { ActivityRefSchema, ArchiveActivitySchema, CheckCodeSchema, CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/activities";
+import {
+  ActivityRefSchema,
+  ArchiveActivitySchema,
+  CheckCodeSchema,
+  CreateActivitySchema,
+  UpdateActivitySchema,
+} from "@/lib/validation/activities";
 import { tenantAction } from "./safe-action";
 
 // An activity shows on the plan page, the lists, the agency pages and its own page: refresh the tenant's pages.

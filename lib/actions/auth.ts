@@ -18,7 +18,12 @@ import { LOCALE_COOKIE } from "@/i18n/locales";
 import { appUrl } from "@/lib/server/app-url";
 import { clientInfo } from "@/lib/server/client-info";
 import {
-  AcceptInvitationSchema, ChangePasswordSchema, PasswordHintSchema, ResetPasswordSchema, SessionRefSchema, SignInSchema,
+  AcceptInvitationSchema,
+  ChangePasswordSchema,
+  PasswordHintSchema,
+  ResetPasswordSchema,
+  SessionRefSchema,
+  SignInSchema,
 } from "@/lib/validation/auth";
 import { LocaleSchema } from "@/lib/validation/tenants";
 import type { ActionResult } from "./result";
@@ -95,7 +100,11 @@ export const setLocaleAction = publicAction(LocaleSchema, async ({ locale }) => 
 });
 
 export const acceptInvitationAction = publicAction(AcceptInvitationSchema, async (input) => {
-  const { email } = await unsafeAcceptInvitation(input.token, { name: input.name, password: input.password }, await clientInfo());
+  const { email } = await unsafeAcceptInvitation(
+    input.token,
+    { name: input.name, password: input.password },
+    await clientInfo(),
+  );
   const result = await signInAndGo(email, input.password, "/");
   if (!result.ok) redirect("/sign-in");
   return result;

@@ -3,7 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { changeMemberRole, removeMember } from "@/lib/data/members";
 import { createInvitation, revokeInvitation } from "@/lib/data/invitations";
-import { ChangeRoleSchema, InvitationRefSchema, InviteMemberSchema, MembershipRefSchema } from "@/lib/validation/members";
+import {
+  ChangeRoleSchema,
+  InvitationRefSchema,
+  InviteMemberSchema,
+  MembershipRefSchema,
+} from "@/lib/validation/members";
 import { createMemberPasswordReset } from "@/lib/data/password-resets";
 import { invitationLink, passwordResetLink } from "@/lib/server/invitation-link";
 import { tenantAction } from "./safe-action";

@@ -11,7 +11,10 @@ import { userAction } from "./safe-action";
 export const setUserDisabledAction = userAction(SetUserDisabledSchema, async (input, admin) => {
   await setUserDisabled(admin, input.userId, input.disabled === "true", await clientInfo());
   revalidatePath("/admin/users");
-  return { ok: true, message: { key: input.disabled === "true" ? "platformUsers.disabledDone" : "platformUsers.enabledDone" } };
+  return {
+    ok: true,
+    message: { key: input.disabled === "true" ? "platformUsers.disabledDone" : "platformUsers.enabledDone" },
+  };
 });
 
 export const platformResetLinkAction = userAction(UserRefSchema, async (input, admin) => {

@@ -49,7 +49,12 @@ async function run<S extends z.ZodType, T>(
   if (oversized) return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: oversized, values: echo() };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
-    return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: fieldErrorsFrom(parsed.error), values: echo() };
+    return {
+      ok: false,
+      message: { key: "errors.invalidInput" },
+      fieldErrors: fieldErrorsFrom(parsed.error),
+      values: echo(),
+    };
   }
   try {
     const result = await call(parsed.data);
@@ -78,7 +83,8 @@ export function toFailure(error: unknown): Extract<ActionResult, { ok: false }> 
   if (error instanceof NotFoundError) return { ok: false, message: { key: "errors.notFound" } };
   if (error instanceof ForbiddenError) return { ok: false, message: { key: "errors.forbidden" } };
   if (error instanceof ConflictError) return { ok: false, message: { key: "errors.conflict" }, current: error.current };
-  if (error instanceof RuleError) return { ok: false, message: { key: error.message, values: error.values }, fieldErrors: error.fieldErrors };
+  if (error instanceof RuleError)
+    return { ok: false, message: { key: error.message, values: error.values }, fieldErrors: error.fieldErrors };
   console.error("action failed", error);
   return { ok: false, message: { key: "errors.unexpected" } };
 }

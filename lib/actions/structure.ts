@@ -3,12 +3,28 @@
 import { revalidatePath } from "next/cache";
 import type { TenantContext } from "@/lib/data/context";
 import {
-  archiveObjective, archiveSection, createObjective, createSection, deleteObjective, deleteSection,
-  moveActivity, moveObjective, moveSection, updateObjective, updateSection,
+  archiveObjective,
+  archiveSection,
+  createObjective,
+  createSection,
+  deleteObjective,
+  deleteSection,
+  moveActivity,
+  moveObjective,
+  moveSection,
+  updateObjective,
+  updateSection,
 } from "@/lib/data/structure";
 import {
-  CreateObjectiveSchema, CreateSectionSchema, MoveActivitySchema, MoveObjectiveSchema, MoveSectionSchema,
-  ObjectiveRefSchema, SectionRefSchema, UpdateObjectiveSchema, UpdateSectionSchema,
+  CreateObjectiveSchema,
+  CreateSectionSchema,
+  MoveActivitySchema,
+  MoveObjectiveSchema,
+  MoveSectionSchema,
+  ObjectiveRefSchema,
+  SectionRefSchema,
+  UpdateObjectiveSchema,
+  UpdateSectionSchema,
 } from "@/lib/validation/plans";
 import { tenantAction } from "./safe-action";
 

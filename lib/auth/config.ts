@@ -44,7 +44,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
           const sid = await unsafeStartSession(result.user.id, client);
           return { id: result.user.id, email: result.user.email, name: result.user.name, sid };
         }
-        if (result.reason === "throttled") throw new RefusedSignIn(`throttled:${result.scope}:${result.retryAfterSeconds}`);
+        if (result.reason === "throttled")
+          throw new RefusedSignIn(`throttled:${result.scope}:${result.retryAfterSeconds}`);
         if (result.reason === "disabled") throw new RefusedSignIn("disabled");
         return null;
       },

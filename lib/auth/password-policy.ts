@@ -41,9 +41,14 @@ export type Strength = "weak" | "fair" | "good" | "strong";
 
 /** A hint for the person choosing it; never a reason to refuse. */
 export function passwordStrength(password: string, userInputs: string[] = []): Strength {
-  estimator ??= new ZxcvbnFactory({ dictionary: { ...common.dictionary, ...en.dictionary }, graphs: common.adjacencyGraphs });
+  estimator ??= new ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...en.dictionary },
+    graphs: common.adjacencyGraphs,
+  });
   // "Aigerim Testova" and "aigerim.t@mfa.gov.tm" are guessed word by word, not whole.
-  const words = userInputs.flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u)).filter((w) => w.length >= 3);
+  const words = userInputs
+    .flatMap((input) => input.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((w) => w.length >= 3);
   const { score } = estimator.check(password.slice(0, HINT_SAMPLE), words);
   if (password.length < MIN_PASSWORD_LENGTH || score <= 1) return "weak";
   return score === 2 ? "fair" : score === 3 ? "good" : "strong";

@@ -41,9 +41,11 @@ async function signInPathForThisPage(): Promise<string> {
  * For tenant pages: the membership of the signed-in person in the tenant of the URL.
  * Not a member, or a role without the permission: 404, exactly like a tenant that does not exist.
  */
-export const requireTenant = cache(async (slug: string, permission: Permission = "tenant.view"): Promise<TenantContext> => {
-  const user = await requireUser();
-  const ctx = await resolveTenantContext(user, slug);
-  if (!ctx || !can(ctx.role, permission)) notFound();
-  return ctx;
-});
+export const requireTenant = cache(
+  async (slug: string, permission: Permission = "tenant.view"): Promise<TenantContext> => {
+    const user = await requireUser();
+    const ctx = await resolveTenantContext(user, slug);
+    if (!ctx || !can(ctx.role, permission)) notFound();
+    return ctx;
+  },
+);

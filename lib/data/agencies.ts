@@ -18,18 +18,37 @@ export interface AgencyRow {
 }
 
 const agencySelect = {
-  id: true, name: true, names: true, shortName: true, kind: true, archivedAt: true, version: true,
+  id: true,
+  name: true,
+  names: true,
+  shortName: true,
+  kind: true,
+  archivedAt: true,
+  version: true,
   _count: { select: { leadActivities: true, memberships: true } },
 } as const;
 
 function toRow(a: {
-  id: string; name: string; names: unknown; shortName: string | null; kind: AgencyKind; archivedAt: Date | null; version: number;
+  id: string;
+  name: string;
+  names: unknown;
+  shortName: string | null;
+  kind: AgencyKind;
+  archivedAt: Date | null;
+  version: number;
   _count: { leadActivities: number; memberships: number };
 }): AgencyRow {
   const names = (a.names ?? {}) as Record<string, string>;
   return {
-    id: a.id, name: a.name, nameRu: names.ru ?? null, shortName: a.shortName, kind: a.kind,
-    archived: Boolean(a.archivedAt), version: a.version, leads: a._count.leadActivities, members: a._count.memberships,
+    id: a.id,
+    name: a.name,
+    nameRu: names.ru ?? null,
+    shortName: a.shortName,
+    kind: a.kind,
+    archived: Boolean(a.archivedAt),
+    version: a.version,
+    leads: a._count.leadActivities,
+    members: a._count.memberships,
   };
 }
 
@@ -52,7 +71,12 @@ export interface AgencyInput {
 }
 
 function toData(input: AgencyInput) {
-  return { name: input.name.trim(), names: input.nameRu ? { ru: input.nameRu.trim() } : {}, shortName: input.shortName?.trim() || null, kind: input.kind };
+  return {
+    name: input.name.trim(),
+    names: input.nameRu ? { ru: input.nameRu.trim() } : {},
+    shortName: input.shortName?.trim() || null,
+    kind: input.kind,
+  };
 }
 
 const nameTaken = () => new RuleError("errors.invalidInput", { name: { key: "validation.agencyNameTaken" } });
@@ -66,7 +90,11 @@ const nameTaken = () => new RuleError("errors.invalidInput", { name: { key: "val
 async function assertNameFree(tx: Tx, ctx: TenantContext, name: string, exceptId?: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`Agency.name:${ctx.tenant.id}`}))`;
   const clash = await tx.agency.findFirst({
-    where: { tenantId: ctx.tenant.id, name: { equals: name.trim(), mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      tenantId: ctx.tenant.id,
+      name: { equals: name.trim(), mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   if (clash) throw nameTaken();
@@ -97,12 +125,22 @@ export async function updateAgency(ctx: TenantContext, id: string, version: numb
       if (!before) throw new NotFoundError("agency");
       await assertNameFree(tx, ctx, input.name, id);
       const data = toData(input);
-      await saveOverVersion(before, version, (row) => ({ ...toRow(row) }), () =>
-        tx.agency.updateMany({ where: { id, tenantId: ctx.tenant.id, version }, data: { ...data, version: { increment: 1 } } }),
+      await saveOverVersion(
+        before,
+        version,
+        (row) => ({ ...toRow(row) }),
+        () =>
+          tx.agency.updateMany({
+            where: { id, tenantId: ctx.tenant.id, version },
+            data: { ...data, version: { increment: 1 } },
+          }),
       );
       await audit({
-        action: "agency.updated", entityType: "Agency", entityId: id,
-        before: { name: before.name, names: before.names, shortName: before.shortName, kind: before.kind }, after: data,
+        action: "agency.updated",
+        entityType: "Agency",
+        entityId: id,
+        before: { name: before.name, names: before.names, shortName: before.shortName, kind: before.kind },
+        after: data,
       });
     },
     { unique: nameTaken },
@@ -125,15 +163,27 @@ export async function setAgencyArchived(ctx: TenantContext, id: string, archived
  * Focal points need an active agency of this tenant; other roles have none. In the caller's
  * transaction (inviting, changing a role), so the agency is checked where it is used.
  */
-export async function assertAgencyForRoleIn(tx: Tx, ctx: TenantContext, role: Role, agencyId: string | null): Promise<string | null> {
+export async function assertAgencyForRoleIn(
+  tx: Tx,
+  ctx: TenantContext,
+  role: Role,
+  agencyId: string | null,
+): Promise<string | null> {
   if (!roleNeedsAgency(role)) return null;
   if (!agencyId) throw new RuleError("errors.invalidInput", { agencyId: { key: "validation.agencyRequired" } });
-  const agency = await tx.agency.findFirst({ where: { id: agencyId, tenantId: ctx.tenant.id, archivedAt: null }, select: { id: true } });
+  const agency = await tx.agency.findFirst({
+    where: { id: agencyId, tenantId: ctx.tenant.id, archivedAt: null },
+    select: { id: true },
+  });
   if (!agency) throw new RuleError("errors.invalidInput", { agencyId: { key: "validation.agencyRequired" } });
   return agency.id;
 }
 
 /** The same check in a door of its own, for a caller that has no transaction. */
-export async function assertAgencyForRole(ctx: TenantContext, role: Role, agencyId: string | null): Promise<string | null> {
+export async function assertAgencyForRole(
+  ctx: TenantContext,
+  role: Role,
+  agencyId: string | null,
+): Promise<string | null> {
   return withTenant(ctx, "tenant.view", (tx) => assertAgencyForRoleIn(tx, ctx, role, agencyId));
 }

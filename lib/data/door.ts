@@ -94,7 +94,11 @@ export async function withTenant<T>(
 }
 
 /** The signed-in person's own rows before a tenant is chosen: their memberships, their security events. */
-export async function withPerson<T>(user: Pick<SessionUser, "id">, work: (tx: Tx) => Promise<T>, options?: DoorOptions): Promise<T> {
+export async function withPerson<T>(
+  user: Pick<SessionUser, "id">,
+  work: (tx: Tx) => Promise<T>,
+  options?: DoorOptions,
+): Promise<T> {
   return through({ userId: user.id, actor: { kind: "user", id: user.id } }, work, options);
 }
 
@@ -134,7 +138,12 @@ export async function unsafeOutsideTenants<T>(why: string, work: (db: GlobalDb) 
  * Every tenant's rows: platform administration and the demo seed only. The reason is required
  * (the door scan checks each call names one) and writes made here record their own audit events.
  */
-export async function unsafeAsPlatform<T>(why: string, actor: Actor, work: (tx: Tx) => Promise<T>, options?: DoorOptions): Promise<T> {
+export async function unsafeAsPlatform<T>(
+  why: string,
+  actor: Actor,
+  work: (tx: Tx) => Promise<T>,
+  options?: DoorOptions,
+): Promise<T> {
   if (!why) throw new Error("unsafeAsPlatform needs a reason");
   return through({ platform: true, userId: actor.kind === "user" ? actor.id : null, actor }, work, options);
 }

@@ -24,7 +24,9 @@ export async function checkDatabase(timeoutMs = 3000): Promise<DatabaseHealth> {
     // _prisma_migrations has no tenant and no row-level security; the app role may only read it.
     const probe = unsafeWithoutTenant("health: count the applied migrations, no tenant data", async (tx) => {
       if (kind === "pglite") startClock();
-      const rows = await tx.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
+      const rows = await tx.$queryRaw<
+        { n: bigint }[]
+      >`SELECT count(*)::bigint AS n FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`;
       return Number(rows[0]?.n ?? 0);
     });
     const migrations = await Promise.race([probe, timeout]);

@@ -1,6 +1,11 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { INDICATOR_REASON_FIELDS, changesNeedingReason, checkIndicatorValues, diffSnapshots } from "@/lib/domain/activity-rules";
+import {
+  INDICATOR_REASON_FIELDS,
+  changesNeedingReason,
+  checkIndicatorValues,
+  diffSnapshots,
+} from "@/lib/domain/activity-rules";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Disaggregation, IndicatorForEdit, IndicatorInput } from "@/lib/domain/types/indicators";
 import type { TenantContext } from "./context";
@@ -10,8 +15,21 @@ import { requireEditablePlan } from "./plan-guards";
 export type { Disaggregation, IndicatorForEdit, IndicatorInput };
 
 export const indicatorSelect = {
-  id: true, activityId: true, name: true, names: true, unit: true, unitLabel: true, baseline: true, baselineYear: true, baselineSource: true,
-  target: true, targetYear: true, direction: true, disaggregation: true, version: true, archivedAt: true,
+  id: true,
+  activityId: true,
+  name: true,
+  names: true,
+  unit: true,
+  unitLabel: true,
+  baseline: true,
+  baselineYear: true,
+  baselineSource: true,
+  target: true,
+  targetYear: true,
+  direction: true,
+  disaggregation: true,
+  version: true,
+  archivedAt: true,
 } as const;
 
 type IndicatorRow = Prisma.IndicatorGetPayload<{ select: typeof indicatorSelect }>;
@@ -23,10 +41,19 @@ export function decimalText(d: Prisma.Decimal | null): string | null {
 export function toIndicatorForEdit(row: IndicatorRow): IndicatorForEdit {
   const names = (row.names ?? {}) as Record<string, string>;
   return {
-    id: row.id, version: row.version, archived: Boolean(row.archivedAt),
-    name: row.name, nameRu: names.ru ?? null, unit: row.unit, unitLabel: row.unitLabel,
-    baseline: decimalText(row.baseline), baselineYear: row.baselineYear, baselineSource: row.baselineSource,
-    target: decimalText(row.target), targetYear: row.targetYear, direction: row.direction,
+    id: row.id,
+    version: row.version,
+    archived: Boolean(row.archivedAt),
+    name: row.name,
+    nameRu: names.ru ?? null,
+    unit: row.unit,
+    unitLabel: row.unitLabel,
+    baseline: decimalText(row.baseline),
+    baselineYear: row.baselineYear,
+    baselineSource: row.baselineSource,
+    target: decimalText(row.target),
+    targetYear: row.targetYear,
+    direction: row.direction,
     disaggregation: readDisaggregation(row.disaggregation),
   };
 }
@@ -41,14 +68,42 @@ function readDisaggregation(json: unknown): Disaggregation[] {
 }
 
 function snapshot(i: IndicatorInput): IndicatorInput {
-  const { name, nameRu, unit, unitLabel, baseline, baselineYear, baselineSource, target, targetYear, direction, disaggregation } = i;
-  return { name, nameRu, unit, unitLabel, baseline, baselineYear, baselineSource, target, targetYear, direction, disaggregation };
+  const {
+    name,
+    nameRu,
+    unit,
+    unitLabel,
+    baseline,
+    baselineYear,
+    baselineSource,
+    target,
+    targetYear,
+    direction,
+    disaggregation,
+  } = i;
+  return {
+    name,
+    nameRu,
+    unit,
+    unitLabel,
+    baseline,
+    baselineYear,
+    baselineSource,
+    target,
+    targetYear,
+    direction,
+    disaggregation,
+  };
 }
 
 function toData(i: IndicatorInput, names: Record<string, string> = {}) {
   const { nameRu, disaggregation, ...rest } = snapshot(i);
   const { ru: _ru, ...other } = names;
-  return { ...rest, names: nameRu ? { ...other, ru: nameRu } : other, disaggregation: disaggregation.length ? (disaggregation as unknown as Prisma.InputJsonArray) : Prisma.DbNull };
+  return {
+    ...rest,
+    names: nameRu ? { ...other, ru: nameRu } : other,
+    disaggregation: disaggregation.length ? (disaggregation as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
+  };
 }
 
 /** Rules across indicator fields, as field errors prefixed for where the inputs sit in the form. */
@@ -62,15 +117,29 @@ function failOnErrors(input: IndicatorInput): void {
 }
 
 /** Creates indicators of one activity inside the caller's door, each with its audit event. */
-export async function createIndicatorsTx(tx: Tx, ctx: TenantContext, audit: Audit, activityId: string, inputs: IndicatorInput[]): Promise<string[]> {
-  const last = await tx.indicator.aggregate({ where: { tenantId: ctx.tenant.id, activityId }, _max: { position: true } });
+export async function createIndicatorsTx(
+  tx: Tx,
+  ctx: TenantContext,
+  audit: Audit,
+  activityId: string,
+  inputs: IndicatorInput[],
+): Promise<string[]> {
+  const last = await tx.indicator.aggregate({
+    where: { tenantId: ctx.tenant.id, activityId },
+    _max: { position: true },
+  });
   const ids: string[] = [];
   for (const [n, input] of inputs.entries()) {
     const row = await tx.indicator.create({
       data: { tenantId: ctx.tenant.id, activityId, position: (last._max.position ?? 0) + n + 1, ...toData(input) },
       select: { id: true },
     });
-    await audit({ action: "indicator.created", entityType: "Indicator", entityId: row.id, after: { activityId, ...snapshot(input) } });
+    await audit({
+      action: "indicator.created",
+      entityType: "Indicator",
+      entityId: row.id,
+      after: { activityId, ...snapshot(input) },
+    });
     ids.push(row.id);
   }
   return ids;
@@ -78,12 +147,19 @@ export async function createIndicatorsTx(tx: Tx, ctx: TenantContext, audit: Audi
 
 /** The activity's plan must exist in this tenant and be editable. */
 async function editableActivity(tx: Tx, ctx: TenantContext, activityId: string): Promise<void> {
-  const activity = await tx.activity.findFirst({ where: { id: activityId, tenantId: ctx.tenant.id }, select: { planId: true } });
+  const activity = await tx.activity.findFirst({
+    where: { id: activityId, tenantId: ctx.tenant.id },
+    select: { planId: true },
+  });
   if (!activity) throw new NotFoundError("activity");
   await requireEditablePlan(tx, ctx, activity.planId);
 }
 
-export async function createIndicator(ctx: TenantContext, activityId: string, input: IndicatorInput): Promise<{ id: string }> {
+export async function createIndicator(
+  ctx: TenantContext,
+  activityId: string,
+  input: IndicatorInput,
+): Promise<{ id: string }> {
   return withTenant(ctx, "plans.manage", async (tx, audit) => {
     failOnErrors(input);
     await editableActivity(tx, ctx, activityId);
@@ -94,7 +170,10 @@ export async function createIndicator(ctx: TenantContext, activityId: string, in
 
 async function findIndicator(tx: Tx, ctx: TenantContext, id: string) {
   // Objective-level indicators are not edited from the activity form: they answer "not found" here.
-  const row = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id, activityId: { not: null } }, select: indicatorSelect });
+  const row = await tx.indicator.findFirst({
+    where: { id, tenantId: ctx.tenant.id, activityId: { not: null } },
+    select: indicatorSelect,
+  });
   if (!row?.activityId) throw new NotFoundError("indicator");
   await editableActivity(tx, ctx, row.activityId);
   return { row, activityId: row.activityId };
@@ -104,7 +183,13 @@ async function findIndicator(tx: Tx, ctx: TenantContext, id: string) {
  * Saves only over the version the form was loaded with; a stale version gets the saved values
  * back (ConflictError.current) and writes nothing. Moving a target that was set needs a reason.
  */
-export async function updateIndicator(ctx: TenantContext, id: string, version: number, input: IndicatorInput, reason: string | null): Promise<{ version: number }> {
+export async function updateIndicator(
+  ctx: TenantContext,
+  id: string,
+  version: number,
+  input: IndicatorInput,
+  reason: string | null,
+): Promise<{ version: number }> {
   return withTenant(ctx, "plans.manage", async (tx, audit) => {
     failOnErrors(input);
     const { row, activityId } = await findIndicator(tx, ctx, id);
@@ -122,19 +207,26 @@ export async function updateIndicator(ctx: TenantContext, id: string, version: n
     if (row.version === version && diff.changed.length === 0) return { version };
     await saveOverVersion(row, version, conflict, async () => {
       if (changesNeedingReason(saved, mine, INDICATOR_REASON_FIELDS).length && !reason?.trim()) {
-        throw new RuleError("indicatorForm.reasonRequired", { reason: { key: "indicatorForm.validation.reasonRequired" } });
+        throw new RuleError("indicatorForm.reasonRequired", {
+          reason: { key: "indicatorForm.validation.reasonRequired" },
+        });
       }
       const written = await tx.indicator.updateMany({
         where: { id, tenantId: ctx.tenant.id, version },
         data: { ...toData(mine, row.names as Record<string, string>), version: { increment: 1 } },
       });
       // Read committed: a statement after the lost update sees what the winner committed.
-      if (written.count === 0) winner = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: indicatorSelect });
+      if (written.count === 0)
+        winner = await tx.indicator.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: indicatorSelect });
       return written;
     });
     await audit({
-      action: "indicator.updated", entityType: "Indicator", entityId: id,
-      before: { activityId, ...diff.before }, after: { activityId, ...diff.after }, reason,
+      action: "indicator.updated",
+      entityType: "Indicator",
+      entityId: id,
+      before: { activityId, ...diff.before },
+      after: { activityId, ...diff.after },
+      reason,
     });
     return { version: version + 1 };
   });
@@ -145,10 +237,16 @@ export async function setIndicatorArchived(ctx: TenantContext, id: string, archi
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
     const { row, activityId } = await findIndicator(tx, ctx, id);
     if (Boolean(row.archivedAt) === archived) return;
-    await tx.indicator.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } } });
+    await tx.indicator.updateMany({
+      where: { id, tenantId: ctx.tenant.id },
+      data: { archivedAt: archived ? new Date() : null, version: { increment: 1 } },
+    });
     await audit({
-      action: archived ? "indicator.archived" : "indicator.restored", entityType: "Indicator", entityId: id,
-      before: { activityId, archived: !archived }, after: { activityId, archived },
+      action: archived ? "indicator.archived" : "indicator.restored",
+      entityType: "Indicator",
+      entityId: id,
+      before: { activityId, archived: !archived },
+      after: { activityId, archived },
     });
   });
 }

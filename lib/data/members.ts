@@ -20,13 +20,27 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
   const rows = await withTenant(ctx, "tenant.view", (tx) =>
     tx.membership.findMany({
       where: { tenantId: ctx.tenant.id },
-      select: { id: true, userId: true, role: true, agencyId: true, createdAt: true, user: { select: { name: true, email: true } }, agency: { select: { name: true } } },
+      select: {
+        id: true,
+        userId: true,
+        role: true,
+        agencyId: true,
+        createdAt: true,
+        user: { select: { name: true, email: true } },
+        agency: { select: { name: true } },
+      },
       orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
     }),
   );
   return rows.map((m) => ({
-    id: m.id, userId: m.userId, name: m.user.name, email: m.user.email, role: m.role,
-    agencyId: m.agencyId, agencyName: m.agency?.name ?? null, since: m.createdAt,
+    id: m.id,
+    userId: m.userId,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    agencyId: m.agencyId,
+    agencyName: m.agency?.name ?? null,
+    since: m.createdAt,
   }));
 }
 
@@ -41,19 +55,35 @@ async function lockAdmins(tx: Tx, ctx: TenantContext): Promise<void> {
 }
 
 async function assertKeepsAnAdmin(tx: Tx, ctx: TenantContext, membershipId: string): Promise<void> {
-  const admins = await tx.membership.count({ where: { tenantId: ctx.tenant.id, role: "ADMIN", NOT: { id: membershipId } } });
+  const admins = await tx.membership.count({
+    where: { tenantId: ctx.tenant.id, role: "ADMIN", NOT: { id: membershipId } },
+  });
   if (admins === 0) throw new RuleError("errors.lastAdmin");
 }
 
-export async function changeMemberRole(ctx: TenantContext, membershipId: string, role: Role, agencyIdInput: string | null): Promise<void> {
+export async function changeMemberRole(
+  ctx: TenantContext,
+  membershipId: string,
+  role: Role,
+  agencyIdInput: string | null,
+): Promise<void> {
   await withTenant(ctx, "members.manage", async (tx, audit) => {
     await lockAdmins(tx, ctx);
-    const before = await tx.membership.findFirst({ where: { id: membershipId, tenantId: ctx.tenant.id }, select: { role: true, agencyId: true } });
+    const before = await tx.membership.findFirst({
+      where: { id: membershipId, tenantId: ctx.tenant.id },
+      select: { role: true, agencyId: true },
+    });
     if (!before) throw new NotFoundError("membership");
     if (before.role === "ADMIN" && role !== "ADMIN") await assertKeepsAnAdmin(tx, ctx, membershipId);
     const agencyId = await assertAgencyForRoleIn(tx, ctx, role, agencyIdInput);
     await tx.membership.updateMany({ where: { id: membershipId, tenantId: ctx.tenant.id }, data: { role, agencyId } });
-    await audit({ action: "membership.roleChanged", entityType: "Membership", entityId: membershipId, before, after: { role, agencyId } });
+    await audit({
+      action: "membership.roleChanged",
+      entityType: "Membership",
+      entityId: membershipId,
+      before,
+      after: { role, agencyId },
+    });
   });
 }
 
@@ -68,7 +98,9 @@ export async function removeMember(ctx: TenantContext, membershipId: string): Pr
     if (before.role === "ADMIN") await assertKeepsAnAdmin(tx, ctx, membershipId);
     await tx.membership.deleteMany({ where: { id: membershipId, tenantId: ctx.tenant.id } });
     await audit({
-      action: "membership.removed", entityType: "Membership", entityId: membershipId,
+      action: "membership.removed",
+      entityType: "Membership",
+      entityId: membershipId,
       before: { email: before.user.email, role: before.role, agencyId: before.agencyId },
     });
   });

@@ -22,10 +22,22 @@ async function issue(tx: Tx, userId: string, by: SessionUser, tenantId: string |
   const now = new Date();
   await tx.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
   await tx.passwordReset.create({
-    data: { userId, tenantId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_VALID_HOURS * 3_600_000), createdById: by.id },
+    data: {
+      userId,
+      tenantId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(now.getTime() + RESET_VALID_HOURS * 3_600_000),
+      createdById: by.id,
+    },
     select: { id: true },
   });
-  await recordSecurityEvent(tx, { action: "auth.passwordResetIssued", subject: { type: "User", id: userId }, actor: by, tenantId, details: { validHours: RESET_VALID_HOURS } });
+  await recordSecurityEvent(tx, {
+    action: "auth.passwordResetIssued",
+    subject: { type: "User", id: userId },
+    actor: by,
+    tenantId,
+    details: { validHours: RESET_VALID_HOURS },
+  });
   return token;
 }
 
@@ -48,7 +60,10 @@ async function membershipsOf(tx: Tx, ctx: TenantContext, userId: string): Promis
  * administrator could take over an account that opens other countries (IOM staff). Those ask
  * the platform administrator.
  */
-export async function createMemberPasswordReset(ctx: TenantContext, membershipId: string): Promise<{ token: string; email: string }> {
+export async function createMemberPasswordReset(
+  ctx: TenantContext,
+  membershipId: string,
+): Promise<{ token: string; email: string }> {
   return withTenant(ctx, "members.manage", async (tx) => {
     const member = await tx.membership.findFirst({
       where: { id: membershipId, tenantId: ctx.tenant.id },
@@ -56,7 +71,8 @@ export async function createMemberPasswordReset(ctx: TenantContext, membershipId
     });
     if (!member) throw new NotFoundError("membership");
     if (member.userId === ctx.user.id) throw new RuleError("members.resetOwnPassword");
-    if (member.user.isPlatformAdmin || (await membershipsOf(tx, ctx, member.userId)) > 1) throw new RuleError("members.resetElsewhere");
+    if (member.user.isPlatformAdmin || (await membershipsOf(tx, ctx, member.userId)) > 1)
+      throw new RuleError("members.resetElsewhere");
     if (member.user.disabledAt) throw new RuleError("members.resetDisabled");
     const token = await issue(tx, member.userId, ctx.user, ctx.tenant.id);
     return { token, email: member.user.email };
@@ -64,22 +80,36 @@ export async function createMemberPasswordReset(ctx: TenantContext, membershipId
 }
 
 /** The platform administrator makes a reset link for anyone but themselves. */
-export async function createPasswordResetAsPlatformAdmin(admin: SessionUser, userId: string): Promise<{ token: string; email: string }> {
+export async function createPasswordResetAsPlatformAdmin(
+  admin: SessionUser,
+  userId: string,
+): Promise<{ token: string; email: string }> {
   if (!admin.isPlatformAdmin) throw new ForbiddenError("platform.admin");
   if (admin.id === userId) throw new RuleError("members.resetOwnPassword");
-  return unsafeAsPlatform("the platform administrator makes a reset link for a person of any tenant", { kind: "user", id: admin.id }, async (tx) => {
-    const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
-    if (!user) throw new NotFoundError("user");
-    if (user.disabledAt) throw new RuleError("members.resetDisabled");
-    const token = await issue(tx, userId, admin, null);
-    return { token, email: user.email };
-  });
+  return unsafeAsPlatform(
+    "the platform administrator makes a reset link for a person of any tenant",
+    { kind: "user", id: admin.id },
+    async (tx) => {
+      const user = await tx.user.findUnique({ where: { id: userId }, select: { email: true, disabledAt: true } });
+      if (!user) throw new NotFoundError("user");
+      if (user.disabledAt) throw new RuleError("members.resetDisabled");
+      const token = await issue(tx, userId, admin, null);
+      return { token, email: user.email };
+    },
+  );
 }
 
 async function findUsable(tx: Tx, tokenHash: string) {
   const reset = await tx.passwordReset.findUnique({
     where: { tokenHash },
-    select: { id: true, userId: true, expiresAt: true, usedAt: true, revokedAt: true, user: { select: { email: true, name: true, disabledAt: true } } },
+    select: {
+      id: true,
+      userId: true,
+      expiresAt: true,
+      usedAt: true,
+      revokedAt: true,
+      user: { select: { email: true, name: true, disabledAt: true } },
+    },
   });
   if (!reset || reset.usedAt || reset.revokedAt || reset.expiresAt <= new Date() || reset.user.disabledAt) return null;
   return reset;
@@ -88,24 +118,49 @@ async function findUsable(tx: Tx, tokenHash: string) {
 /** What the reset page shows. The token is the credential: only its own row is visible. */
 export async function unsafeFindPasswordReset(token: string): Promise<{ email: string; name: string } | null> {
   const tokenHash = hashToken(token);
-  const reset = await unsafeWithoutTenant("a reset link: the token is the credential", (tx) => findUsable(tx, tokenHash), { tokenHash });
+  const reset = await unsafeWithoutTenant(
+    "a reset link: the token is the credential",
+    (tx) => findUsable(tx, tokenHash),
+    { tokenHash },
+  );
   return reset ? { email: reset.user.email, name: reset.user.name } : null;
 }
 
 /** Sets the new password (the schema checked the policy), uses up the link and ends every session. */
-export async function unsafeUsePasswordReset(token: string, password: string, client?: ClientInfo): Promise<{ email: string }> {
+export async function unsafeUsePasswordReset(
+  token: string,
+  password: string,
+  client?: ClientInfo,
+): Promise<{ email: string }> {
   const tokenHash = hashToken(token);
-  const reset = await unsafeWithoutTenant("a reset link: the token is the credential", (tx) => findUsable(tx, tokenHash), { tokenHash });
+  const reset = await unsafeWithoutTenant(
+    "a reset link: the token is the credential",
+    (tx) => findUsable(tx, tokenHash),
+    { tokenHash },
+  );
   if (!reset) throw new NotFoundError("passwordReset");
   // bcrypt between the two doors, never inside a transaction.
   const passwordHash = await hashPassword(password);
-  await unsafeWithoutTenant("a reset link: the token is the credential", async (tx) => {
-    const claimed = await tx.passwordReset.updateMany({ where: { id: reset.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } }, data: { usedAt: new Date() } });
-    if (claimed.count === 0) throw new NotFoundError("passwordReset");
-    await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
-    const ended = await revokeSessions(tx, reset.userId, "passwordReset");
-    await recordSecurityEvent(tx, { action: "auth.passwordReset", subject: { type: "User", id: reset.userId }, actor: { id: reset.userId }, client, details: { sessionsEnded: ended } });
-    await clearAttempts(tx, throttleKey.email(reset.user.email));
-  }, { tokenHash });
+  await unsafeWithoutTenant(
+    "a reset link: the token is the credential",
+    async (tx) => {
+      const claimed = await tx.passwordReset.updateMany({
+        where: { id: reset.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+        data: { usedAt: new Date() },
+      });
+      if (claimed.count === 0) throw new NotFoundError("passwordReset");
+      await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+      const ended = await revokeSessions(tx, reset.userId, "passwordReset");
+      await recordSecurityEvent(tx, {
+        action: "auth.passwordReset",
+        subject: { type: "User", id: reset.userId },
+        actor: { id: reset.userId },
+        client,
+        details: { sessionsEnded: ended },
+      });
+      await clearAttempts(tx, throttleKey.email(reset.user.email));
+    },
+    { tokenHash },
+  );
   return { email: reset.user.email };
 }

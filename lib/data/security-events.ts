@@ -1,7 +1,12 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { ForbiddenError } from "@/lib/domain/errors";
-import { SECURITY_ACTIONS, type ClientInfo, type SecurityAction, type SecuritySubject } from "@/lib/domain/security-events";
+import {
+  SECURITY_ACTIONS,
+  type ClientInfo,
+  type SecurityAction,
+  type SecuritySubject,
+} from "@/lib/domain/security-events";
 import type { SecurityEventRow } from "@/lib/domain/types/security-events";
 import type { SessionUser, TenantContext } from "./context";
 import { unsafeAsPlatform, withTenant, type Tx } from "./door";
@@ -27,30 +32,51 @@ export interface SecurityEventInput {
 export async function recordSecurityEvent(tx: Tx, input: SecurityEventInput): Promise<void> {
   const client = input.client ? { ip: input.client.ip, userAgent: input.client.userAgent?.slice(0, 300) ?? null } : {};
   await tx.auditEvent.createMany({
-    data: [{
-      tenantId: input.tenantId ?? null,
-      actorId: input.actor?.id ?? null,
-      action: input.action,
-      entityType: input.subject.type,
-      entityId: input.subject.id.slice(0, 320),
-      after: JSON.parse(JSON.stringify({ ...client, ...input.details })) as Prisma.InputJsonValue,
-    }],
+    data: [
+      {
+        tenantId: input.tenantId ?? null,
+        actorId: input.actor?.id ?? null,
+        action: input.action,
+        entityType: input.subject.type,
+        entityId: input.subject.id.slice(0, 320),
+        after: JSON.parse(JSON.stringify({ ...client, ...input.details })) as Prisma.InputJsonValue,
+      },
+    ],
   });
 }
 
 const PAGE = 100;
 const rowSelect = {
-  id: true, action: true, createdAt: true, entityType: true, entityId: true, after: true, actor: { select: { name: true } },
+  id: true,
+  action: true,
+  createdAt: true,
+  entityType: true,
+  entityId: true,
+  after: true,
+  actor: { select: { name: true } },
 } as const;
 
-type Row = { id: string; action: string; createdAt: Date; entityType: string; entityId: string; after: unknown; actor: { name: string } | null };
+type Row = {
+  id: string;
+  action: string;
+  createdAt: Date;
+  entityType: string;
+  entityId: string;
+  after: unknown;
+  actor: { name: string } | null;
+};
 
 function toRow(r: Row, names: Map<string, string>): SecurityEventRow {
   const { ip, userAgent: _ua, ...details } = (r.after ?? {}) as Record<string, unknown>;
   return {
-    id: r.id, action: r.action, at: r.createdAt, subjectType: r.entityType,
+    id: r.id,
+    action: r.action,
+    at: r.createdAt,
+    subjectType: r.entityType,
     subject: r.entityType === "User" ? (names.get(r.entityId) ?? r.entityId) : r.entityId,
-    actorName: r.actor?.name ?? null, ip: typeof ip === "string" ? ip : null, details,
+    actorName: r.actor?.name ?? null,
+    ip: typeof ip === "string" ? ip : null,
+    details,
   };
 }
 
@@ -62,7 +88,10 @@ function toRow(r: Row, names: Map<string, string>): SecurityEventRow {
  */
 export async function listTenantSecurityEvents(ctx: TenantContext): Promise<SecurityEventRow[]> {
   return withTenant(ctx, "members.manage", async (tx) => {
-    const members = await tx.membership.findMany({ where: { tenantId: ctx.tenant.id }, select: { userId: true, user: { select: { email: true } } } });
+    const members = await tx.membership.findMany({
+      where: { tenantId: ctx.tenant.id },
+      select: { userId: true, user: { select: { email: true } } },
+    });
     const names = new Map(members.map((m) => [m.userId, m.user.email]));
     const rows = await tx.auditEvent.findMany({
       where: {
@@ -83,10 +112,19 @@ export async function listTenantSecurityEvents(ctx: TenantContext): Promise<Secu
 /** Every security event, for the platform administrator. */
 export async function listAllSecurityEvents(user: SessionUser): Promise<SecurityEventRow[]> {
   if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
-  return unsafeAsPlatform("the platform administrator reads every tenant's and no tenant's security events", { kind: "user", id: user.id }, async (tx) => {
-    const rows = await tx.auditEvent.findMany({ where: { action: { in: [...SECURITY_ACTIONS] } }, select: rowSelect, orderBy: { createdAt: "desc" }, take: PAGE });
-    const ids = [...new Set(rows.filter((r) => r.entityType === "User").map((r) => r.entityId))];
-    const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
-    return rows.map((r) => toRow(r, new Map(users.map((u) => [u.id, u.email]))));
-  });
+  return unsafeAsPlatform(
+    "the platform administrator reads every tenant's and no tenant's security events",
+    { kind: "user", id: user.id },
+    async (tx) => {
+      const rows = await tx.auditEvent.findMany({
+        where: { action: { in: [...SECURITY_ACTIONS] } },
+        select: rowSelect,
+        orderBy: { createdAt: "desc" },
+        take: PAGE,
+      });
+      const ids = [...new Set(rows.filter((r) => r.entityType === "User").map((r) => r.entityId))];
+      const users = await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, email: true } });
+      return rows.map((r) => toRow(r, new Map(users.map((u) => [u.id, u.email]))));
+    },
+  );
 }

@@ -11,7 +11,8 @@ import type { SessionUser } from "./context";
 import { unsafeOutsideTenants, unsafeWithoutTenant, withPerson, type Tx } from "./door";
 import { recordSecurityEvent } from "./security-events";
 
-export type RevokeReason = "signOut" | "signOutEverywhere" | "passwordChanged" | "passwordReset" | "disabled" | "revokedByUser";
+export type RevokeReason =
+  "signOut" | "signOutEverywhere" | "passwordChanged" | "passwordReset" | "disabled" | "revokedByUser";
 
 export const sessionUserSelect = { id: true, email: true, name: true, locale: true, isPlatformAdmin: true } as const;
 
@@ -20,10 +21,23 @@ export async function unsafeStartSession(userId: string, client: ClientInfo, now
   const { maxMs } = sessionPolicy();
   return unsafeWithoutTenant("sign-in: the password was checked, the session does not exist yet", async (tx) => {
     const session = await tx.userSession.create({
-      data: { userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + maxMs), ip: client.ip, userAgent: client.userAgent?.slice(0, 300) ?? null },
+      data: {
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + maxMs),
+        ip: client.ip,
+        userAgent: client.userAgent?.slice(0, 300) ?? null,
+      },
       select: { id: true },
     });
-    await recordSecurityEvent(tx, { action: "auth.signedIn", subject: { type: "User", id: userId }, actor: { id: userId }, client, details: { sessionId: session.id } });
+    await recordSecurityEvent(tx, {
+      action: "auth.signedIn",
+      subject: { type: "User", id: userId },
+      actor: { id: userId },
+      client,
+      details: { sessionId: session.id },
+    });
     return session.id;
   });
 }
@@ -32,12 +46,22 @@ export async function unsafeStartSession(userId: string, client: ClientInfo, now
  * The person behind a session cookie, or null when the session was ended, is idle or too old,
  * or the person was disabled. Marks the session as seen (at most once a minute).
  */
-export async function unsafeFindSessionUser(sessionId: string, userId: string, now = new Date()): Promise<SessionUser | null> {
+export async function unsafeFindSessionUser(
+  sessionId: string,
+  userId: string,
+  now = new Date(),
+): Promise<SessionUser | null> {
   const policy = sessionPolicy();
   return unsafeOutsideTenants("a session cookie: who it names is what this finds out", async (tx) => {
     const session = await tx.userSession.findUnique({
       where: { id: sessionId },
-      select: { userId: true, lastSeenAt: true, expiresAt: true, revokedAt: true, user: { select: { ...sessionUserSelect, disabledAt: true } } },
+      select: {
+        userId: true,
+        lastSeenAt: true,
+        expiresAt: true,
+        revokedAt: true,
+        user: { select: { ...sessionUserSelect, disabledAt: true } },
+      },
     });
     if (!session || session.userId !== userId || session.user.disabledAt) return null;
     if (sessionEndReason(session, policy, now)) return null;
@@ -58,7 +82,14 @@ export async function unsafeEndSession(sessionId: string, reason: RevokeReason, 
       select: { userId: true },
     });
     const userId = ended[0]?.userId;
-    if (userId) await recordSecurityEvent(tx, { action: "auth.signedOut", subject: { type: "User", id: userId }, actor: { id: userId }, client, details: { sessionId } });
+    if (userId)
+      await recordSecurityEvent(tx, {
+        action: "auth.signedOut",
+        subject: { type: "User", id: userId },
+        actor: { id: userId },
+        client,
+        details: { sessionId },
+      });
   });
 }
 
@@ -75,7 +106,13 @@ export async function revokeSessions(tx: Tx, userId: string, reason: RevokeReaso
 export async function signOutEverywhere(user: SessionUser, client?: ClientInfo): Promise<void> {
   await withPerson(user, async (tx) => {
     const ended = await revokeSessions(tx, user.id, "signOutEverywhere");
-    await recordSecurityEvent(tx, { action: "auth.signedOutEverywhere", subject: { type: "User", id: user.id }, actor: user, client, details: { sessions: ended } });
+    await recordSecurityEvent(tx, {
+      action: "auth.signedOutEverywhere",
+      subject: { type: "User", id: user.id },
+      actor: user,
+      client,
+      details: { sessions: ended },
+    });
   });
 }
 
@@ -94,7 +131,12 @@ export async function listMySessions(user: SessionUser, currentSessionId: string
   const policy = sessionPolicy();
   const rows = await withPerson(user, (tx) =>
     tx.userSession.findMany({
-      where: { userId: user.id, revokedAt: null, expiresAt: { gt: now }, lastSeenAt: { gt: new Date(now.getTime() - policy.idleMs) } },
+      where: {
+        userId: user.id,
+        revokedAt: null,
+        expiresAt: { gt: now },
+        lastSeenAt: { gt: new Date(now.getTime() - policy.idleMs) },
+      },
       select: { id: true, createdAt: true, lastSeenAt: true, ip: true, userAgent: true },
       orderBy: { lastSeenAt: "desc" },
       take: 50,
@@ -106,8 +148,17 @@ export async function listMySessions(user: SessionUser, currentSessionId: string
 /** Ends one of the person's own other sessions (a device they no longer use). */
 export async function revokeMySession(user: SessionUser, sessionId: string, client?: ClientInfo): Promise<void> {
   await withPerson(user, async (tx) => {
-    const { count } = await tx.userSession.updateMany({ where: { id: sessionId, userId: user.id, revokedAt: null }, data: { revokedAt: new Date(), revokedReason: "revokedByUser" } });
+    const { count } = await tx.userSession.updateMany({
+      where: { id: sessionId, userId: user.id, revokedAt: null },
+      data: { revokedAt: new Date(), revokedReason: "revokedByUser" },
+    });
     if (count === 0) throw new NotFoundError("session");
-    await recordSecurityEvent(tx, { action: "auth.sessionRevoked", subject: { type: "User", id: user.id }, actor: user, client, details: { sessionId } });
+    await recordSecurityEvent(tx, {
+      action: "auth.sessionRevoked",
+      subject: { type: "User", id: user.id },
+      actor: user,
+      client,
+      details: { sessionId },
+    });
   });
 }

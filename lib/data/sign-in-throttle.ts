@@ -5,7 +5,8 @@ import type { Tx } from "./door";
 // Helpers for the sign-in doors of users.ts and password-resets.ts: each takes the caller's
 // transaction (SignInThrottle belongs to no tenant and has no row-level security).
 
-export type Claim = { allowed: true; attempts: number; lockedSeconds: number } | { allowed: false; retryAfterSeconds: number };
+export type Claim =
+  { allowed: true; attempts: number; lockedSeconds: number } | { allowed: false; retryAfterSeconds: number };
 
 /**
  * Counts one sign-in attempt for `key`, atomically, and tells whether it may be checked.

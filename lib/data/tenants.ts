@@ -58,11 +58,14 @@ function requirePlatformAdmin(user: SessionUser): void {
 /** Every tenant: for platform administrators only. */
 export async function listAllTenants(user: SessionUser): Promise<TenantSummary[]> {
   requirePlatformAdmin(user);
-  const rows = await unsafeAsPlatform("the platform administrator lists every tenant with its counts", { kind: "user", id: user.id }, (tx) =>
-    tx.tenant.findMany({
-      select: { ...tenantRefSelect, countryCode: true, _count: { select: { memberships: true, plans: true } } },
-      orderBy: { name: "asc" },
-    }),
+  const rows = await unsafeAsPlatform(
+    "the platform administrator lists every tenant with its counts",
+    { kind: "user", id: user.id },
+    (tx) =>
+      tx.tenant.findMany({
+        select: { ...tenantRefSelect, countryCode: true, _count: { select: { memberships: true, plans: true } } },
+        orderBy: { name: "asc" },
+      }),
   );
   return rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, plans: _count.plans }));
 }
@@ -84,19 +87,40 @@ const slugTaken = () => new RuleError("errors.invalidInput", { slug: { key: "val
  * event and the invitation cannot land anywhere else. Slugs are unique by the database's unique
  * key: of two platform administrators taking one slug at once, the second is told it is taken.
  */
-export async function createTenant(user: SessionUser, input: CreateTenantInput): Promise<{ tenant: TenantRef; invitationToken: string }> {
+export async function createTenant(
+  user: SessionUser,
+  input: CreateTenantInput,
+): Promise<{ tenant: TenantRef; invitationToken: string }> {
   requirePlatformAdmin(user);
   const actor: Actor = { kind: "user", id: user.id };
   try {
     return await unsafeAsPlatform("a platform administrator creates a tenant", actor, async (tx) => {
       if (await tx.tenant.findUnique({ where: { slug: input.slug }, select: { id: true } })) throw slugTaken();
       const tenant = await tx.tenant.create({
-        data: { slug: input.slug, name: input.name, countryCode: input.countryCode.toUpperCase(), defaultLocale: input.defaultLocale },
+        data: {
+          slug: input.slug,
+          name: input.name,
+          countryCode: input.countryCode.toUpperCase(),
+          defaultLocale: input.defaultLocale,
+        },
         select: tenantRefSelect,
       });
       await enterScope(tx, { tenantId: tenant.id, userId: user.id, actor });
-      await recordAudit(tx, { tenantId: tenant.id, actor: user, action: "tenant.created", entityType: "Tenant", entityId: tenant.id, after: input });
-      const invitationToken = await issueInvitation(tx, { tenantId: tenant.id, invitedBy: user, email: input.adminEmail, role: "ADMIN", agencyId: null });
+      await recordAudit(tx, {
+        tenantId: tenant.id,
+        actor: user,
+        action: "tenant.created",
+        entityType: "Tenant",
+        entityId: tenant.id,
+        after: input,
+      });
+      const invitationToken = await issueInvitation(tx, {
+        tenantId: tenant.id,
+        invitedBy: user,
+        email: input.adminEmail,
+        role: "ADMIN",
+        agencyId: null,
+      });
       return { tenant, invitationToken };
     });
   } catch (error) {

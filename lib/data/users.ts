@@ -43,14 +43,36 @@ export async function unsafeVerifyCredentials(
   // Every request names its client (scripts/server.mjs, or Next's X-Forwarded-For); only calls
   // from outside a request (scripts, tests) have none, and are counted by email alone.
   const clientKey = client.ip === UNKNOWN_CLIENT.ip ? null : throttleKey.client(client.ip);
-  const counted = await unsafeWithoutTenant("sign-in: count the attempt before the password is compared", async (tx) => {
-    const byClient = clientKey ? await claimAttempt(tx, clientKey, CLIENT_POLICY, now) : NOT_COUNTED;
-    if (!byClient.allowed) return { refused: { ok: false, reason: "throttled", retryAfterSeconds: byClient.retryAfterSeconds, scope: "client" } as const };
-    const byEmail = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
-    if (!byEmail.allowed) return { refused: { ok: false, reason: "throttled", retryAfterSeconds: byEmail.retryAfterSeconds, scope: "email" } as const };
-    const user = await tx.user.findUnique({ where: { email }, select: { ...sessionUserSelect, passwordHash: true, disabledAt: true } });
-    return { byClient, byEmail, user };
-  });
+  const counted = await unsafeWithoutTenant(
+    "sign-in: count the attempt before the password is compared",
+    async (tx) => {
+      const byClient = clientKey ? await claimAttempt(tx, clientKey, CLIENT_POLICY, now) : NOT_COUNTED;
+      if (!byClient.allowed)
+        return {
+          refused: {
+            ok: false,
+            reason: "throttled",
+            retryAfterSeconds: byClient.retryAfterSeconds,
+            scope: "client",
+          } as const,
+        };
+      const byEmail = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
+      if (!byEmail.allowed)
+        return {
+          refused: {
+            ok: false,
+            reason: "throttled",
+            retryAfterSeconds: byEmail.retryAfterSeconds,
+            scope: "email",
+          } as const,
+        };
+      const user = await tx.user.findUnique({
+        where: { email },
+        select: { ...sessionUserSelect, passwordHash: true, disabledAt: true },
+      });
+      return { byClient, byEmail, user };
+    },
+  );
   if (counted.refused) return counted.refused;
   const { byClient, byEmail, user } = counted;
 
@@ -68,16 +90,34 @@ export async function unsafeVerifyCredentials(
   return unsafeWithoutTenant("sign-in: record the refusal", async (tx): Promise<CredentialCheck> => {
     if (user && valid) {
       // The right password for a disabled account: say so (only someone who knows it learns it).
-      await recordSecurityEvent(tx, { action: "auth.signInRefused", subject, actor: null, client, details: { why: "disabled" } });
+      await recordSecurityEvent(tx, {
+        action: "auth.signInRefused",
+        subject,
+        actor: null,
+        client,
+        details: { why: "disabled" },
+      });
       return { ok: false, reason: "disabled" };
     }
     await recordSecurityEvent(tx, { action: "auth.signInFailed", subject, actor: null, client });
     if (byEmail.lockedSeconds > 0) {
-      await recordSecurityEvent(tx, { action: "auth.lockedOut", subject, actor: null, client, details: { seconds: byEmail.lockedSeconds, attempts: byEmail.attempts } });
+      await recordSecurityEvent(tx, {
+        action: "auth.lockedOut",
+        subject,
+        actor: null,
+        client,
+        details: { seconds: byEmail.lockedSeconds, attempts: byEmail.attempts },
+      });
       return { ok: false, reason: "throttled", retryAfterSeconds: byEmail.lockedSeconds, scope: "email" };
     }
     if (byClient.lockedSeconds > 0) {
-      await recordSecurityEvent(tx, { action: "auth.clientLockedOut", subject: { type: "Client", id: client.ip }, actor: null, client, details: { seconds: byClient.lockedSeconds } });
+      await recordSecurityEvent(tx, {
+        action: "auth.clientLockedOut",
+        subject: { type: "Client", id: client.ip },
+        actor: null,
+        client,
+        details: { seconds: byClient.lockedSeconds },
+      });
       return { ok: false, reason: "throttled", retryAfterSeconds: byClient.lockedSeconds, scope: "client" };
     }
     return { ok: false, reason: "invalid" };
@@ -89,7 +129,13 @@ export async function setUserLocale(user: SessionUser, locale: string, client?: 
     const before = await tx.user.findUnique({ where: { id: user.id }, select: { locale: true } });
     if (before?.locale === locale) return;
     await tx.user.update({ where: { id: user.id }, data: { locale } });
-    await recordSecurityEvent(tx, { action: "user.localeChanged", subject: { type: "User", id: user.id }, actor: user, client, details: { from: before?.locale ?? null, to: locale } });
+    await recordSecurityEvent(tx, {
+      action: "user.localeChanged",
+      subject: { type: "User", id: user.id },
+      actor: user,
+      client,
+      details: { from: before?.locale ?? null, to: locale },
+    });
   });
 }
 
@@ -98,18 +144,35 @@ export async function setUserLocale(user: SessionUser, locale: string, client?: 
  * stolen session cannot guess it), the new one must pass the policy (the schema checked it), and
  * every other session of the person ends.
  */
-export async function changeOwnPassword(user: SessionUser, currentSessionId: string | null, current: string, next: string, client: ClientInfo = UNKNOWN_CLIENT): Promise<void> {
+export async function changeOwnPassword(
+  user: SessionUser,
+  currentSessionId: string | null,
+  current: string,
+  next: string,
+  client: ClientInfo = UNKNOWN_CLIENT,
+): Promise<void> {
   const now = new Date();
   const emailKey = throttleKey.email(user.email);
   const { claim, row } = await withPerson(user, async (tx) => {
     const claim = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
-    const row = claim.allowed ? await tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } }) : null;
+    const row = claim.allowed
+      ? await tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } })
+      : null;
     return { claim, row };
   });
-  if (!claim.allowed) throw new RuleError("errors.invalidInput", { currentPassword: { key: "auth.throttled", values: { seconds: claim.retryAfterSeconds } } });
+  if (!claim.allowed)
+    throw new RuleError("errors.invalidInput", {
+      currentPassword: { key: "auth.throttled", values: { seconds: claim.retryAfterSeconds } },
+    });
   if (!row || !(await verifyPassword(current, row.passwordHash))) {
     await withPerson(user, (tx) =>
-      recordSecurityEvent(tx, { action: "auth.signInFailed", subject: { type: "User", id: user.id }, actor: user, client, details: { during: "passwordChange" } }),
+      recordSecurityEvent(tx, {
+        action: "auth.signInFailed",
+        subject: { type: "User", id: user.id },
+        actor: user,
+        client,
+        details: { during: "passwordChange" },
+      }),
     );
     throw new RuleError("errors.invalidInput", { currentPassword: { key: "validation.wrongPassword" } });
   }
@@ -118,6 +181,12 @@ export async function changeOwnPassword(user: SessionUser, currentSessionId: str
     await clearAttempts(tx, emailKey);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
     const ended = await revokeSessions(tx, user.id, "passwordChanged", currentSessionId ?? undefined);
-    await recordSecurityEvent(tx, { action: "auth.passwordChanged", subject: { type: "User", id: user.id }, actor: user, client, details: { otherSessionsEnded: ended } });
+    await recordSecurityEvent(tx, {
+      action: "auth.passwordChanged",
+      subject: { type: "User", id: user.id },
+      actor: user,
+      client,
+      details: { otherSessionsEnded: ended },
+    });
   });
 }

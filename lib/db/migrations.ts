@@ -87,10 +87,9 @@ export async function applyMigrations(db: SqlRunner, migrations = readMigrations
         await db.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(error)]);
         throw new Error(`Migration ${m.name} failed: ${String(error)}`);
       }
-      await db.query(
-        `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-        [id],
-      );
+      await db.query(`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`, [
+        id,
+      ]);
       applied.push(m.name);
     }
     return { applied, alreadyApplied: migrations.length - applied.length };

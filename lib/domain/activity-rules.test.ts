@@ -1,21 +1,49 @@
 import { describe, expect, it } from "vitest";
 import {
-  ACTIVITY_REASON_FIELDS, INDICATOR_REASON_FIELDS, changesNeedingReason, checkActivityConsistency, checkActivityDates, checkIndicatorValues,
-  checkStatusPercent, diffSnapshots, toIsoDay, type ActivitySnapshot, type IndicatorValues,
+  ACTIVITY_REASON_FIELDS,
+  INDICATOR_REASON_FIELDS,
+  changesNeedingReason,
+  checkActivityConsistency,
+  checkActivityDates,
+  checkIndicatorValues,
+  checkStatusPercent,
+  diffSnapshots,
+  toIsoDay,
+  type ActivitySnapshot,
+  type IndicatorValues,
 } from "./activity-rules";
 
 const plan = { startDate: "2025-01-01", endDate: "2027-12-31" };
 
 const activity = (o: Partial<ActivitySnapshot> = {}): ActivitySnapshot => ({
-  objectiveId: "o1", code: "1.1.1", title: "Train border guards", titleRu: null, description: "", expectedResults: "",
-  leadAgencyId: "a1", partnerAgencyIds: ["a2", "a3"], plannedStart: "2025-03-01", plannedEnd: "2025-06-30",
-  budget: "1000.5", currency: "USD", fundingSource: null, status: "IN_PROGRESS", percentComplete: 40, ...o,
+  objectiveId: "o1",
+  code: "1.1.1",
+  title: "Train border guards",
+  titleRu: null,
+  description: "",
+  expectedResults: "",
+  leadAgencyId: "a1",
+  partnerAgencyIds: ["a2", "a3"],
+  plannedStart: "2025-03-01",
+  plannedEnd: "2025-06-30",
+  budget: "1000.5",
+  currency: "USD",
+  fundingSource: null,
+  status: "IN_PROGRESS",
+  percentComplete: 40,
+  ...o,
 });
 
 describe("checkActivityDates", () => {
   it("accepts dates inside the plan, a one-day activity, and missing dates", () => {
-    expect(checkActivityDates({ plannedStart: "2025-03-01", plannedEnd: "2025-06-30" }, plan)).toEqual({ errors: {}, warnings: [] });
-    expect(checkActivityDates({ plannedStart: "2025-03-01", plannedEnd: "2025-03-01" }, plan)).toEqual({ errors: {}, warnings: [] });
+    expect(checkActivityDates({ plannedStart: "2025-03-01", plannedEnd: "2025-06-30" }, plan)).toEqual({
+      errors: {},
+      warnings: [],
+    });
+    expect(checkActivityDates({ plannedStart: "2025-03-01", plannedEnd: "2025-03-01" }, plan)).toEqual({
+      errors: {},
+      warnings: [],
+    });
     expect(checkActivityDates({ plannedStart: null, plannedEnd: null }, plan)).toEqual({ errors: {}, warnings: [] });
     expect(checkActivityDates({ plannedStart: plan.startDate, plannedEnd: plan.endDate }, plan).warnings).toEqual([]);
   });
@@ -34,14 +62,20 @@ describe("checkActivityDates", () => {
       { field: "plannedEnd", key: "activityForm.warnings.endBeforePlan" },
     ]);
     const after = checkActivityDates({ plannedStart: "2028-01-01", plannedEnd: "2028-02-01" }, plan);
-    expect(after.warnings.map((w) => w.key)).toEqual(["activityForm.warnings.startAfterPlan", "activityForm.warnings.endAfterPlan"]);
+    expect(after.warnings.map((w) => w.key)).toEqual([
+      "activityForm.warnings.startAfterPlan",
+      "activityForm.warnings.endAfterPlan",
+    ]);
     expect(checkActivityDates({ plannedStart: "2027-01-01", plannedEnd: "2028-01-01" }, plan).warnings).toEqual([
       { field: "plannedEnd", key: "activityForm.warnings.endAfterPlan" },
     ]);
   });
 
   it("checks only the order of dates without a plan", () => {
-    expect(checkActivityDates({ plannedStart: "1990-01-01", plannedEnd: "2090-01-01" })).toEqual({ errors: {}, warnings: [] });
+    expect(checkActivityDates({ plannedStart: "1990-01-01", plannedEnd: "2090-01-01" })).toEqual({
+      errors: {},
+      warnings: [],
+    });
   });
 });
 
@@ -68,7 +102,11 @@ describe("checkActivityConsistency", () => {
   });
 
   it("names each problem next to its field", () => {
-    expect(checkActivityConsistency(activity({ partnerAgencyIds: ["a1"], currency: null, plannedEnd: "2025-01-01", status: "COMPLETED" }))).toEqual({
+    expect(
+      checkActivityConsistency(
+        activity({ partnerAgencyIds: ["a1"], currency: null, plannedEnd: "2025-01-01", status: "COMPLETED" }),
+      ),
+    ).toEqual({
       partnerAgencyIds: { key: "activityForm.validation.leadIsPartner" },
       currency: { key: "activityForm.validation.currencyNeeded" },
       plannedEnd: { key: "activityForm.validation.endBeforeStart" },
@@ -83,7 +121,10 @@ describe("checkActivityConsistency", () => {
 
 describe("diffSnapshots", () => {
   it("keeps only the changed fields on both sides", () => {
-    const diff = diffSnapshots(activity(), activity({ title: "Train 200 border guards", partnerAgencyIds: ["a2"], budget: null }));
+    const diff = diffSnapshots(
+      activity(),
+      activity({ title: "Train 200 border guards", partnerAgencyIds: ["a2"], budget: null }),
+    );
     expect(diff.changed).toEqual(["title", "partnerAgencyIds", "budget"]);
     expect(diff.before).toEqual({ title: "Train border guards", partnerAgencyIds: ["a2", "a3"], budget: "1000.5" });
     expect(diff.after).toEqual({ title: "Train 200 border guards", partnerAgencyIds: ["a2"], budget: null });
@@ -104,17 +145,33 @@ describe("diffSnapshots", () => {
 
 describe("changesNeedingReason", () => {
   it("asks for a reason when dates or the lead agency move", () => {
-    expect(changesNeedingReason(activity(), activity({ plannedEnd: "2025-09-30" }), ACTIVITY_REASON_FIELDS)).toEqual(["plannedEnd"]);
-    expect(changesNeedingReason(activity(), activity({ leadAgencyId: "a9", plannedStart: null }), ACTIVITY_REASON_FIELDS)).toEqual(["plannedStart", "leadAgencyId"]);
+    expect(changesNeedingReason(activity(), activity({ plannedEnd: "2025-09-30" }), ACTIVITY_REASON_FIELDS)).toEqual([
+      "plannedEnd",
+    ]);
+    expect(
+      changesNeedingReason(activity(), activity({ leadAgencyId: "a9", plannedStart: null }), ACTIVITY_REASON_FIELDS),
+    ).toEqual(["plannedStart", "leadAgencyId"]);
   });
 
   it("needs none for other fields, or for filling in a value that was empty", () => {
-    expect(changesNeedingReason(activity(), activity({ title: "New", budget: null, percentComplete: 50 }), ACTIVITY_REASON_FIELDS)).toEqual([]);
-    expect(changesNeedingReason(activity({ plannedEnd: null, leadAgencyId: null }), activity(), ACTIVITY_REASON_FIELDS)).toEqual([]);
+    expect(
+      changesNeedingReason(
+        activity(),
+        activity({ title: "New", budget: null, percentComplete: 50 }),
+        ACTIVITY_REASON_FIELDS,
+      ),
+    ).toEqual([]);
+    expect(
+      changesNeedingReason(activity({ plannedEnd: null, leadAgencyId: null }), activity(), ACTIVITY_REASON_FIELDS),
+    ).toEqual([]);
   });
 
   it("asks for a reason when an indicator's target or target year moves", () => {
-    const i: { target: string | null; targetYear: number; baseline: string } = { target: "200", targetYear: 2026, baseline: "0" };
+    const i: { target: string | null; targetYear: number; baseline: string } = {
+      target: "200",
+      targetYear: 2026,
+      baseline: "0",
+    };
     expect(changesNeedingReason(i, { ...i, target: "150" }, INDICATOR_REASON_FIELDS)).toEqual(["target"]);
     expect(changesNeedingReason(i, { ...i, targetYear: 2027 }, INDICATOR_REASON_FIELDS)).toEqual(["targetYear"]);
     expect(changesNeedingReason(i, { ...i, baseline: "10" }, INDICATOR_REASON_FIELDS)).toEqual([]);
@@ -123,7 +180,15 @@ describe("changesNeedingReason", () => {
 });
 
 describe("checkIndicatorValues", () => {
-  const ind = (o: Partial<IndicatorValues> = {}): IndicatorValues => ({ unit: "NUMBER", direction: "INCREASE", baseline: "10", target: "200", baselineYear: 2024, targetYear: 2027, ...o });
+  const ind = (o: Partial<IndicatorValues> = {}): IndicatorValues => ({
+    unit: "NUMBER",
+    direction: "INCREASE",
+    baseline: "10",
+    target: "200",
+    baselineYear: 2024,
+    targetYear: 2027,
+    ...o,
+  });
 
   it("passes sensible values, and equal baseline and target (keep at)", () => {
     expect(checkIndicatorValues(ind())).toEqual({});
@@ -132,19 +197,29 @@ describe("checkIndicatorValues", () => {
   });
 
   it("keeps the target on the side the direction names", () => {
-    expect(checkIndicatorValues(ind({ target: "5" }))).toEqual({ target: { key: "indicatorForm.validation.targetBelowBaseline" } });
-    expect(checkIndicatorValues(ind({ direction: "DECREASE" }))).toEqual({ target: { key: "indicatorForm.validation.targetAboveBaseline" } });
+    expect(checkIndicatorValues(ind({ target: "5" }))).toEqual({
+      target: { key: "indicatorForm.validation.targetBelowBaseline" },
+    });
+    expect(checkIndicatorValues(ind({ direction: "DECREASE" }))).toEqual({
+      target: { key: "indicatorForm.validation.targetAboveBaseline" },
+    });
     expect(checkIndicatorValues(ind({ direction: "DECREASE", target: "2" }))).toEqual({});
   });
 
   it("bounds percents and yes/no values", () => {
-    expect(checkIndicatorValues(ind({ unit: "PERCENT", baseline: "20", target: "120" }))).toEqual({ target: { key: "indicatorForm.validation.percentRange" } });
+    expect(checkIndicatorValues(ind({ unit: "PERCENT", baseline: "20", target: "120" }))).toEqual({
+      target: { key: "indicatorForm.validation.percentRange" },
+    });
     expect(checkIndicatorValues(ind({ unit: "YES_NO", baseline: "0", target: "1" }))).toEqual({});
-    expect(checkIndicatorValues(ind({ unit: "YES_NO", baseline: "2", target: "1" }))).toEqual({ baseline: { key: "indicatorForm.validation.yesNo" } });
+    expect(checkIndicatorValues(ind({ unit: "YES_NO", baseline: "2", target: "1" }))).toEqual({
+      baseline: { key: "indicatorForm.validation.yesNo" },
+    });
   });
 
   it("refuses a target year before the baseline year", () => {
-    expect(checkIndicatorValues(ind({ targetYear: 2020 }))).toEqual({ targetYear: { key: "indicatorForm.validation.targetYearBeforeBaseline" } });
+    expect(checkIndicatorValues(ind({ targetYear: 2020 }))).toEqual({
+      targetYear: { key: "indicatorForm.validation.targetYearBeforeBaseline" },
+    });
   });
 });
 

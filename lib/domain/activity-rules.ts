@@ -30,8 +30,21 @@ export type ActivityField = keyof ActivitySnapshot;
 
 /** Form order: the conflict view and the audit list fields in this order. */
 export const ACTIVITY_FIELDS: readonly ActivityField[] = [
-  "objectiveId", "code", "title", "titleRu", "description", "expectedResults", "leadAgencyId", "partnerAgencyIds",
-  "plannedStart", "plannedEnd", "budget", "currency", "fundingSource", "status", "percentComplete",
+  "objectiveId",
+  "code",
+  "title",
+  "titleRu",
+  "description",
+  "expectedResults",
+  "leadAgencyId",
+  "partnerAgencyIds",
+  "plannedStart",
+  "plannedEnd",
+  "budget",
+  "currency",
+  "fundingSource",
+  "status",
+  "percentComplete",
 ];
 
 /**
@@ -39,7 +52,11 @@ export const ACTIVITY_FIELDS: readonly ActivityField[] = [
  * audit trail must say why. Filling in a value that was empty is not a change of plan and needs
  * no reason; changing or clearing a value that was set does. The target year belongs to the target.
  */
-export const ACTIVITY_REASON_FIELDS = ["plannedStart", "plannedEnd", "leadAgencyId"] as const satisfies readonly ActivityField[];
+export const ACTIVITY_REASON_FIELDS = [
+  "plannedStart",
+  "plannedEnd",
+  "leadAgencyId",
+] as const satisfies readonly ActivityField[];
 export const INDICATOR_REASON_FIELDS = ["target", "targetYear"] as const;
 
 export function toIsoDay(date: Date): string {
@@ -57,7 +74,11 @@ export interface SnapshotDiff<T> {
 }
 
 /** The fields that differ, with only those values on each side: what an audit event stores. */
-export function diffSnapshots<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[] = Object.keys(after) as (keyof T & string)[]): SnapshotDiff<T> {
+export function diffSnapshots<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[] = Object.keys(after) as (keyof T & string)[],
+): SnapshotDiff<T> {
   const diff: SnapshotDiff<T> = { changed: [], before: {}, after: {} };
   for (const field of fields) {
     if (sameValue(before[field], after[field])) continue;
@@ -69,7 +90,11 @@ export function diffSnapshots<T extends object>(before: T, after: T, fields: rea
 }
 
 /** Which of `fields` changed from a value that was set (see ACTIVITY_REASON_FIELDS). */
-export function changesNeedingReason<T extends object>(before: T, after: T, fields: readonly (keyof T & string)[]): (keyof T & string)[] {
+export function changesNeedingReason<T extends object>(
+  before: T,
+  after: T,
+  fields: readonly (keyof T & string)[],
+): (keyof T & string)[] {
   return fields.filter((f) => before[f] !== null && before[f] !== undefined && !sameValue(before[f], after[f]));
 }
 
@@ -91,8 +116,10 @@ export function checkActivityDates(
   const warnings: DateWarning[] = [];
   if (start && end && end < start) errors.plannedEnd = { key: "activityForm.validation.endBeforeStart" };
   if (plan) {
-    if (start && start < plan.startDate) warnings.push({ field: "plannedStart", key: "activityForm.warnings.startBeforePlan" });
-    if (start && start > plan.endDate) warnings.push({ field: "plannedStart", key: "activityForm.warnings.startAfterPlan" });
+    if (start && start < plan.startDate)
+      warnings.push({ field: "plannedStart", key: "activityForm.warnings.startBeforePlan" });
+    if (start && start > plan.endDate)
+      warnings.push({ field: "plannedStart", key: "activityForm.warnings.startAfterPlan" });
     if (end && end < plan.startDate) warnings.push({ field: "plannedEnd", key: "activityForm.warnings.endBeforePlan" });
     if (end && end > plan.endDate) warnings.push({ field: "plannedEnd", key: "activityForm.warnings.endAfterPlan" });
   }
@@ -107,14 +134,28 @@ export function checkActivityDates(
 export function checkStatusPercent(status: ActivityStatusValue, percent: number): MessageRef | null {
   if (status === "COMPLETED" && percent !== 100) return { key: "activityForm.validation.completedNeeds100" };
   if (status === "NOT_STARTED" && percent !== 0) return { key: "activityForm.validation.notStartedNeeds0" };
-  if ((status === "IN_PROGRESS" || status === "DELAYED") && percent === 100) return { key: "activityForm.validation.fullNeedsCompleted" };
+  if ((status === "IN_PROGRESS" || status === "DELAYED") && percent === 100)
+    return { key: "activityForm.validation.fullNeedsCompleted" };
   return null;
 }
 
 /** Errors of the activity fields that depend on each other, keyed by the field they show next to. */
-export function checkActivityConsistency(a: Pick<ActivitySnapshot, "leadAgencyId" | "partnerAgencyIds" | "plannedStart" | "plannedEnd" | "budget" | "currency" | "status" | "percentComplete">): Record<string, MessageRef> {
+export function checkActivityConsistency(
+  a: Pick<
+    ActivitySnapshot,
+    | "leadAgencyId"
+    | "partnerAgencyIds"
+    | "plannedStart"
+    | "plannedEnd"
+    | "budget"
+    | "currency"
+    | "status"
+    | "percentComplete"
+  >,
+): Record<string, MessageRef> {
   const errors: Record<string, MessageRef> = { ...checkActivityDates(a).errors };
-  if (a.leadAgencyId && a.partnerAgencyIds.includes(a.leadAgencyId)) errors.partnerAgencyIds = { key: "activityForm.validation.leadIsPartner" };
+  if (a.leadAgencyId && a.partnerAgencyIds.includes(a.leadAgencyId))
+    errors.partnerAgencyIds = { key: "activityForm.validation.leadIsPartner" };
   if (a.budget !== null && !a.currency) errors.currency = { key: "activityForm.validation.currencyNeeded" };
   const progress = checkStatusPercent(a.status, a.percentComplete);
   if (progress) errors.percentComplete = progress;

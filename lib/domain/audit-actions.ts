@@ -5,15 +5,47 @@ import { z } from "zod";
 import { SECURITY_ACTIONS } from "./security-events";
 
 export const CONTENT_ACTIONS = [
-  "tenant.created", "demo.seeded",
-  "plan.created", "plan.updated", "plan.activated", "plan.closed", "plan.archived", "plan.deleted",
-  "section.created", "section.updated", "section.moved", "section.archived", "section.restored", "section.deleted",
-  "objective.created", "objective.updated", "objective.moved", "objective.archived", "objective.restored", "objective.deleted",
-  "activity.created", "activity.updated", "activity.moved", "activity.archived", "activity.restored", "activity.deleted",
-  "indicator.created", "indicator.updated", "indicator.archived", "indicator.restored", "indicator.deleted",
-  "agency.created", "agency.updated", "agency.archived", "agency.restored",
-  "invitation.created", "invitation.replaced", "invitation.revoked", "invitation.accepted",
-  "membership.roleChanged", "membership.removed",
+  "tenant.created",
+  "demo.seeded",
+  "plan.created",
+  "plan.updated",
+  "plan.activated",
+  "plan.closed",
+  "plan.archived",
+  "plan.deleted",
+  "section.created",
+  "section.updated",
+  "section.moved",
+  "section.archived",
+  "section.restored",
+  "section.deleted",
+  "objective.created",
+  "objective.updated",
+  "objective.moved",
+  "objective.archived",
+  "objective.restored",
+  "objective.deleted",
+  "activity.created",
+  "activity.updated",
+  "activity.moved",
+  "activity.archived",
+  "activity.restored",
+  "activity.deleted",
+  "indicator.created",
+  "indicator.updated",
+  "indicator.archived",
+  "indicator.restored",
+  "indicator.deleted",
+  "agency.created",
+  "agency.updated",
+  "agency.archived",
+  "agency.restored",
+  "invitation.created",
+  "invitation.replaced",
+  "invitation.revoked",
+  "invitation.accepted",
+  "membership.roleChanged",
+  "membership.removed",
 ] as const;
 
 export const AUDIT_ACTIONS = [...CONTENT_ACTIONS, ...SECURITY_ACTIONS] as const;
@@ -21,7 +53,20 @@ export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
 /** What an audit event is about. */
-export const AUDIT_ENTITIES = ["Tenant", "Plan", "Section", "Objective", "Activity", "Indicator", "Agency", "Invitation", "Membership", "User", "SignIn", "Client"] as const;
+export const AUDIT_ENTITIES = [
+  "Tenant",
+  "Plan",
+  "Section",
+  "Objective",
+  "Activity",
+  "Indicator",
+  "Agency",
+  "Invitation",
+  "Membership",
+  "User",
+  "SignIn",
+  "Client",
+] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 
 /** Who acted, as the audit log stores it. */
@@ -29,7 +74,12 @@ export const ACTOR_KINDS = ["user", "token", "system", "anonymous"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** The activity an event concerns: the activity itself, or the activityId its payload names. */
-export function activityOfEvent(e: { entityType: string; entityId: string; before?: unknown; after?: unknown }): string | null {
+export function activityOfEvent(e: {
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}): string | null {
   if (e.entityType === "Activity") return e.entityId;
   for (const payload of [e.after, e.before]) {
     const id = (payload as { activityId?: unknown } | null | undefined)?.activityId;

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import {
-  compareCodes, isChildCode, isValidActivityCode, isValidObjectiveCode, isValidSectionCode, normaliseCode, parentCode, suggestNextCode,
+  compareCodes,
+  isChildCode,
+  isValidActivityCode,
+  isValidObjectiveCode,
+  isValidSectionCode,
+  normaliseCode,
+  parentCode,
+  suggestNextCode,
 } from "./codes";
 
 describe("normaliseCode", () => {
@@ -27,12 +34,14 @@ describe("code formats", () => {
 
   it("accepts objective codes like 2.1", () => {
     for (const ok of ["2.1", "2.10", "12.3", "2,1", "2.1."]) expect(isValidObjectiveCode(ok), ok).toBe(true);
-    for (const bad of ["", "2", "2.", ".1", "2.1.3", "2.0", "0.1", "2..1", "2.a", "A.1", "2.1000"]) expect(isValidObjectiveCode(bad), bad).toBe(false);
+    for (const bad of ["", "2", "2.", ".1", "2.1.3", "2.0", "0.1", "2..1", "2.a", "A.1", "2.1000"])
+      expect(isValidObjectiveCode(bad), bad).toBe(false);
   });
 
   it("accepts activity codes like 2.1.3", () => {
     for (const ok of ["2.1.3", "1.10.12", " 2.1.3 ", "02.1.3"]) expect(isValidActivityCode(ok), ok).toBe(true);
-    for (const bad of ["", "2.1", "2.1.3.4", "2.1.0", "2.1.x", "2..3", "2.1.3a"]) expect(isValidActivityCode(bad), bad).toBe(false);
+    for (const bad of ["", "2.1", "2.1.3.4", "2.1.0", "2.1.x", "2..3", "2.1.3a"])
+      expect(isValidActivityCode(bad), bad).toBe(false);
   });
 });
 

@@ -62,9 +62,14 @@ function largestOf(sizes: Map<string, number>): FieldSize | null {
 }
 
 /** The text bound is checked first: a form with too much text is told so, even with files attached. */
-export function formRefusal(size: FormSize, limits = { text: FORM_TEXT_LIMIT_BYTES, total: FORM_FIELDS_LIMIT_BYTES }): FormRefusal | null {
-  if (size.textBytes > limits.text) return { reason: "text", bytes: size.textBytes, limit: limits.text, largest: size.largestText };
-  if (size.bytes > limits.total) return { reason: "total", bytes: size.bytes, limit: limits.total, largest: size.largest };
+export function formRefusal(
+  size: FormSize,
+  limits = { text: FORM_TEXT_LIMIT_BYTES, total: FORM_FIELDS_LIMIT_BYTES },
+): FormRefusal | null {
+  if (size.textBytes > limits.text)
+    return { reason: "text", bytes: size.textBytes, limit: limits.text, largest: size.largestText };
+  if (size.bytes > limits.total)
+    return { reason: "total", bytes: size.bytes, limit: limits.total, largest: size.largest };
   return null;
 }
 

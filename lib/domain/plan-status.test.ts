@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { canChangePlanStatus, isPlanReadOnly, isPlanStatus, nextPlanStatus, planStatusChoices, PLAN_STATUSES, type PlanStatusValue } from "./plan-status";
+import {
+  canChangePlanStatus,
+  isPlanReadOnly,
+  isPlanStatus,
+  nextPlanStatus,
+  planStatusChoices,
+  PLAN_STATUSES,
+  type PlanStatusValue,
+} from "./plan-status";
 
 describe("plan status", () => {
   it("moves forward one step at a time", () => {

@@ -5,7 +5,9 @@ const origin = "https://nap.example.gov";
 
 describe("safeRedirectPath", () => {
   it("keeps paths of this site, with their query and fragment", () => {
-    expect(safeRedirectPath("/turkmenistan/activities?status=DELAYED", origin)).toBe("/turkmenistan/activities?status=DELAYED");
+    expect(safeRedirectPath("/turkmenistan/activities?status=DELAYED", origin)).toBe(
+      "/turkmenistan/activities?status=DELAYED",
+    );
     expect(safeRedirectPath("/a/b#c", origin)).toBe("/a/b#c");
     expect(safeRedirectPath("/plans/../activities", origin)).toBe("/activities");
     expect(safeRedirectPath("/search?q=%D0%B0", origin)).toBe("/search?q=%D0%B0");

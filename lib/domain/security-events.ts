@@ -20,7 +20,8 @@ export const SECURITY_ACTIONS = [
 export type SecurityAction = (typeof SECURITY_ACTIONS)[number];
 
 /** What an event is about: a person, an address nobody has an account for, or a client address. */
-export type SecuritySubject = { type: "User"; id: string } | { type: "SignIn"; id: string } | { type: "Client"; id: string };
+export type SecuritySubject =
+  { type: "User"; id: string } | { type: "SignIn"; id: string } | { type: "Client"; id: string };
 
 export interface ClientInfo {
   ip: string;

@@ -11,7 +11,10 @@ describe("session policy", () => {
 
   it("reads the environment, ignores nonsense and never lets idle exceed the maximum", () => {
     expect(sessionPolicy({ SESSION_IDLE_MINUTES: "15", SESSION_MAX_HOURS: "8" }).idleMs).toBe(15 * 60_000);
-    expect(sessionPolicy({ SESSION_IDLE_MINUTES: "-3", SESSION_MAX_HOURS: "abc" })).toMatchObject({ idleMs: 3_600_000, maxMs: 12 * 3_600_000 });
+    expect(sessionPolicy({ SESSION_IDLE_MINUTES: "-3", SESSION_MAX_HOURS: "abc" })).toMatchObject({
+      idleMs: 3_600_000,
+      maxMs: 12 * 3_600_000,
+    });
     expect(sessionPolicy({ SESSION_IDLE_MINUTES: "600", SESSION_MAX_HOURS: "2" }).idleMs).toBe(2 * 3_600_000);
   });
 

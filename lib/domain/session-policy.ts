@@ -29,7 +29,11 @@ export interface SessionTimes {
 }
 
 /** Why a stored session no longer counts, or null while it is alive. */
-export function sessionEndReason(s: SessionTimes, policy: SessionPolicy, now: Date): "revoked" | "expired" | "idle" | null {
+export function sessionEndReason(
+  s: SessionTimes,
+  policy: SessionPolicy,
+  now: Date,
+): "revoked" | "expired" | "idle" | null {
   if (s.revokedAt) return "revoked";
   if (s.expiresAt.getTime() <= now.getTime()) return "expired";
   if (now.getTime() - s.lastSeenAt.getTime() >= policy.idleMs) return "idle";

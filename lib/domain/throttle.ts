@@ -15,8 +15,18 @@ export interface ThrottlePolicy {
   maxLockMs: number;
 }
 
-export const EMAIL_POLICY: ThrottlePolicy = { free: 5, windowMs: 15 * 60_000, firstLockMs: 30_000, maxLockMs: 5 * 60_000 };
-export const CLIENT_POLICY: ThrottlePolicy = { free: 20, windowMs: 15 * 60_000, firstLockMs: 60_000, maxLockMs: 15 * 60_000 };
+export const EMAIL_POLICY: ThrottlePolicy = {
+  free: 5,
+  windowMs: 15 * 60_000,
+  firstLockMs: 30_000,
+  maxLockMs: 5 * 60_000,
+};
+export const CLIENT_POLICY: ThrottlePolicy = {
+  free: 20,
+  windowMs: 15 * 60_000,
+  firstLockMs: 60_000,
+  maxLockMs: 15 * 60_000,
+};
 
 /** Kept for readers of the old name: failures allowed per email before the first lock. */
 export const FREE_FAILURES = EMAIL_POLICY.free;

@@ -9,7 +9,9 @@ describe("contentSecurityPolicy", () => {
     expect(prod).toContain("frame-ancestors 'none'");
     expect(prod).toContain("object-src 'none'");
     expect(prod).not.toContain("upgrade-insecure-requests");
-    expect(/script-src ([^;]+)/.exec(contentSecurityPolicy("abc", { dev: true, https: false }))![1]).toContain("'unsafe-eval'");
+    expect(/script-src ([^;]+)/.exec(contentSecurityPolicy("abc", { dev: true, https: false }))![1]).toContain(
+      "'unsafe-eval'",
+    );
     expect(contentSecurityPolicy("abc", { dev: false, https: true })).toContain("upgrade-insecure-requests");
   });
 });

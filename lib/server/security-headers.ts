@@ -14,7 +14,8 @@ export const STATIC_SECURITY_HEADERS: { key: string; value: string }[] = [
   // FLoC's interest-cohort, which current browsers report as an unknown feature.)
   {
     key: "Permissions-Policy",
-    value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), browsing-topics=()",
+    value:
+      "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), browsing-topics=()",
   },
   // Old browsers' clickjacking guard; current ones obey the CSP's frame-ancestors 'none'.
   { key: "X-Frame-Options", value: "DENY" },

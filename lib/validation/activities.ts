@@ -22,7 +22,8 @@ export function unflattenIndexed(raw: Record<string, unknown>): Record<string, u
   for (const [key, value] of Object.entries(raw)) {
     const path = key.split(".");
     if (path.length === 1) root[key] = value;
-    else if (path.length % 2 === 1 && path.every((p, i) => (i % 2 === 1 ? INDEX : NAME).test(p))) setPath(root, path, value);
+    else if (path.length % 2 === 1 && path.every((p, i) => (i % 2 === 1 ? INDEX : NAME).test(p)))
+      setPath(root, path, value);
   }
   return toArrays(root) as Record<string, unknown>;
 }
@@ -34,7 +35,9 @@ function setPath(node: Record<string, unknown>, path: string[], value: unknown) 
     return;
   }
   const existing = Object.hasOwn(node, head) ? node[head] : undefined;
-  const child = (typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : (node[head] = {})) as Record<string, unknown>;
+  const child = (
+    typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : (node[head] = {})
+  ) as Record<string, unknown>;
   setPath(child, rest, value);
 }
 
@@ -93,20 +96,36 @@ const year = z
   .string()
   .optional()
   .transform(blankToNull)
-  .refine((v) => v === null || (/^\d{4}$/.test(v) && Number(v) >= YEAR_MIN && Number(v) <= YEAR_MAX), { error: "indicatorForm.validation.year" })
+  .refine((v) => v === null || (/^\d{4}$/.test(v) && Number(v) >= YEAR_MIN && Number(v) <= YEAR_MAX), {
+    error: "indicatorForm.validation.year",
+  })
   .transform((v) => (v === null ? null : Number(v)));
 
 const categoryList = z
   .string({ error: "validation.required" })
-  .transform((v) => [...new Set(v.split(/[,;\n]/).map((c) => c.trim()).filter(Boolean))])
-  .pipe(z.array(z.string().max(60, { error: "validation.tooLong" })).min(1, { error: "validation.required" }).max(20, { error: "validation.invalid" }));
+  .transform((v) => [
+    ...new Set(
+      v
+        .split(/[,;\n]/)
+        .map((c) => c.trim())
+        .filter(Boolean),
+    ),
+  ])
+  .pipe(
+    z
+      .array(z.string().max(60, { error: "validation.tooLong" }))
+      .min(1, { error: "validation.required" })
+      .max(20, { error: "validation.invalid" }),
+  );
 
 export const DisaggregationSchema = z
   .array(z.object({ dimension: requiredText(60), categories: categoryList }))
   .max(5, { error: "validation.invalid" })
   .optional()
   .transform((v) => v ?? [])
-  .refine((v) => new Set(v.map((d) => d.dimension.toLowerCase())).size === v.length, { error: "indicatorForm.validation.dimensionRepeated" });
+  .refine((v) => new Set(v.map((d) => d.dimension.toLowerCase())).size === v.length, {
+    error: "indicatorForm.validation.dimensionRepeated",
+  });
 
 export const IndicatorFieldsSchema = z.object({
   name: requiredText(300),
@@ -127,13 +146,17 @@ const percent = z
   .string()
   .optional()
   .transform((v) => blankToNull(v) ?? "0")
-  .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= PERCENT_MIN && Number(v) <= PERCENT_MAX, { error: "activityForm.validation.percent" })
+  .refine((v) => /^\d{1,3}$/.test(v) && Number(v) >= PERCENT_MIN && Number(v) <= PERCENT_MAX, {
+    error: "activityForm.validation.percent",
+  })
   .transform(Number);
 
 const activityFields = {
   tenant: TenantSlugSchema,
   objectiveId: IdSchema,
-  code: requiredText(20).transform(normaliseCode).refine(isValidActivityCode, { error: "activityForm.validation.codeFormat" }),
+  code: requiredText(20)
+    .transform(normaliseCode)
+    .refine(isValidActivityCode, { error: "activityForm.validation.codeFormat" }),
   title: requiredText(500),
   titleRu: optionalText(500),
   description: optionalText(5000).transform((v) => v ?? ""),
@@ -154,28 +177,58 @@ const activityFields = {
 };
 
 function withIndexedFields<T extends z.ZodType>(schema: T) {
-  return z.preprocess((raw) => (raw && typeof raw === "object" ? unflattenIndexed(raw as Record<string, unknown>) : raw), schema);
+  return z.preprocess(
+    (raw) => (raw && typeof raw === "object" ? unflattenIndexed(raw as Record<string, unknown>) : raw),
+    schema,
+  );
 }
 
 export const CreateActivitySchema = withIndexedFields(
-  z.object({ ...activityFields, planId: IdSchema, indicators: z.array(IndicatorFieldsSchema).max(20, { error: "validation.invalid" }).optional().transform((v) => v ?? []) }),
+  z.object({
+    ...activityFields,
+    planId: IdSchema,
+    indicators: z
+      .array(IndicatorFieldsSchema)
+      .max(20, { error: "validation.invalid" })
+      .optional()
+      .transform((v) => v ?? []),
+  }),
 );
-export const UpdateActivitySchema = z.object({ ...activityFields, activityId: IdSchema, version: VersionSchema, reason: optionalText(1000) });
+export const UpdateActivitySchema = z.object({
+  ...activityFields,
+  activityId: IdSchema,
+  version: VersionSchema,
+  reason: optionalText(1000),
+});
 export type UpdateActivityInput = z.infer<typeof UpdateActivitySchema>;
 export type ActivityFields = Omit<UpdateActivityInput, "activityId" | "version" | "reason" | "tenant">;
 export type CreateActivityInput = z.infer<typeof CreateActivitySchema>;
 
 export const ActivityRefSchema = z.object({ tenant: TenantSlugSchema, activityId: IdSchema });
 export const ArchiveActivitySchema = ActivityRefSchema.extend({ archived: z.enum(["true", "false"]) });
-export const CheckCodeSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema, code: z.string().max(20).transform(normaliseCode), exceptActivityId: optionalId });
+export const CheckCodeSchema = z.object({
+  tenant: TenantSlugSchema,
+  planId: IdSchema,
+  code: z.string().max(20).transform(normaliseCode),
+  exceptActivityId: optionalId,
+});
 
 export const CreateIndicatorSchema = withIndexedFields(
   IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, activityId: IdSchema }),
 );
 export const UpdateIndicatorSchema = withIndexedFields(
-  IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, indicatorId: IdSchema, version: VersionSchema, reason: optionalText(1000) }),
+  IndicatorFieldsSchema.extend({
+    tenant: TenantSlugSchema,
+    indicatorId: IdSchema,
+    version: VersionSchema,
+    reason: optionalText(1000),
+  }),
 );
-export const ArchiveIndicatorSchema = z.object({ tenant: TenantSlugSchema, indicatorId: IdSchema, archived: z.enum(["true", "false"]) });
+export const ArchiveIndicatorSchema = z.object({
+  tenant: TenantSlugSchema,
+  indicatorId: IdSchema,
+  archived: z.enum(["true", "false"]),
+});
 
 /**
  * For the browser: the schema's issues as field errors, keeping this form's own message keys

@@ -24,7 +24,10 @@ const first = (v: unknown) => (Array.isArray(v) ? v[0] : v) ?? "";
 const all = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((x) => String(x).split(","));
 
 // Record ids are cuids; anything else cannot match a row, so it is dropped rather than queried.
-const OptionalIdSchema = z.preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/)).nullable().catch(null);
+const OptionalIdSchema = z
+  .preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
+  .nullable()
+  .catch(null);
 
 export const ActivityListQuerySchema = z.object({
   plan: OptionalIdSchema,
@@ -36,7 +39,10 @@ export const ActivityListQuerySchema = z.object({
     .preprocess(all, z.array(z.string()))
     .transform((values) => ACTIVITY_STATUSES.filter((s) => values.includes(s)))
     .catch([]),
-  overdue: z.preprocess(first, z.string()).transform((v) => ["1", "true", "on", "yes"].includes(v)).catch(false),
+  overdue: z
+    .preprocess(first, z.string())
+    .transform((v) => ["1", "true", "on", "yes"].includes(v))
+    .catch(false),
   q: z
     .preprocess(first, z.string())
     .transform((v) => v.replace(/\s+/g, " ").trim().slice(0, MAX_SEARCH_LENGTH))
@@ -77,7 +83,16 @@ export interface ActivityListState {
   page: PageRequest;
 }
 
-export const DEFAULT_FILTERS: ActivityFilters = { plan: null, pillar: null, objective: null, agency: null, role: "any", status: [], overdue: false, q: "" };
+export const DEFAULT_FILTERS: ActivityFilters = {
+  plan: null,
+  pillar: null,
+  objective: null,
+  agency: null,
+  role: "any",
+  status: [],
+  overdue: false,
+  q: "",
+};
 export const DEFAULT_SORT: ActivitySort = { by: "code", dir: "asc" };
 export const DEFAULT_PAGE: PageRequest = { page: 1, size: 25 };
 
@@ -91,7 +106,16 @@ export function parseActivityListParams(params: RawParams | null | undefined): A
   }
   const q = ActivityListQuerySchema.parse(raw);
   return {
-    filters: { plan: q.plan, pillar: q.pillar, objective: q.objective, agency: q.agency, role: q.role, status: q.status, overdue: q.overdue, q: q.q },
+    filters: {
+      plan: q.plan,
+      pillar: q.pillar,
+      objective: q.objective,
+      agency: q.agency,
+      role: q.role,
+      status: q.status,
+      overdue: q.overdue,
+      q: q.q,
+    },
     sort: { by: q.sort, dir: q.dir },
     page: { page: q.page, size: q.size },
   };

@@ -1,7 +1,15 @@
 import { z } from "zod";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
 
-export const AGENCY_KINDS = ["MINISTRY", "STATE_AGENCY", "PARLIAMENT", "COURT", "NGO", "INTERNATIONAL", "OTHER"] as const;
+export const AGENCY_KINDS = [
+  "MINISTRY",
+  "STATE_AGENCY",
+  "PARLIAMENT",
+  "COURT",
+  "NGO",
+  "INTERNATIONAL",
+  "OTHER",
+] as const;
 
 const agencyFields = {
   tenant: TenantSlugSchema,
@@ -13,5 +21,9 @@ const agencyFields = {
 
 export const CreateAgencySchema = z.object(agencyFields);
 export const UpdateAgencySchema = z.object({ ...agencyFields, agencyId: IdSchema, version: VersionSchema });
-export const ArchiveAgencySchema = z.object({ tenant: TenantSlugSchema, agencyId: IdSchema, archived: z.enum(["true", "false"]) });
+export const ArchiveAgencySchema = z.object({
+  tenant: TenantSlugSchema,
+  agencyId: IdSchema,
+  archived: z.enum(["true", "false"]),
+});
 export type CreateAgencyInput = z.infer<typeof CreateAgencySchema>;

@@ -15,7 +15,15 @@ export const EmailSchema = z
 function checkPolicy(value: string, ctx: z.RefinementCtx, path: string[] = []): void {
   const problem = passwordProblem(value);
   if (problem === "validation.passwordTooShort") {
-    ctx.addIssue({ code: "too_small", origin: "string", minimum: MIN_PASSWORD_LENGTH, inclusive: true, path, message: problem, input: value });
+    ctx.addIssue({
+      code: "too_small",
+      origin: "string",
+      minimum: MIN_PASSWORD_LENGTH,
+      inclusive: true,
+      path,
+      message: problem,
+      input: value,
+    });
   } else if (problem) ctx.addIssue({ code: "custom", path, message: problem });
 }
 
@@ -26,7 +34,10 @@ export const NewPasswordSchema = z
   .superRefine((value, ctx) => checkPolicy(value, ctx));
 
 /** A password being typed to prove who one is: any length the policy ever allowed. */
-const CurrentPasswordSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(MAX_PASSWORD_LENGTH, { error: "validation.tooLong" });
+const CurrentPasswordSchema = z
+  .string({ error: "validation.required" })
+  .min(1, { error: "validation.required" })
+  .max(MAX_PASSWORD_LENGTH, { error: "validation.tooLong" });
 
 export const SignInSchema = z.object({
   email: EmailSchema,
@@ -57,8 +68,10 @@ export const ChangePasswordSchema = z
     confirmPassword: z.string({ error: "validation.required" }).max(MAX_PASSWORD_LENGTH),
   })
   .superRefine((v, ctx) => {
-    if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
-    if (v.newPassword === v.currentPassword) ctx.addIssue({ code: "custom", path: ["newPassword"], message: "validation.passwordUnchanged" });
+    if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+    if (v.newPassword === v.currentPassword)
+      ctx.addIssue({ code: "custom", path: ["newPassword"], message: "validation.passwordUnchanged" });
   });
 
 export const ResetPasswordSchema = z
@@ -68,9 +81,14 @@ export const ResetPasswordSchema = z
     confirmPassword: z.string({ error: "validation.required" }).max(MAX_PASSWORD_LENGTH),
   })
   .superRefine((v, ctx) => {
-    if (v.newPassword !== v.confirmPassword) ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
+    if (v.newPassword !== v.confirmPassword)
+      ctx.addIssue({ code: "custom", path: ["confirmPassword"], message: "validation.passwordsDiffer" });
   });
 
-export const PasswordHintSchema = z.object({ password: z.string().max(MAX_PASSWORD_LENGTH).default(""), name: z.string().max(120).optional(), email: z.string().max(254).optional() });
+export const PasswordHintSchema = z.object({
+  password: z.string().max(MAX_PASSWORD_LENGTH).default(""),
+  name: z.string().max(120).optional(),
+  email: z.string().max(254).optional(),
+});
 
 export const SessionRefSchema = z.object({ sessionId: z.string().min(1).max(64) });

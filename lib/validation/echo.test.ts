@@ -57,7 +57,12 @@ describe("echoValues", () => {
   });
 
   it("caps unknown fields and lists, and leaves out secrets", () => {
-    const values = echoValues(UpdateAgencySchema, { junk: huge, many: Array.from({ length: 1000 }, () => huge), password: "p", resetToken: "t" });
+    const values = echoValues(UpdateAgencySchema, {
+      junk: huge,
+      many: Array.from({ length: 1000 }, () => huge),
+      password: "p",
+      resetToken: "t",
+    });
     expect(values.junk).toHaveLength(ECHO_MAX_CHARS);
     expect(values.many).toHaveLength(ECHO_MAX_ITEMS);
     expect((values.many as string[]).every((v) => v.length === ECHO_MAX_CHARS)).toBe(true);

@@ -24,7 +24,10 @@ export function echoValues(schema: Schema, raw: Record<string, unknown>): Record
     const limit = fieldLimit(schema, key);
     if (typeof value === "string") out[key] = cut(value, limit.chars);
     else if (Array.isArray(value)) {
-      out[key] = value.slice(0, limit.items).filter((v): v is string => typeof v === "string").map((v) => cut(v, limit.chars));
+      out[key] = value
+        .slice(0, limit.items)
+        .filter((v): v is string => typeof v === "string")
+        .map((v) => cut(v, limit.chars));
     }
   }
   return out;
@@ -47,7 +50,10 @@ export function fieldLimit(schema: Schema, key: string): Limit {
   // A field can be posted as text or as a list (checkboxes): the most generous reading wins, and
   // any reading without a bound falls back to the global cap.
   const arrays = nodes.filter((n) => defOf(n).type === "array");
-  const texts = [...nodes.filter((n) => defOf(n).type !== "array"), ...arrays.flatMap((a) => leaves(defOf(a).element as Schema))];
+  const texts = [
+    ...nodes.filter((n) => defOf(n).type !== "array"),
+    ...arrays.flatMap((a) => leaves(defOf(a).element as Schema)),
+  ];
   return {
     chars: Math.min(ECHO_MAX_CHARS, mostOf(texts.map(charLimit))),
     items: Math.min(ECHO_MAX_ITEMS, mostOf(arrays.map(maxLengthCheck))),
@@ -86,7 +92,8 @@ function charLimit(node: Schema): number | undefined {
   if (def.type === "string") return maxLengthCheck(node);
   if (def.type === "number") return 32; // z.coerce.number(): digits, a sign, a point
   if (def.type === "literal") return Math.max(0, ...(def.values as unknown[]).map((v) => String(v).length));
-  if (def.type === "enum") return Math.max(0, ...Object.values(def.entries as Record<string, string | number>).map((v) => String(v).length));
+  if (def.type === "enum")
+    return Math.max(0, ...Object.values(def.entries as Record<string, string | number>).map((v) => String(v).length));
   return undefined;
 }
 

@@ -34,7 +34,8 @@ function toMessage(issue: z.core.$ZodIssue): MessageRef {
   if (/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/.test(issue.message)) {
     const values: Record<string, string | number> = {};
     if ("minimum" in issue) values.min = Number(issue.minimum);
-    if ("maximum" in issue) values.max = issue.origin === "file" ? megabytes(Number(issue.maximum)) : Number(issue.maximum);
+    if ("maximum" in issue)
+      values.max = issue.origin === "file" ? megabytes(Number(issue.maximum)) : Number(issue.maximum);
     return { key: issue.message, values };
   }
   switch (issue.code) {

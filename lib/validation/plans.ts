@@ -16,9 +16,15 @@ export const DateSchema = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && toDay(s).toISOString().startsWith(s), {
-    error: "validation.invalid",
-  })
+  .refine(
+    (s) =>
+      /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+      toDay(s).toISOString().startsWith(s),
+    {
+      error: "validation.invalid",
+    },
+  )
   .transform(toDay);
 
 function toDay(s: string): Date {
@@ -31,9 +37,15 @@ export function dayString(date: Date): string {
 }
 
 /** The plan's end must come after its start; the message belongs next to the end field. */
-export function planDatesError(start: Date | string | null | undefined, end: Date | string | null | undefined): MessageRef | null {
+export function planDatesError(
+  start: Date | string | null | undefined,
+  end: Date | string | null | undefined,
+): MessageRef | null {
   if (!start || !end) return null;
-  const [s, e] = [typeof start === "string" ? Date.parse(start) : start.getTime(), typeof end === "string" ? Date.parse(end) : end.getTime()];
+  const [s, e] = [
+    typeof start === "string" ? Date.parse(start) : start.getTime(),
+    typeof end === "string" ? Date.parse(end) : end.getTime(),
+  ];
   if (Number.isNaN(s) || Number.isNaN(e)) return null;
   return e > s ? null : { key: "planAdmin.validation.endBeforeStart" };
 }
@@ -57,18 +69,38 @@ export const CreatePlanSchema = z.object({
   ...planFields,
   status: z.enum(["DRAFT", "ACTIVE"], { error: "validation.invalid" }).optional().default("DRAFT"),
 });
-export const UpdatePlanSchema = z.object({ ...planFields, planId: IdSchema, version: VersionSchema, status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }) });
+export const UpdatePlanSchema = z.object({
+  ...planFields,
+  planId: IdSchema,
+  version: VersionSchema,
+  status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }),
+});
 export const PlanRefSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema });
 export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;
 
 const sectionFields = { tenant: TenantSlugSchema, title: requiredText(300), titleRu: optionalText(300), pillar };
 export const CreateSectionSchema = z.object({ ...sectionFields, planId: IdSchema, code: optionalText(10) });
-export const UpdateSectionSchema = z.object({ ...sectionFields, sectionId: IdSchema, version: VersionSchema, code: requiredText(10) });
+export const UpdateSectionSchema = z.object({
+  ...sectionFields,
+  sectionId: IdSchema,
+  version: VersionSchema,
+  code: requiredText(10),
+});
 export const SectionRefSchema = z.object({ tenant: TenantSlugSchema, sectionId: IdSchema });
 
-const objectiveFields = { tenant: TenantSlugSchema, code: requiredText(20), title: requiredText(500), titleRu: optionalText(500) };
+const objectiveFields = {
+  tenant: TenantSlugSchema,
+  code: requiredText(20),
+  title: requiredText(500),
+  titleRu: optionalText(500),
+};
 export const CreateObjectiveSchema = z.object({ ...objectiveFields, sectionId: IdSchema });
-export const UpdateObjectiveSchema = z.object({ ...objectiveFields, objectiveId: IdSchema, version: VersionSchema, sectionId: IdSchema });
+export const UpdateObjectiveSchema = z.object({
+  ...objectiveFields,
+  objectiveId: IdSchema,
+  version: VersionSchema,
+  sectionId: IdSchema,
+});
 export const ObjectiveRefSchema = z.object({ tenant: TenantSlugSchema, objectiveId: IdSchema });
 
 const direction = z.enum(DIRECTIONS, { error: "validation.invalid" });

@@ -12,8 +12,14 @@ export const CreateTenantSchema = z.object({
     .min(2, { error: "validation.tooShort" })
     .max(40, { error: "validation.tooLong" })
     .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "validation.slug" })
-    .refine((s) => !["admin", "api", "sign-in", "invite", "tenants", "account"].includes(s), { error: "validation.slugTaken" }),
-  countryCode: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, { error: "validation.countryCode" }),
+    .refine((s) => !["admin", "api", "sign-in", "invite", "tenants", "account"].includes(s), {
+      error: "validation.slugTaken",
+    }),
+  countryCode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/, { error: "validation.countryCode" }),
   defaultLocale: z.enum(LOCALES),
   adminEmail: EmailSchema,
 });

@@ -24,22 +24,44 @@ export interface DemoRows {
 
 export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash: string, today: Date): DemoRows {
   const rows: DemoRows = {
-    tenants: [], users: [], agencies: [], memberships: [], plans: [], sections: [], objectives: [],
-    activities: [], partners: [], indicators: [], periods: [], updates: [], values: [], audits: [],
+    tenants: [],
+    users: [],
+    agencies: [],
+    memberships: [],
+    plans: [],
+    sections: [],
+    objectives: [],
+    activities: [],
+    partners: [],
+    indicators: [],
+    periods: [],
+    updates: [],
+    values: [],
+    audits: [],
   };
   const userIds = new Map<string, string>();
   for (const u of users) {
     const id = newId();
     userIds.set(u.email, id);
     rows.users.push({
-      id, email: u.email, name: u.name, passwordHash, locale: u.locale, isPlatformAdmin: u.isPlatformAdmin ?? false,
+      id,
+      email: u.email,
+      name: u.name,
+      passwordHash,
+      locale: u.locale,
+      isPlatformAdmin: u.isPlatformAdmin ?? false,
     });
   }
 
   for (const t of tenants) {
     const tenantId = newId();
     rows.tenants.push({
-      id: tenantId, slug: t.slug, name: t.name, countryCode: t.countryCode, defaultLocale: t.defaultLocale, isDemo: true,
+      id: tenantId,
+      slug: t.slug,
+      name: t.name,
+      countryCode: t.countryCode,
+      defaultLocale: t.defaultLocale,
+      isDemo: true,
     });
     const agencyIds = new Map<string, string>();
     for (const a of t.agencies) {
@@ -62,13 +84,24 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
     }
     const lead = byRole.get("COORDINATOR") ?? byRole.get("ADMIN") ?? null;
     const ctx: TenantContext = {
-      tenantId, agencyIds, planIds: new Map(), reporterId: lead, reviewerId: lead, focalPoints, today,
+      tenantId,
+      agencyIds,
+      planIds: new Map(),
+      reporterId: lead,
+      reviewerId: lead,
+      focalPoints,
+      today,
     };
     const firstActivity = rows.activities.length;
     for (const plan of t.plans) addPlan(rows, ctx, plan);
 
     rows.audits.push({
-      tenantId, actorKind: "system", actorId: null, action: "demo.seeded", entityType: "Tenant", entityId: tenantId,
+      tenantId,
+      actorKind: "system",
+      actorId: null,
+      action: "demo.seeded",
+      entityType: "Tenant",
+      entityId: tenantId,
       after: { slug: t.slug, plans: t.plans.length, activities: rows.activities.length - firstActivity },
       reason: "Illustrative demo data, based on public sources",
     });
@@ -96,9 +129,14 @@ export async function insertDemo(tx: Prisma.TransactionClient | PrismaClient, ro
 
 export function summarize(rows: DemoRows): string {
   const parts: [number, string][] = [
-    [rows.tenants.length, "tenants"], [rows.users.length, "users"], [rows.agencies.length, "agencies"],
-    [rows.plans.length, "plans"], [rows.activities.length, "activities"], [rows.indicators.length, "indicators"],
-    [rows.periods.length, "reporting periods"], [rows.updates.length, "progress updates"],
+    [rows.tenants.length, "tenants"],
+    [rows.users.length, "users"],
+    [rows.agencies.length, "agencies"],
+    [rows.plans.length, "plans"],
+    [rows.activities.length, "activities"],
+    [rows.indicators.length, "indicators"],
+    [rows.periods.length, "reporting periods"],
+    [rows.updates.length, "progress updates"],
     [rows.values.length, "indicator values"],
   ];
   return `demo data: ${parts.map(([n, what]) => `${n} ${what}`).join(", ")}`;

@@ -14,7 +14,8 @@ export const DEMO_TENANTS = [TURKMENISTAN, KAZAKHSTAN, KYRGYZSTAN];
 const ALREADY = "database already has data; demo not loaded";
 
 export async function seedDemo(
-  db: PrismaClient, opts: { today?: Date } = {},
+  db: PrismaClient,
+  opts: { today?: Date } = {},
 ): Promise<{ seeded: boolean; summary: string }> {
   if ((await db.tenant.count()) > 0) return { seeded: false, summary: ALREADY };
   const rows = buildDemo(DEMO_TENANTS, USERS, await hashPassword(DEMO_PASSWORD), opts.today ?? new Date());

@@ -26,7 +26,10 @@ function agencyId(ctx: TenantContext, key: string): string {
 }
 
 function indicatorRow(
-  ctx: TenantContext, spec: IndicatorSpec, position: number, owner: { activityId?: string; objectiveId?: string },
+  ctx: TenantContext,
+  spec: IndicatorSpec,
+  position: number,
+  owner: { activityId?: string; objectiveId?: string },
 ): Prisma.IndicatorCreateManyInput {
   return {
     id: newId(),
@@ -66,8 +69,15 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
   const predecessorId = spec.predecessor ? ctx.planIds.get(spec.predecessor) : null;
   if (spec.predecessor && !predecessorId) throw new Error(`demo content: plan ${spec.key} before its predecessor`);
   rows.plans.push({
-    id: planId, tenantId, title: spec.title, titles: { ru: spec.ru }, description: spec.description,
-    startDate: start, endDate: end, status: spec.status, predecessorId,
+    id: planId,
+    tenantId,
+    title: spec.title,
+    titles: { ru: spec.ru },
+    description: spec.description,
+    startDate: start,
+    endDate: end,
+    status: spec.status,
+    predecessorId,
   });
 
   const periods = buildPeriods(spec.cadence, start, end, ctx.today).map((p) => ({ id: newId(), ...p }));
@@ -76,19 +86,34 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
   spec.sections.forEach((section, sectionPosition) => {
     const sectionId = newId();
     rows.sections.push({
-      id: sectionId, tenantId, planId, code: section.code, title: section.title, titles: { ru: section.ru },
-      pillar: section.pillar, position: sectionPosition,
+      id: sectionId,
+      tenantId,
+      planId,
+      code: section.code,
+      title: section.title,
+      titles: { ru: section.ru },
+      pillar: section.pillar,
+      position: sectionPosition,
     });
     section.objectives.forEach((objective, objectivePosition) => {
       const objectiveId = newId();
       rows.objectives.push({
-        id: objectiveId, tenantId, planId, sectionId, code: objective.code, title: objective.title,
-        titles: { ru: objective.ru }, position: objectivePosition,
+        id: objectiveId,
+        tenantId,
+        planId,
+        sectionId,
+        code: objective.code,
+        title: objective.title,
+        titles: { ru: objective.ru },
+        position: objectivePosition,
       });
-      (objective.indicators ?? []).forEach((ind, i) => rows.indicators.push(indicatorRow(ctx, ind, i, { objectiveId })));
+      (objective.indicators ?? []).forEach((ind, i) =>
+        rows.indicators.push(indicatorRow(ctx, ind, i, { objectiveId })),
+      );
 
       objective.activities.forEach((act, activityPosition) => {
-        if (!act.code.startsWith(`${objective.code}.`)) throw new Error(`demo content: ${act.code} outside ${objective.code}`);
+        if (!act.code.startsWith(`${objective.code}.`))
+          throw new Error(`demo content: ${act.code} outside ${objective.code}`);
         const activityId = newId();
         const span = { start: parseStart(act.start), end: parseEnd(act.end) };
         const indicators = (act.indicators ?? []).map((ind, i) => ({
@@ -103,12 +128,24 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
           indicators: indicators.map((i) => ({ id: i.row.id!, spec: i.spec })),
         });
         rows.activities.push({
-          id: activityId, tenantId, planId, objectiveId, code: act.code, title: act.title, titles: { ru: act.ru },
-          description: act.description ?? "", expectedResults: expectedResults(act.indicators),
+          id: activityId,
+          tenantId,
+          planId,
+          objectiveId,
+          code: act.code,
+          title: act.title,
+          titles: { ru: act.ru },
+          description: act.description ?? "",
+          expectedResults: expectedResults(act.indicators),
           leadAgencyId: act.lead ? agencyId(ctx, act.lead) : null,
-          plannedStart: span.start, plannedEnd: span.end,
-          budget: act.budget ?? null, currency: act.currency ?? null, fundingSource: act.funding ?? null,
-          status: report.status, percentComplete: report.percent, position: activityPosition,
+          plannedStart: span.start,
+          plannedEnd: span.end,
+          budget: act.budget ?? null,
+          currency: act.currency ?? null,
+          fundingSource: act.funding ?? null,
+          status: report.status,
+          percentComplete: report.percent,
+          position: activityPosition,
         });
         for (const key of act.partners ?? []) {
           rows.partners.push({ tenantId, activityId, agencyId: agencyId(ctx, key) });

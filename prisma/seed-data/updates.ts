@@ -67,7 +67,10 @@ function indicatorValue(spec: IndicatorSpec, percent: number, status: ActivitySt
 }
 
 function values(
-  ctx: ReportContext, updateId: string, percent: number, status: ActivityStatus,
+  ctx: ReportContext,
+  updateId: string,
+  percent: number,
+  status: ActivityStatus,
 ): Prisma.IndicatorValueCreateManyInput[] {
   return ctx.indicators.map(({ id, spec }) => {
     const value = indicatorValue(spec, percent, status);
@@ -84,7 +87,11 @@ function values(
 }
 
 export function reportActivity(
-  activityId: string, act: ActivitySpec, span: { start: Date; end: Date }, periods: PeriodRef[], ctx: ReportContext,
+  activityId: string,
+  act: ActivitySpec,
+  span: { start: Date; end: Date },
+  periods: PeriodRef[],
+  ctx: ReportContext,
 ): ActivityReport {
   const report: ActivityReport = { updates: [], values: [], status: "NOT_STARTED", percent: 0 };
   if (span.start > ctx.today) return report;
@@ -102,7 +109,8 @@ export function reportActivity(
     const percent = isLast ? final : status === "NOT_STARTED" ? 0 : Math.min(cap, Math.max(5, round5((final * k) / n)));
     const updateStatus = isLast && act.last ? act.last : "APPROVED";
     const submittedAt = minDate(addDays(period.endDate, 4 + ((seed + k * 7) % 9) + 0.4), ctx.today);
-    const reviewedAt = updateStatus === "SUBMITTED" ? null : minDate(addDays(submittedAt, 2 + ((seed + k) % 6)), ctx.today);
+    const reviewedAt =
+      updateStatus === "SUBMITTED" ? null : minDate(addDays(submittedAt, 2 + ((seed + k) % 6)), ctx.today);
     const troubled = status === "DELAYED" || status === "CANCELLED" || status === "NOT_STARTED";
     const id = newId();
     report.updates.push({
@@ -117,7 +125,9 @@ export function reportActivity(
       challenges:
         status === act.status && (troubled || isLast)
           ? (act.challenge ?? (troubled ? GENERIC[status] : ""))
-          : troubled ? GENERIC[status] : "",
+          : troubled
+            ? GENERIC[status]
+            : "",
       nextSteps: isLast
         ? (act.next ?? (status === "COMPLETED" ? "None: activity completed." : NEXT_STEPS[seed % NEXT_STEPS.length]))
         : NEXT_STEPS[(seed + k) % NEXT_STEPS.length],
@@ -125,7 +135,8 @@ export function reportActivity(
       submittedAt,
       reviewerId: reviewedAt ? ctx.reviewerId : null,
       reviewedAt,
-      reviewComment: updateStatus === "RETURNED" ? (act.returnComment ?? "Please complete the narrative and resubmit.") : null,
+      reviewComment:
+        updateStatus === "RETURNED" ? (act.returnComment ?? "Please complete the narrative and resubmit.") : null,
       createdAt: addDays(submittedAt, -2),
       updatedAt: reviewedAt ?? submittedAt,
     });

@@ -71,8 +71,6 @@ export const USERS: UserSpec[] = [
  * ("COORDINATOR turkmenistan"), `description` the sentence shown to people. */
 export const DEMO_SIGN_INS: { email: string; role: string; description: string }[] = USERS.map((u) => ({
   email: u.email,
-  role: u.isPlatformAdmin
-    ? "platform administrator"
-    : u.memberships.map((m) => `${m.role} ${m.tenant}`).join(", "),
+  role: u.isPlatformAdmin ? "platform administrator" : u.memberships.map((m) => `${m.role} ${m.tenant}`).join(", "),
   description: u.description,
 }));

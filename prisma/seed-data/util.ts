@@ -9,7 +9,10 @@ export function newId(): string {
   counter = (counter + 1) % 1_679_616;
   const time = Date.now().toString(36);
   const count = counter.toString(36).padStart(4, "0");
-  const rand = BigInt(`0x${randomBytes(8).toString("hex")}`).toString(36).padStart(12, "0").slice(0, 12);
+  const rand = BigInt(`0x${randomBytes(8).toString("hex")}`)
+    .toString(36)
+    .padStart(12, "0")
+    .slice(0, 12);
   return `c${time}${count}${rand}`;
 }
 

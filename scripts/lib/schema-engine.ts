@@ -34,7 +34,9 @@ export const LOCKFILE_NAME = "migration_lock.toml";
 const CHAR_OID = 18;
 const CHAR_TAG = "\u0000char";
 const CATALOG_OIDS = new Map<number, number>([
-  ...[18, 19, 22, 24, 28, 29, 30, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3734, 4089, 4096].map((o) => [o, 25] as const),
+  ...[18, 19, 22, 24, 28, 29, 30, 194, 1033, 2202, 2203, 2204, 2205, 2206, 3734, 4089, 4096].map(
+    (o) => [o, 25] as const,
+  ),
   ...[1002, 1003].map((o) => [o, 1009] as const),
 ]);
 
@@ -69,7 +71,10 @@ function forEngine(
 class CatalogAsTextClient extends pg.Client {
   _handleRowDescription(msg: { fields: { name: string; dataTypeID: number }[] }): void {
     msg.fields.forEach(remapField);
-    (pg.Client.prototype as unknown as { _handleRowDescription(m: unknown): void })._handleRowDescription.call(this, msg);
+    (pg.Client.prototype as unknown as { _handleRowDescription(m: unknown): void })._handleRowDescription.call(
+      this,
+      msg,
+    );
   }
 }
 
@@ -143,7 +148,10 @@ function toAdapterError(error: unknown): unknown {
  * PGlite (parses name[]/"char"[] by itself; its fields get the same remapping). Its adapter fires
  * exec() without awaiting it, so a failing script went unnoticed: scripts are run here instead.
  */
-async function pgliteAdapter(db: PGlite, dispose: () => Promise<void> = async () => undefined): Promise<SqlDriverAdapter> {
+async function pgliteAdapter(
+  db: PGlite,
+  dispose: () => Promise<void> = async () => undefined,
+): Promise<SqlDriverAdapter> {
   const query = (async (...args: Parameters<PGlite["query"]>) => {
     const result = await db.query(...args).catch((error: unknown) => Promise.reject(toAdapterError(error)));
     result.fields.forEach(remapField);
@@ -200,13 +208,17 @@ function loadWasm(): Promise<void> {
 }
 
 /** Engine log lines are JSON; shown only with DEBUG=schema-engine. */
-const logLine = (line: string) => process.env.DEBUG?.includes("schema-engine") && console.error(`[schema-engine] ${line}`);
+const logLine = (line: string) =>
+  process.env.DEBUG?.includes("schema-engine") && console.error(`[schema-engine] ${line}`);
 
 /**
  * Opens an engine on the factory, runs fn, frees the engine, then disposes the adapters still open
  * (freeing the engine does not: an open pg pool would keep Node running).
  */
-export async function withSchemaEngine<T>(factory: AdapterFactory, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
+export async function withSchemaEngine<T>(
+  factory: AdapterFactory,
+  fn: (engine: SchemaEngine) => Promise<T>,
+): Promise<T> {
   const open = new Set<SqlDriverAdapter>();
   const track = (connect: () => Promise<SqlDriverAdapter>) => async () => {
     const adapter = await connect();
@@ -215,8 +227,16 @@ export async function withSchemaEngine<T>(factory: AdapterFactory, fn: (engine: 
     return Object.assign(Object.create(adapter) as SqlDriverAdapter, { dispose });
   };
   await loadWasm();
-  const tracked = { ...factory, connect: track(() => factory.connect()), connectToShadowDb: track(() => factory.connectToShadowDb()) };
-  const engine = await runtime.SchemaEngine.new({ datamodels: undefined }, logLine, bindMigrationAwareSqlAdapterFactory(tracked));
+  const tracked = {
+    ...factory,
+    connect: track(() => factory.connect()),
+    connectToShadowDb: track(() => factory.connectToShadowDb()),
+  };
+  const engine = await runtime.SchemaEngine.new(
+    { datamodels: undefined },
+    logLine,
+    bindMigrationAwareSqlAdapterFactory(tracked),
+  );
   try {
     return await fn(engine);
   } finally {

@@ -13,7 +13,10 @@ async function changePassword(page: Page, current: string, next: string) {
   await page.getByRole("button", { name: "Change password" }).click();
 }
 
-test("changing one's password: the hint, every error at once, then the other sessions end", async ({ page, browser }) => {
+test("changing one's password: the hint, every error at once, then the other sessions end", async ({
+  page,
+  browser,
+}) => {
   const other = await browser.newContext();
   const phone = await other.newPage();
   await signIn(phone, USERS.adminKg);

@@ -29,9 +29,15 @@ test("a coordinator adds an agency, and a duplicate name is refused next to the 
   await signIn(page, USERS.coordinator);
   await page.goto("/turkmenistan/agencies");
   const main = page.getByRole("main");
-  const createForm = main.locator("section").filter({ has: page.getByRole("heading", { name: en.agencies.createTitle }) });
+  const createForm = main
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: en.agencies.createTitle }) });
   await expect(createForm).toBeVisible();
-  const rowsNamed = (n: string) => main.getByRole("table").getByRole("row").filter({ hasText: new RegExp(`^\\s*${escapeRegExp(n)}`) });
+  const rowsNamed = (n: string) =>
+    main
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(n)}`) });
 
   await createForm.getByLabel(en.agencies.name).fill(name);
   await createForm.getByLabel(en.agencies.shortName).fill("E2E");

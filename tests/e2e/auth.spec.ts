@@ -20,7 +20,9 @@ test.describe("signing in", () => {
       await expect(page.getByText(roleText(u.m, u.role), { exact: true })).toBeVisible();
       await expect(page.getByRole("heading", { level: 1, name: u.m.plans.title })).toBeVisible();
       // Only administrators get the Members section.
-      const members = page.getByRole("navigation", { name: u.m.nav.label }).getByRole("link", { name: u.m.nav.members });
+      const members = page
+        .getByRole("navigation", { name: u.m.nav.label })
+        .getByRole("link", { name: u.m.nav.members });
       await expect(members).toHaveCount(u.role === "ADMIN" ? 1 : 0);
     });
   }
@@ -31,7 +33,11 @@ test.describe("signing in", () => {
     await expect(page.getByRole("heading", { level: 1, name: en.tenants.title })).toBeVisible();
     const choices = page.getByRole("main").getByRole("link");
     await expect(choices).toHaveCount(3);
-    for (const [slug, name] of [["kazakhstan", "Kazakhstan"], ["kyrgyzstan", "Kyrgyzstan"], ["turkmenistan", "Turkmenistan"]]) {
+    for (const [slug, name] of [
+      ["kazakhstan", "Kazakhstan"],
+      ["kyrgyzstan", "Kyrgyzstan"],
+      ["turkmenistan", "Turkmenistan"],
+    ]) {
       const link = page.getByRole("main").getByRole("link", { name: new RegExp(`^${name}`) });
       await expect(link).toHaveAttribute("href", `/${slug}`);
       await expect(link).toContainText(en.roles.VIEWER);

@@ -7,7 +7,8 @@ import { USERS, codesIn, en, openActivePlan, ru, signIn, signedInContext, type M
 // section 5 (and may have run before on the same database).
 
 /** The results table (its section is labelled by the count, in either language). */
-const results = (page: Page) => page.getByRole("main").locator("section[aria-labelledby='results-title']").getByRole("table");
+const results = (page: Page) =>
+  page.getByRole("main").locator("section[aria-labelledby='results-title']").getByRole("table");
 
 /** The filter form's controls, by their visible labels. */
 function filters(page: Page, m: Messages = en) {
@@ -20,7 +21,8 @@ function filters(page: Page, m: Messages = en) {
     role: form.getByLabel(m.browse.filters.role, { exact: true }),
     sort: form.getByLabel(m.browse.filters.sort, { exact: true }),
     dir: form.getByLabel(m.browse.filters.direction, { exact: true }),
-    status: (status: keyof Messages["activityStatus"]) => form.getByRole("checkbox", { name: m.activityStatus[status], exact: true }),
+    status: (status: keyof Messages["activityStatus"]) =>
+      form.getByRole("checkbox", { name: m.activityStatus[status], exact: true }),
     apply: form.getByRole("button", { name: m.browse.filters.apply }),
     clear: form.getByRole("link", { name: m.browse.filters.clear }),
   };
@@ -39,7 +41,9 @@ test("filters and search narrow the activity list, live in the URL and survive a
   await f.search.fill("victim");
   await f.apply.click();
   await expect(page).toHaveURL(/[?&]q=victim(&|$)/);
-  await expect.poll(() => codesIn(table)).toEqual(["1.1.2", "1.1.4", "2.1.2", "2.1.3", "2.1.4", "3.1.2", "3.1.3", "3.2.4", "4.1.1"]);
+  await expect
+    .poll(() => codesIn(table))
+    .toEqual(["1.1.2", "1.1.4", "2.1.2", "2.1.3", "2.1.4", "3.1.2", "3.1.3", "3.2.4", "4.1.1"]);
 
   // A pillar and a status narrow it further.
   await f.pillar.selectOption({ label: en.pillars.PROTECTION });
@@ -82,10 +86,17 @@ test("filters and search narrow the activity list, live in the URL and survive a
   await f.apply.click();
   await expect(page).toHaveURL(/[?&]role=lead(&|$)/);
   await expect.poll(() => codesIn(table)).toEqual(["2.1.3", "3.2.1"]); // ends 2027-12-31 and 2029-12-31
-  await table.getByRole("link", { name: `${en.browse.sortAction.replace("{column}", en.browse.columns.plannedEnd)}` }).click();
+  await table
+    .getByRole("link", { name: `${en.browse.sortAction.replace("{column}", en.browse.columns.plannedEnd)}` })
+    .click();
   await expect(page).toHaveURL(/[?&]sort=plannedEnd(&|$)/);
-  await expect(table.getByRole("columnheader", { name: en.browse.columns.plannedEnd })).toHaveAttribute("aria-sort", "ascending");
-  await table.getByRole("link", { name: `${en.browse.sortAction.replace("{column}", en.browse.columns.plannedEnd)}` }).click();
+  await expect(table.getByRole("columnheader", { name: en.browse.columns.plannedEnd })).toHaveAttribute(
+    "aria-sort",
+    "ascending",
+  );
+  await table
+    .getByRole("link", { name: `${en.browse.sortAction.replace("{column}", en.browse.columns.plannedEnd)}` })
+    .click();
   await expect(page).toHaveURL(/[?&]dir=desc(&|$)/);
   await expect.poll(() => codesIn(table)).toEqual(["3.2.1", "2.1.3"]);
   // The form follows the links: applying it again keeps the sort and the agency.
@@ -100,7 +111,10 @@ test("filters and search narrow the activity list, live in the URL and survive a
 
   // Pages have their own addresses too.
   await page.goto("/turkmenistan/activities");
-  await page.getByRole("navigation", { name: en.browse.pagination.label }).getByRole("link", { name: en.browse.pagination.next }).click();
+  await page
+    .getByRole("navigation", { name: en.browse.pagination.label })
+    .getByRole("link", { name: en.browse.pagination.next })
+    .click();
   await expect(page).toHaveURL(/[?&]page=2(&|$)/);
   await expect.poll(async () => (await codesIn(table))[0]).toBe("4.1.3");
   await page.reload();
@@ -109,7 +123,10 @@ test("filters and search narrow the activity list, live in the URL and survive a
 
 test("a focal point sees the activities their agency leads or partners in", async ({ page, browser }) => {
   await signIn(page, USERS.focalPoint);
-  await page.getByRole("navigation", { name: en.nav.label }).getByRole("link", { name: en.browse.nav.myActivities }).click();
+  await page
+    .getByRole("navigation", { name: en.nav.label })
+    .getByRole("link", { name: en.browse.nav.myActivities })
+    .click();
   await expect(page).toHaveURL("/turkmenistan/my-activities");
   await expect(page.getByRole("heading", { level: 1, name: en.browse.my.title })).toBeVisible();
   const main = page.getByRole("main");
@@ -117,7 +134,8 @@ test("a focal point sees the activities their agency leads or partners in", asyn
 
   // The active plan's table: MIA leads 2.1.3 and 3.2.1 and partners in 1.2.3, 2.1.1, 4.1.1, 5.1.1.
   const active = main.getByRole("region", { name: /2025.2029/ }).getByRole("table");
-  const row = (code: string) => active.locator("tbody tr").filter({ has: page.getByRole("cell", { name: code, exact: true }) });
+  const row = (code: string) =>
+    active.locator("tbody tr").filter({ has: page.getByRole("cell", { name: code, exact: true }) });
   const part = async (code: string) => (await row(code).getByRole("cell").nth(3).innerText()).trim();
   const codes = await codesIn(active);
   for (const code of ["1.2.3", "2.1.1", "2.1.3", "3.2.1", "4.1.1", "5.1.1"]) expect(codes).toContain(code);
@@ -137,7 +155,9 @@ test("a focal point sees the activities their agency leads or partners in", asyn
   const other = await signedInContext(browser, USERS.coordinator);
   try {
     const p = other.page;
-    await expect(p.getByRole("navigation", { name: en.nav.label }).getByRole("link", { name: en.browse.nav.myActivities })).toHaveCount(0);
+    await expect(
+      p.getByRole("navigation", { name: en.nav.label }).getByRole("link", { name: en.browse.nav.myActivities }),
+    ).toHaveCount(0);
     await p.goto("/turkmenistan/my-activities");
     await expect(p.getByRole("main").getByRole("link", { name: en.browse.my.toList })).toBeVisible();
   } finally {
@@ -162,9 +182,15 @@ for (const lang of ["en", "ru"] as const) {
       const main = page.getByRole("main");
       await expect(page.locator("html")).toHaveAttribute("lang", lang);
       // Activity 2.1.3, led by the Ministry of Internal Affairs.
-      const activityPath = await main.getByRole("link", { name: lang === "en" ? "Anonymised victim and case register" : "Обезличенный реестр жертв и уголовных дел" }).getAttribute("href");
+      const activityPath = await main
+        .getByRole("link", {
+          name: lang === "en" ? "Anonymised victim and case register" : "Обезличенный реестр жертв и уголовных дел",
+        })
+        .getAttribute("href");
       await page.goto(activityPath!);
-      const lead = main.getByRole("region", { name: m.activityPage.details }).getByRole("link", { name: lang === "en" ? "Ministry of Internal Affairs" : "Министерство внутренних дел" });
+      const lead = main
+        .getByRole("region", { name: m.activityPage.details })
+        .getByRole("link", { name: lang === "en" ? "Ministry of Internal Affairs" : "Министерство внутренних дел" });
       const agencyPath = await lead.getAttribute("href");
       const pages: [string, string][] = [
         [planPath, lang === "en" ? "Prevention" : "Предупреждение"],

@@ -4,7 +4,11 @@
 // gets through anyway, the error page says the form was too large.
 import { expect, test } from "@playwright/test";
 import enSecurity from "../../messages/en/security.json";
-import { FORM_TEXT_LIMIT_BYTES, SERVER_ACTION_BODY_LIMIT, SERVER_ACTION_BODY_LIMIT_BYTES } from "../../lib/domain/limits";
+import {
+  FORM_TEXT_LIMIT_BYTES,
+  SERVER_ACTION_BODY_LIMIT,
+  SERVER_ACTION_BODY_LIMIT_BYTES,
+} from "../../lib/domain/limits";
 import { USERS, en, hydrated, signIn, unique } from "./helpers";
 
 const limits = enSecurity.limits;
@@ -15,12 +19,17 @@ const format = (template: string, values: Record<string, number>) =>
 async function openCreateAgencyForm(page: import("@playwright/test").Page) {
   await signIn(page, USERS.coordinator);
   await page.goto("/turkmenistan/agencies");
-  const form = page.getByRole("main").locator("section").filter({ has: page.getByRole("heading", { name: en.agencies.createTitle }) });
+  const form = page
+    .getByRole("main")
+    .locator("section")
+    .filter({ has: page.getByRole("heading", { name: en.agencies.createTitle }) });
   await hydrated(form.getByLabel(en.agencies.name));
   return form;
 }
 
-test("a form with over 1 MB of text is not sent: a message says so, and the text stays in the field", async ({ page }) => {
+test("a form with over 1 MB of text is not sent: a message says so, and the text stays in the field", async ({
+  page,
+}) => {
   const form = await openCreateAgencyForm(page);
   const actionPosts: string[] = [];
   page.on("request", (r) => {
@@ -64,16 +73,24 @@ test("the server refuses an oversized action body in words, before reading it", 
   expect(await response.text()).toMatch(new RegExp(`^Body exceeded ${SERVER_ACTION_BODY_LIMIT} limit`));
 });
 
-test("if an oversized form reaches the server anyway, the error page says the form may have been too large", async ({ page }) => {
+test("if an oversized form reaches the server anyway, the error page says the form may have been too large", async ({
+  page,
+}) => {
   const form = await openCreateAgencyForm(page);
   // Answer the action the way proxy.ts answers an oversized one.
   await page.route("**/*", (route) =>
     route.request().method() === "POST" && route.request().headers()["next-action"]
-      ? route.fulfill({ status: 413, contentType: "text/plain", body: `Body exceeded ${SERVER_ACTION_BODY_LIMIT} limit.` })
+      ? route.fulfill({
+          status: 413,
+          contentType: "text/plain",
+          body: `Body exceeded ${SERVER_ACTION_BODY_LIMIT} limit.`,
+        })
       : route.fallback(),
   );
   await form.getByLabel(en.agencies.name).fill(unique("E2E refused"));
   await form.getByRole("button", { name: en.agencies.create }).click();
   await expect(page.getByRole("heading", { level: 1, name: en.errors.unexpectedTitle })).toBeVisible();
-  await expect(page.getByText(format(limits.errorTooLarge, { limit: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 }))).toBeVisible();
+  await expect(
+    page.getByText(format(limits.errorTooLarge, { limit: SERVER_ACTION_BODY_LIMIT_BYTES / 1024 })),
+  ).toBeVisible();
 });

@@ -1,6 +1,14 @@
 // Shared steps for the end-to-end suite. The texts come from messages/<lang>/*.json, so a changed
 // wording fails here only when the page and the message file disagree.
-import { expect, type Browser, type BrowserContext, type Locator, type Page, type Response, type Route } from "@playwright/test";
+import {
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+  type Response,
+  type Route,
+} from "@playwright/test";
 import { messagesFor } from "../../i18n/messages";
 import type enActivityForm from "../../messages/en/activity-form.json";
 import type enBrowse from "../../messages/en/browse.json";
@@ -57,7 +65,10 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 }
 
 /** A fresh browser context (own cookies) signed in as `email`. Close it when done. */
-export async function signedInContext(browser: Browser, email: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function signedInContext(
+  browser: Browser,
+  email: string,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await signIn(page, email);
@@ -84,7 +95,9 @@ export async function expectNotFound(page: Page, response: Response | null, m: M
  */
 export async function hydrated(locator: Locator): Promise<void> {
   await expect
-    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))), { message: "hydrated" })
+    .poll(() => locator.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactProps$"))), {
+      message: "hydrated",
+    })
     .toBe(true);
 }
 
@@ -101,7 +114,10 @@ export function fill(template: string, values: Record<string, string | number>):
 /** Turkmenistan's active plan, NAP 2025-2029, opened from the overview as a person would. Returns its path. */
 export async function openActivePlan(page: Page): Promise<string> {
   await page.goto("/turkmenistan");
-  await page.getByRole("main").getByRole("link", { name: /2025.2029/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /2025.2029/ })
+    .click();
   await page.waitForURL(/\/turkmenistan\/plans\/[\w-]+$/);
   return new URL(page.url()).pathname;
 }
@@ -154,7 +170,10 @@ export async function captureAction(page: Page, submit: () => Promise<void>): Pr
  * Posts a captured server action again from `page`'s session, with fetch inside the page (so with
  * its cookies and origin). Returns the HTTP status, the raw answer and the message key in it.
  */
-export async function replayAction(page: Page, action: CapturedAction): Promise<{ status: number; text: string; ok: boolean | null; messageKey: string | null }> {
+export async function replayAction(
+  page: Page,
+  action: CapturedAction,
+): Promise<{ status: number; text: string; ok: boolean | null; messageKey: string | null }> {
   const { status, text } = await page.evaluate(async ({ url, headers, body }) => {
     const bytes = Uint8Array.from(atob(body), (c) => c.charCodeAt(0));
     const response = await fetch(url, { method: "POST", headers, body: bytes, credentials: "same-origin" });

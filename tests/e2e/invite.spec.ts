@@ -29,7 +29,9 @@ test("an administrator invites a focal point who joins with the link", async ({ 
   const link = await linkField.inputValue();
   expect(link).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/invite\/[\w-]{20,}$/);
   // Listed as pending, with its role and agency.
-  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText(`${en.roles.FOCAL_POINT} · ${agency}`);
+  await expect(page.getByRole("listitem").filter({ hasText: email })).toContainText(
+    `${en.roles.FOCAL_POINT} · ${agency}`,
+  );
 
   await signOut(page);
 

@@ -9,8 +9,13 @@ async function expectLanguage(page: Page, lang: "en" | "ru"): Promise<void> {
   const m: Messages = lang === "en" ? en : ru;
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
   await expect(page.getByRole("heading", { level: 1, name: m.plans.title })).toBeVisible();
-  await expect(page.getByRole("navigation", { name: m.nav.label }).getByRole("link", { name: m.nav.agencies })).toBeVisible();
-  await expect(page.getByRole("button", { name: lang === "en" ? "English" : "Русский" })).toHaveAttribute("aria-pressed", "true");
+  await expect(
+    page.getByRole("navigation", { name: m.nav.label }).getByRole("link", { name: m.nav.agencies }),
+  ).toBeVisible();
+  await expect(page.getByRole("button", { name: lang === "en" ? "English" : "Русский" })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
 }
 
 async function choose(page: Page, lang: "en" | "ru"): Promise<void> {

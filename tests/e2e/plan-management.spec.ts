@@ -1,25 +1,45 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import {
-  USERS, captureAction, en, expectNotFound, fill, hydrated, openActivePlan, replayAction, ru, signIn, signedInContext, unique,
+  USERS,
+  captureAction,
+  en,
+  expectNotFound,
+  fill,
+  hydrated,
+  openActivePlan,
+  replayAction,
+  ru,
+  signIn,
+  signedInContext,
+  unique,
 } from "./helpers";
 
 // Issue 3: a coordinator shapes the active Turkmenistan plan (NAP 2025-2029); viewers only read it.
 // Every run adds its own objective and activity (unique titles, the next free codes), so the suite
 // also passes on a database an earlier run has used.
 
-const day = (iso: string, locale = "en") => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
+const day = (iso: string, locale = "en") =>
+  new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 
 /** The form (or block) a <summary> opens: its parent <details>. */
 const opened = (summary: Locator) => summary.locator("xpath=..");
 
 /** The activity form (new or edit): the edit page has further forms (indicators, removal). */
 const activityForm = (page: Page) =>
-  page.getByRole("main").locator("form").filter({ has: page.getByRole("button", { name: new RegExp(`^(${en.activityForm.create}|${en.activityForm.save})$`) }) });
+  page
+    .getByRole("main")
+    .locator("form")
+    .filter({
+      has: page.getByRole("button", { name: new RegExp(`^(${en.activityForm.create}|${en.activityForm.save})$`) }),
+    });
 
 /** The history entries of the activity page, newest first. */
 const historyItems = (page: Page) => page.getByRole("region", { name: en.history.title }).getByRole("listitem");
 
-test("a coordinator adds an objective and an activity with two indicators, then re-plans it with a reason", async ({ page, browser }) => {
+test("a coordinator adds an objective and an activity with two indicators, then re-plans it with a reason", async ({
+  page,
+  browser,
+}) => {
   const objectiveTitle = unique("E2E objective");
   const activityTitle = unique("E2E activity");
   const reason = unique("Donor funding arrives six months later");
@@ -43,17 +63,26 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await expect(objective).toContainText(en.structure.noActivities);
 
   // An activity under it, with two indicators.
-  await objective.getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: objectiveCode })}`, exact: true }).click();
+  await objective
+    .getByRole("link", {
+      name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: objectiveCode })}`,
+      exact: true,
+    })
+    .click();
   await expect(page).toHaveURL(/\/activities\/new\?objective=/);
   await expect(page.getByRole("heading", { level: 1, name: en.activityForm.newTitle })).toBeVisible();
   const form = activityForm(page);
   const code = `${objectiveCode}.1`;
-  await expect(form.getByLabel(en.activityForm.objective, { exact: true }).locator("option:checked")).toHaveText(`${objectiveCode} ${objectiveTitle}`);
+  await expect(form.getByLabel(en.activityForm.objective, { exact: true }).locator("option:checked")).toHaveText(
+    `${objectiveCode} ${objectiveTitle}`,
+  );
   await expect(form.getByLabel(en.activityForm.code, { exact: true })).toHaveValue(code);
   await expect(form.getByText(fill(en.activityForm.codeFree, { code }))).toBeVisible(); // checked as typed (after hydration)
   await form.getByLabel(en.activityForm.title, { exact: true }).fill(activityTitle);
   await form.getByLabel(en.activityForm.description, { exact: true }).fill("Created by the end-to-end suite.");
-  await form.getByLabel(en.activityForm.leadAgency, { exact: true }).selectOption({ label: "Ministry of Foreign Affairs (MFA)" });
+  await form
+    .getByLabel(en.activityForm.leadAgency, { exact: true })
+    .selectOption({ label: "Ministry of Foreign Affairs (MFA)" });
   await form.getByRole("checkbox", { name: "Ministry of Internal Affairs (MIA)" }).check();
   await form.getByLabel(en.activityForm.plannedStart, { exact: true }).fill("2026-01-15");
   await form.getByLabel(en.activityForm.plannedEnd, { exact: true }).fill("2027-06-30");
@@ -72,7 +101,9 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await first.getByLabel(fill(en.indicatorForm.dimension, { n: 1 }), { exact: true }).fill("sex");
   await first.getByLabel(fill(en.indicatorForm.categories, { n: 1 }), { exact: true }).fill("female, male");
   await second.getByLabel(en.indicatorForm.name, { exact: true }).fill("E2E referral procedure adopted");
-  await second.getByLabel(en.indicatorForm.unit, { exact: true }).selectOption({ label: en.indicatorForm.units.YES_NO });
+  await second
+    .getByLabel(en.indicatorForm.unit, { exact: true })
+    .selectOption({ label: en.indicatorForm.units.YES_NO });
   await second.getByLabel(en.indicatorForm.baseline, { exact: true }).selectOption({ label: en.indicatorForm.no });
   await second.getByLabel(en.indicatorForm.target, { exact: true }).selectOption({ label: en.indicatorForm.yes });
   await form.getByRole("button", { name: en.activityForm.create }).click();
@@ -85,7 +116,9 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await expect(details).toContainText(`${en.activityPage.leadAgency}Ministry of Foreign Affairs`);
   await expect(details).toContainText(`${en.activityPage.partners}Ministry of Internal Affairs`);
   await expect(details).toContainText(`${en.activityPage.plannedEnd}${day("2027-06-30")}`);
-  const indicators = page.getByRole("table", { name: fill(en.activityPage.indicators.caption, { code }) }).locator("tbody tr");
+  const indicators = page
+    .getByRole("table", { name: fill(en.activityPage.indicators.caption, { code }) })
+    .locator("tbody tr");
   await expect(indicators).toHaveCount(2);
   await expect(indicators.nth(0)).toContainText("E2E officers trained");
   await expect(indicators.nth(0)).toContainText("120");
@@ -96,9 +129,15 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await expect(historyItems(page).filter({ hasText: en.history.actions.activity.created })).toHaveCount(1);
   await expect(historyItems(page).filter({ hasText: en.history.actions.indicator.created })).toHaveCount(2);
   // Recorded values read as people write them: a year, a breakdown.
-  const officers = historyItems(page).filter({ hasText: en.history.actions.indicator.created }).filter({ hasText: "E2E officers trained" });
-  await expect(officers.getByRole("row", { name: en.history.fields.targetYear })).toHaveText(`${en.history.fields.targetYear}${en.history.empty}2027`);
-  await expect(officers.getByRole("row", { name: en.history.fields.disaggregation })).toHaveText(`${en.history.fields.disaggregation}${en.history.empty}sex: female, male`);
+  const officers = historyItems(page)
+    .filter({ hasText: en.history.actions.indicator.created })
+    .filter({ hasText: "E2E officers trained" });
+  await expect(officers.getByRole("row", { name: en.history.fields.targetYear })).toHaveText(
+    `${en.history.fields.targetYear}${en.history.empty}2027`,
+  );
+  await expect(officers.getByRole("row", { name: en.history.fields.disaggregation })).toHaveText(
+    `${en.history.fields.disaggregation}${en.history.empty}sex: female, male`,
+  );
 
   // Re-planned: a later end asks for a reason, and refuses to save without one.
   await page.getByRole("link", { name: en.activityPage.edit }).click();
@@ -111,7 +150,9 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await expect(reasonField).toBeVisible();
   await form.getByRole("button", { name: en.activityForm.save }).click();
   await expect(reasonField).toHaveAttribute("aria-invalid", "true");
-  await expect(reasonField).toHaveAccessibleDescription(`${en.activityForm.reasonHint} ${en.activityForm.validation.reasonRequired}`);
+  await expect(reasonField).toHaveAccessibleDescription(
+    `${en.activityForm.reasonHint} ${en.activityForm.validation.reasonRequired}`,
+  );
   await expect(plannedEnd).toHaveValue("2027-12-31");
   await reasonField.fill(reason);
   await form.getByRole("button", { name: en.activityForm.save }).click();
@@ -133,12 +174,17 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   expect(updatedAt).toBe(0);
   expect(createdAt).toBeGreaterThan(updatedAt);
   // Newest first by the recorded times as well.
-  const times = await historyItems(page).locator("time").evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime") ?? "")));
+  const times = await historyItems(page)
+    .locator("time")
+    .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute("datetime") ?? "")));
   expect(times).toEqual([...times].sort((a, b) => b - a));
 
   // The plan page lists it under its objective, with the new end.
   await page.goto(planPath);
-  const row = main.getByRole("region", { name: `${objectiveCode} ${objectiveTitle}` }).getByRole("row").filter({ hasText: activityTitle });
+  const row = main
+    .getByRole("region", { name: `${objectiveCode} ${objectiveTitle}` })
+    .getByRole("row")
+    .filter({ hasText: activityTitle });
   await expect(row).toContainText(code);
   await expect(row).toContainText("Ministry of Foreign Affairs");
   await expect(row).toContainText("Dec 31, 2027");
@@ -146,7 +192,10 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   // The partner agency's focal point finds it in "My activities".
   const focal = await signedInContext(browser, USERS.focalPoint);
   try {
-    await focal.page.getByRole("navigation", { name: en.nav.label }).getByRole("link", { name: en.browse.nav.myActivities }).click();
+    await focal.page
+      .getByRole("navigation", { name: en.nav.label })
+      .getByRole("link", { name: en.browse.nav.myActivities })
+      .click();
     const mine = focal.page.getByRole("main").getByRole("row").filter({ hasText: activityTitle });
     await expect(mine).toContainText(en.browse.role.partner);
   } finally {
@@ -159,7 +208,12 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
   await signIn(page, USERS.coordinator);
   await openActivePlan(page);
   const main = page.getByRole("main");
-  await main.getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}`, exact: true }).click();
+  await main
+    .getByRole("link", {
+      name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}`,
+      exact: true,
+    })
+    .click();
   const form = activityForm(page);
   const codeField = form.getByLabel(en.activityForm.code, { exact: true });
   await hydrated(codeField);
@@ -188,7 +242,9 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
   await end.fill("2026-09-30");
   await form.getByRole("button", { name: en.activityForm.create }).click();
   await expect(form.getByRole("status")).toHaveText(en.errors.invalidInput);
-  await expect(codeField).toHaveAccessibleDescription(`${en.activityForm.codeHint} ${en.activityForm.validation.codeTaken}`);
+  await expect(codeField).toHaveAccessibleDescription(
+    `${en.activityForm.codeHint} ${en.activityForm.validation.codeTaken}`,
+  );
   await expect(codeField).toHaveValue("1.1.1");
   await expect(form.getByLabel(en.activityForm.title, { exact: true })).toHaveValue(title);
   await expect(start).toHaveValue("2026-05-01");
@@ -197,10 +253,15 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
 
   // Nothing was created.
   await page.goto(`/turkmenistan/activities?q=${encodeURIComponent(title)}`);
-  await expect(page.getByRole("heading", { level: 2, name: new RegExp(`^${en.browse.count.match(/=0 \{([^}]*)\}/)![1]}`) })).toBeVisible();
+  await expect(
+    page.getByRole("heading", { level: 2, name: new RegExp(`^${en.browse.count.match(/=0 \{([^}]*)\}/)![1]}`) }),
+  ).toBeVisible();
 });
 
-test("a viewer sees no edit controls, gets 404 on the edit pages and is refused when posting the actions anyway", async ({ page, browser }) => {
+test("a viewer sees no edit controls, gets 404 on the edit pages and is refused when posting the actions anyway", async ({
+  page,
+  browser,
+}) => {
   // The coordinator's real requests, stopped before they reach the server: a re-planned end date
   // (with its reason) for activity 4.1.3, and a new objective.
   await signIn(page, USERS.coordinator);
@@ -227,7 +288,9 @@ test("a viewer sees no edit controls, gets 404 on the edit pages and is refused 
   const objectiveForm = opened(addObjective);
   await hydrated(objectiveForm.getByLabel(en.structure.objectiveCode, { exact: true }));
   await objectiveForm.getByLabel(en.structure.title, { exact: true }).fill(objectiveTitle);
-  const createObjective = await captureAction(page, () => objectiveForm.getByRole("button", { name: en.structure.addObjective }).click());
+  const createObjective = await captureAction(page, () =>
+    objectiveForm.getByRole("button", { name: en.structure.addObjective }).click(),
+  );
 
   // The viewer (Russian interface) reads the same pages without any control.
   const viewer = await signedInContext(browser, USERS.commission);
@@ -255,7 +318,10 @@ test("a viewer sees no edit controls, gets 404 on the edit pages and is refused 
 
     // Posting the coordinator's requests anyway: the server refuses both.
     await v.goto(activityPath);
-    for (const [what, action] of [["update", update], ["create objective", createObjective]] as const) {
+    for (const [what, action] of [
+      ["update", update],
+      ["create objective", createObjective],
+    ] as const) {
       const answer = await replayAction(v, action);
       expect(answer.status, what).toBe(200);
       expect(answer.ok, what).toBe(false);

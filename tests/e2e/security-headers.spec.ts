@@ -16,19 +16,35 @@ const STATIC_HEADERS: Record<string, RegExp> = {
 
 /** The CSP's directives by name: { "script-src": ["'self'", ...] }. */
 function directives(csp: string): Record<string, string[]> {
-  return Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values]));
+  return Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .filter((d) => d[0])
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 function expectSecurityHeaders(response: APIResponse, path: string): Record<string, string[]> {
   const headers = response.headers();
-  for (const [name, pattern] of Object.entries(STATIC_HEADERS)) expect(headers[name], `${name} on ${path}`).toMatch(pattern);
+  for (const [name, pattern] of Object.entries(STATIC_HEADERS))
+    expect(headers[name], `${name} on ${path}`).toMatch(pattern);
   expect(headers["cache-control"], `cache-control on ${path}`).toContain("no-store");
   const csp = directives(headers["content-security-policy"] ?? "");
-  expect(csp["script-src"], path).toEqual(expect.arrayContaining(["'self'", "'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/)]));
+  expect(csp["script-src"], path).toEqual(
+    expect.arrayContaining(["'self'", "'strict-dynamic'", expect.stringMatching(/^'nonce-[A-Za-z0-9+/=]{16,}'$/)]),
+  );
   expect(csp["script-src"], path).not.toContain("'unsafe-inline'");
   expect(csp["style-src"]).toEqual(["'self'", "'unsafe-inline'"]);
   expect(csp["img-src"]).toEqual(["'self'", "data:", "blob:"]);
-  for (const [name, value] of [["font-src", "'self'"], ["connect-src", "'self'"], ["object-src", "'none'"], ["base-uri", "'self'"], ["form-action", "'self'"], ["frame-ancestors", "'none'"]]) {
+  for (const [name, value] of [
+    ["font-src", "'self'"],
+    ["connect-src", "'self'"],
+    ["object-src", "'none'"],
+    ["base-uri", "'self'"],
+    ["form-action", "'self'"],
+    ["frame-ancestors", "'none'"],
+  ]) {
     expect(csp[name], `${name} on ${path}`).toEqual([value]);
   }
   return csp;
@@ -53,12 +69,16 @@ test("every kind of response carries the security headers", async ({ page, reque
   const asset = /\/_next\/static\/[^"]+\.js/.exec(html)?.[0];
   expect(asset).toBeTruthy();
   const headers = (await page.request.get(asset!)).headers();
-  for (const [name, pattern] of Object.entries(STATIC_HEADERS)) expect(headers[name], `${name} on ${asset}`).toMatch(pattern);
+  for (const [name, pattern] of Object.entries(STATIC_HEADERS))
+    expect(headers[name], `${name} on ${asset}`).toMatch(pattern);
 });
 
 test("the script nonce is fresh for every response and is the one on the page's scripts", async ({ request }) => {
   const [a, b] = [await request.get("/sign-in"), await request.get("/sign-in")];
-  const [nonceA, nonceB] = [nonceOf(expectSecurityHeaders(a, "/sign-in")), nonceOf(expectSecurityHeaders(b, "/sign-in"))];
+  const [nonceA, nonceB] = [
+    nonceOf(expectSecurityHeaders(a, "/sign-in")),
+    nonceOf(expectSecurityHeaders(b, "/sign-in")),
+  ];
   expect(nonceA).not.toBe(nonceB);
   const scripts = (await a.text()).match(/<script\b[^>]*>/g) ?? [];
   expect(scripts.length).toBeGreaterThan(0);
@@ -84,7 +104,10 @@ test("a page on another origin cannot frame the app", async ({ page, baseURL }) 
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   try {
     const { port } = server.address() as AddressInfo;
-    const blocked = page.waitForEvent("console", { predicate: (m) => /frame-ancestors|X-Frame-Options/i.test(m.text()), timeout: 15_000 });
+    const blocked = page.waitForEvent("console", {
+      predicate: (m) => /frame-ancestors|X-Frame-Options/i.test(m.text()),
+      timeout: 15_000,
+    });
     await page.goto(`http://127.0.0.1:${port}/`);
     await expect(page.frameLocator("#own").locator("#own")).toHaveText("own frame");
     await blocked;
@@ -105,7 +128,9 @@ async function watchViolations(page: Page): Promise<string[]> {
   await page.exposeFunction("__reportViolation", (text: string) => void seen.push(text));
   await page.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
-      (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(`${e.violatedDirective} ${e.blockedURI}`);
+      (window as unknown as { __reportViolation: (t: string) => void }).__reportViolation(
+        `${e.violatedDirective} ${e.blockedURI}`,
+      );
     });
   });
   return seen;

@@ -60,7 +60,9 @@ test.describe("after sign-in, only pages of this site", () => {
     expect(new URL(page.url()).search).toBe("?status=DELAYED");
   });
 
-  test("a signed-in person opening the sign-in page goes to the page asked for, on this site only", async ({ page }) => {
+  test("a signed-in person opening the sign-in page goes to the page asked for, on this site only", async ({
+    page,
+  }) => {
     await signIn(page, USERS.coordinator);
     await page.goto("/sign-in?callbackUrl=%2Fturkmenistan%2Fagencies");
     await expect(page).toHaveURL("/turkmenistan/agencies");

@@ -19,7 +19,9 @@ async function readKazakhstan(browser: Browser): Promise<Kazakhstan> {
     const planIds = hrefs.map((h) => h.split("/").pop() ?? "").filter(Boolean);
     await page.goto("/kazakhstan/agencies");
     await expect(page.getByRole("heading", { level: 1, name: en.agencies.title })).toBeVisible();
-    const agencyNames = (await page.locator("main table tbody tr td:first-child > a.font-medium").allInnerTexts()).map((t) => t.trim());
+    const agencyNames = (await page.locator("main table tbody tr td:first-child > a.font-medium").allInnerTexts()).map(
+      (t) => t.trim(),
+    );
     expect(planIds.length).toBeGreaterThan(0);
     expect(agencyNames.length).toBeGreaterThan(0);
     return { planIds, planTitles, agencyNames };
@@ -40,7 +42,13 @@ test("a focal point of Turkmenistan cannot open Kazakhstan by URL", async ({ pag
   await expect(page).toHaveURL("/turkmenistan");
 
   const planId = kz.planIds[0];
-  for (const path of ["/kazakhstan", "/kazakhstan/agencies", "/kazakhstan/members", `/kazakhstan/plans/${planId}`, `/turkmenistan/plans/${planId}`]) {
+  for (const path of [
+    "/kazakhstan",
+    "/kazakhstan/agencies",
+    "/kazakhstan/members",
+    `/kazakhstan/plans/${planId}`,
+    `/turkmenistan/plans/${planId}`,
+  ]) {
     await test.step(path, async () => {
       const response = await page.goto(path);
       await expectNotFound(page, response);
@@ -55,7 +63,9 @@ test("a focal point of Turkmenistan cannot open Kazakhstan by URL", async ({ pag
 test("a viewer gets 404 on the members page and has no link to it", async ({ page }) => {
   await signIn(page, USERS.commission); // Russian interface
   await expect(page).toHaveURL("/turkmenistan");
-  await expect(page.getByRole("navigation", { name: ru.nav.label }).getByRole("link", { name: ru.nav.members })).toHaveCount(0);
+  await expect(
+    page.getByRole("navigation", { name: ru.nav.label }).getByRole("link", { name: ru.nav.members }),
+  ).toHaveCount(0);
   const response = await page.goto("/turkmenistan/members");
   await expectNotFound(page, response, ru);
   await expect(page.getByRole("main").getByText("@tm.example.org")).toHaveCount(0);

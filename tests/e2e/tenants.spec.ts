@@ -15,9 +15,17 @@ test("the chooser and the country switcher move a viewer between countries", asy
   const switcher = page.getByLabel(en.app.tenant, { exact: true });
   // Outside a country the switcher offers to choose one.
   await expect(switcher).toHaveValue("");
-  await expect(switcher.getByRole("option")).toHaveText([en.app.chooseTenant, "Kazakhstan", "Kyrgyzstan", "Turkmenistan"]);
+  await expect(switcher.getByRole("option")).toHaveText([
+    en.app.chooseTenant,
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Turkmenistan",
+  ]);
 
-  await page.getByRole("main").getByRole("link", { name: /^Kazakhstan/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /^Kazakhstan/ })
+    .click();
   await expectInTenant(page, "kazakhstan", "Kazakhstan");
   await expect(page.getByRole("main").getByRole("link", { name: /2024.2026/ })).toBeVisible();
 
@@ -33,7 +41,10 @@ test("the chooser and the country switcher move a viewer between countries", asy
   // Inside a country the switcher lists only the countries, and the chooser is one click away.
   await expect(switcher.getByRole("option")).toHaveText(["Kazakhstan", "Kyrgyzstan", "Turkmenistan"]);
   await page.goto("/tenants");
-  await page.getByRole("main").getByRole("link", { name: /^Kyrgyzstan/ }).click();
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: /^Kyrgyzstan/ })
+    .click();
   await expectInTenant(page, "kyrgyzstan", "Kyrgyzstan");
 });
 

@@ -12,16 +12,39 @@ let counter = 0;
 export function activityInput(objectiveId: string, overrides: Partial<ActivityInput> = {}): ActivityInput {
   counter += 1;
   return {
-    objectiveId, code: `1.1.${100 + (counter % 800)}`, title: `Train border guards ${counter}`, titleRu: null, description: "", expectedResults: "",
-    leadAgencyId: null, partnerAgencyIds: [], plannedStart: "2025-03-01", plannedEnd: "2025-06-30", budget: null, currency: null,
-    fundingSource: null, status: "NOT_STARTED", percentComplete: 0, ...overrides,
+    objectiveId,
+    code: `1.1.${100 + (counter % 800)}`,
+    title: `Train border guards ${counter}`,
+    titleRu: null,
+    description: "",
+    expectedResults: "",
+    leadAgencyId: null,
+    partnerAgencyIds: [],
+    plannedStart: "2025-03-01",
+    plannedEnd: "2025-06-30",
+    budget: null,
+    currency: null,
+    fundingSource: null,
+    status: "NOT_STARTED",
+    percentComplete: 0,
+    ...overrides,
   };
 }
 
 export function indicatorInput(overrides: Partial<IndicatorInput> = {}): IndicatorInput {
   return {
-    name: "Border guards trained", nameRu: null, unit: "NUMBER", unitLabel: "officers", baseline: "0", baselineYear: 2024, baselineSource: null,
-    target: "200", targetYear: 2026, direction: "INCREASE", disaggregation: [], ...overrides,
+    name: "Border guards trained",
+    nameRu: null,
+    unit: "NUMBER",
+    unitLabel: "officers",
+    baseline: "0",
+    baselineYear: 2024,
+    baselineSource: null,
+    target: "200",
+    targetYear: 2026,
+    direction: "INCREASE",
+    disaggregation: [],
+    ...overrides,
   };
 }
 
@@ -33,7 +56,10 @@ async function createSide() {
   const [partner, other] = await Promise.all([createAgency(people.tenant), createAgency(people.tenant)]);
   const plan = await createPlan(people.tenant, { activities: 0 });
   const [admin, coordinator, focal, viewer] = await Promise.all([
-    ctxFor(people.admin, people.tenant), ctxFor(people.coordinator, people.tenant), ctxFor(people.focal, people.tenant), ctxFor(people.viewer, people.tenant),
+    ctxFor(people.admin, people.tenant),
+    ctxFor(people.coordinator, people.tenant),
+    ctxFor(people.focal, people.tenant),
+    ctxFor(people.viewer, people.tenant),
   ]);
   return { ...people, partner, other, plan, ctx: { admin, coordinator, focal, viewer } };
 }
@@ -45,7 +71,12 @@ export async function twoPlans() {
 }
 
 /** An activity made through the data layer by `ctx`, with the plan's objective. */
-export async function makeActivity(ctx: TenantContext, plan: { id: string; objectiveId: string }, overrides: Partial<ActivityInput> = {}, indicators: IndicatorInput[] = []) {
+export async function makeActivity(
+  ctx: TenantContext,
+  plan: { id: string; objectiveId: string },
+  overrides: Partial<ActivityInput> = {},
+  indicators: IndicatorInput[] = [],
+) {
   return createActivity(ctx, plan.id, { ...activityInput(plan.objectiveId, overrides), indicators });
 }
 
@@ -57,10 +88,19 @@ export async function closePlan(planId: string): Promise<void> {
 export async function reportOn(tenant: TenantRef, planId: string, activityId: string): Promise<void> {
   const db = await getDb();
   const period = await db.reportingPeriod.create({
-    data: { tenantId: tenant.id, planId, label: `Q-${activityId}`, startDate: new Date("2025-01-01"), endDate: new Date("2025-03-31"), dueDate: new Date("2025-04-15") },
+    data: {
+      tenantId: tenant.id,
+      planId,
+      label: `Q-${activityId}`,
+      startDate: new Date("2025-01-01"),
+      endDate: new Date("2025-03-31"),
+      dueDate: new Date("2025-04-15"),
+    },
     select: { id: true },
   });
-  await db.progressUpdate.create({ data: { tenantId: tenant.id, activityId, periodId: period.id, activityStatus: "IN_PROGRESS", percentComplete: 10 } });
+  await db.progressUpdate.create({
+    data: { tenantId: tenant.id, activityId, periodId: period.id, activityStatus: "IN_PROGRESS", percentComplete: 10 },
+  });
 }
 
 /** The activity as stored, with partners and indicators, for before/after comparisons. */

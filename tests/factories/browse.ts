@@ -23,49 +23,119 @@ export interface LargePlan {
  * each), led in turn by `agencies` agencies, each with two partners and two indicators.
  * Inserted with createMany, so 1,000 activities take a few statements.
  */
-export async function createLargePlan(tenant: TenantRef, opts: { activities: number; agencies?: number; status?: "ACTIVE" | "DRAFT" | "CLOSED"; startYear?: number }): Promise<LargePlan> {
+export async function createLargePlan(
+  tenant: TenantRef,
+  opts: { activities: number; agencies?: number; status?: "ACTIVE" | "DRAFT" | "CLOSED"; startYear?: number },
+): Promise<LargePlan> {
   const db = await getDb();
   const tenantId = tenant.id;
   const year = opts.startYear ?? 2025;
   const plan = await db.plan.create({
-    data: { tenantId, title: `Plan ${unique()}`, startDate: new Date(`${year}-01-01`), endDate: new Date(`${year + 3}-12-31`), status: opts.status ?? "ACTIVE" },
+    data: {
+      tenantId,
+      title: `Plan ${unique()}`,
+      startDate: new Date(`${year}-01-01`),
+      endDate: new Date(`${year + 3}-12-31`),
+      status: opts.status ?? "ACTIVE",
+    },
     select: { id: true },
   });
   const agencyIds = Array.from({ length: Math.max(opts.agencies ?? 12, 3) }, () => randomUUID());
-  await db.agency.createMany({ data: agencyIds.map((id, i) => ({ id, tenantId, name: `Agency ${i + 1} ${unique()}`, names: { ru: `Ведомство ${i + 1}` } })) });
+  await db.agency.createMany({
+    data: agencyIds.map((id, i) => ({
+      id,
+      tenantId,
+      name: `Agency ${i + 1} ${unique()}`,
+      names: { ru: `Ведомство ${i + 1}` },
+    })),
+  });
   const sectionIds = PILLARS.map(() => randomUUID());
-  await db.section.createMany({ data: PILLARS.map((pillar, i) => ({ id: sectionIds[i], tenantId, planId: plan.id, code: String(i + 1), title: pillar.toLowerCase(), pillar, position: i + 1 })) });
-  const objectives = sectionIds.flatMap((sectionId, s) => Array.from({ length: 5 }, (_, o) => ({ id: randomUUID(), sectionId, code: `${s + 1}.${o + 1}`, position: o + 1 })));
-  await db.objective.createMany({ data: objectives.map((o) => ({ ...o, tenantId, planId: plan.id, title: `Objective ${o.code}` })) });
+  await db.section.createMany({
+    data: PILLARS.map((pillar, i) => ({
+      id: sectionIds[i],
+      tenantId,
+      planId: plan.id,
+      code: String(i + 1),
+      title: pillar.toLowerCase(),
+      pillar,
+      position: i + 1,
+    })),
+  });
+  const objectives = sectionIds.flatMap((sectionId, s) =>
+    Array.from({ length: 5 }, (_, o) => ({ id: randomUUID(), sectionId, code: `${s + 1}.${o + 1}`, position: o + 1 })),
+  );
+  await db.objective.createMany({
+    data: objectives.map((o) => ({ ...o, tenantId, planId: plan.id, title: `Objective ${o.code}` })),
+  });
   const activities = Array.from({ length: opts.activities }, (_, i) => {
     const objective = objectives[i % objectives.length];
     const n = Math.floor(i / objectives.length) + 1;
     return {
-      id: randomUUID(), tenantId, planId: plan.id, objectiveId: objective.id, code: `${objective.code}.${n}`, position: n,
-      title: `Activity ${objective.code}.${n} train officers`, titles: { ru: `Мероприятие ${objective.code}.${n}` },
-      description: i % 7 === 0 ? "Border guards and labour inspectors" : "Awareness", leadAgencyId: agencyIds[i % agencyIds.length],
-      status: STATUSES[i % STATUSES.length], percentComplete: (i * 13) % 101,
-      plannedStart: new Date(`${year}-01-01`), plannedEnd: new Date(`${year + (i % 3)}-06-30`),
+      id: randomUUID(),
+      tenantId,
+      planId: plan.id,
+      objectiveId: objective.id,
+      code: `${objective.code}.${n}`,
+      position: n,
+      title: `Activity ${objective.code}.${n} train officers`,
+      titles: { ru: `Мероприятие ${objective.code}.${n}` },
+      description: i % 7 === 0 ? "Border guards and labour inspectors" : "Awareness",
+      leadAgencyId: agencyIds[i % agencyIds.length],
+      status: STATUSES[i % STATUSES.length],
+      percentComplete: (i * 13) % 101,
+      plannedStart: new Date(`${year}-01-01`),
+      plannedEnd: new Date(`${year + (i % 3)}-06-30`),
     };
   });
   await db.activity.createMany({ data: activities });
   await db.activityPartner.createMany({
-    data: activities.flatMap((a, i) => [1, 2].map((k) => ({ tenantId, activityId: a.id, agencyId: agencyIds[(i + k) % agencyIds.length] }))),
+    data: activities.flatMap((a, i) =>
+      [1, 2].map((k) => ({ tenantId, activityId: a.id, agencyId: agencyIds[(i + k) % agencyIds.length] })),
+    ),
   });
   await db.indicator.createMany({
-    data: activities.flatMap((a) => [0, 1].map((k) => ({ tenantId, activityId: a.id, name: `Indicator ${k + 1} of ${a.code}`, baseline: 0, target: 100, position: k }))),
+    data: activities.flatMap((a) =>
+      [0, 1].map((k) => ({
+        tenantId,
+        activityId: a.id,
+        name: `Indicator ${k + 1} of ${a.code}`,
+        baseline: 0,
+        target: 100,
+        position: k,
+      })),
+    ),
   });
-  return { id: plan.id, sectionIds, objectiveIds: objectives.map((o) => o.id), activityIds: activities.map((a) => a.id), agencyIds };
+  return {
+    id: plan.id,
+    sectionIds,
+    objectiveIds: objectives.map((o) => o.id),
+    activityIds: activities.map((a) => a.id),
+    agencyIds,
+  };
 }
 
 /** An indicator of an activity. */
-export async function addIndicator(tenant: TenantRef, activityId: string, opts: Partial<{ name: string; archived: boolean; position: number; disaggregation: unknown }> = {}) {
+export async function addIndicator(
+  tenant: TenantRef,
+  activityId: string,
+  opts: Partial<{ name: string; archived: boolean; position: number; disaggregation: unknown }> = {},
+) {
   const db = await getDb();
   return db.indicator.create({
     data: {
-      tenantId: tenant.id, activityId, name: opts.name ?? `Indicator ${unique()}`, unit: "NUMBER", unitLabel: "officers trained",
-      baseline: 10, baselineYear: 2024, target: 200.5, targetYear: 2027, direction: "INCREASE", position: opts.position ?? 0,
-      disaggregation: (opts.disaggregation ?? undefined) as never, archivedAt: opts.archived ? new Date() : null,
+      tenantId: tenant.id,
+      activityId,
+      name: opts.name ?? `Indicator ${unique()}`,
+      unit: "NUMBER",
+      unitLabel: "officers trained",
+      baseline: 10,
+      baselineYear: 2024,
+      target: 200.5,
+      targetYear: 2027,
+      direction: "INCREASE",
+      position: opts.position ?? 0,
+      disaggregation: (opts.disaggregation ?? undefined) as never,
+      archivedAt: opts.archived ? new Date() : null,
     },
     select: { id: true },
   });
@@ -73,33 +143,74 @@ export async function addIndicator(tenant: TenantRef, activityId: string, opts: 
 
 /** A progress update of an activity in a new period ending on `periodEnd`, with indicator values. */
 export async function addProgressUpdate(
-  tenant: TenantRef, activity: { id: string; planId: string }, opts: { periodEnd: string; status: UpdateStatus; values: Record<string, number | null> },
+  tenant: TenantRef,
+  activity: { id: string; planId: string },
+  opts: { periodEnd: string; status: UpdateStatus; values: Record<string, number | null> },
 ) {
   const db = await getDb();
   const end = new Date(`${opts.periodEnd}T00:00:00Z`);
   const period = await db.reportingPeriod.create({
-    data: { tenantId: tenant.id, planId: activity.planId, label: `P ${opts.periodEnd} ${unique()}`, startDate: new Date(end.getTime() - 90 * 864e5), endDate: end, dueDate: end },
+    data: {
+      tenantId: tenant.id,
+      planId: activity.planId,
+      label: `P ${opts.periodEnd} ${unique()}`,
+      startDate: new Date(end.getTime() - 90 * 864e5),
+      endDate: end,
+      dueDate: end,
+    },
     select: { id: true, label: true },
   });
   const update = await db.progressUpdate.create({
     data: {
-      tenantId: tenant.id, activityId: activity.id, periodId: period.id, status: opts.status, activityStatus: "IN_PROGRESS", percentComplete: 50,
+      tenantId: tenant.id,
+      activityId: activity.id,
+      periodId: period.id,
+      status: opts.status,
+      activityStatus: "IN_PROGRESS",
+      percentComplete: 50,
       reviewedAt: opts.status === "APPROVED" ? new Date() : null,
     },
     select: { id: true },
   });
-  await db.indicatorValue.createMany({ data: Object.entries(opts.values).map(([indicatorId, value]) => ({ tenantId: tenant.id, progressUpdateId: update.id, indicatorId, value })) });
+  await db.indicatorValue.createMany({
+    data: Object.entries(opts.values).map(([indicatorId, value]) => ({
+      tenantId: tenant.id,
+      progressUpdateId: update.id,
+      indicatorId,
+      value,
+    })),
+  });
   return { periodLabel: period.label, updateId: update.id };
 }
 
 /** An audit event as the data layer writes them, at a chosen time so the order is certain. */
-export async function addAuditEvent(tenant: TenantRef | null, e: { actorId?: string | null; action: string; entityType: string; entityId: string; before?: object; after?: object; reason?: string; at: Date }) {
+export async function addAuditEvent(
+  tenant: TenantRef | null,
+  e: {
+    actorId?: string | null;
+    action: string;
+    entityType: string;
+    entityId: string;
+    before?: object;
+    after?: object;
+    reason?: string;
+    at: Date;
+  },
+) {
   const db = await getDb();
   return db.auditEvent.create({
     data: {
-      tenantId: tenant?.id ?? null, actorKind: e.actorId ? "user" : "anonymous", actorId: e.actorId ?? null, action: e.action,
-      entityType: e.entityType, entityId: e.entityId, activityId: activityOfEvent(e),
-      before: e.before as never, after: e.after as never, reason: e.reason ?? null, createdAt: e.at,
+      tenantId: tenant?.id ?? null,
+      actorKind: e.actorId ? "user" : "anonymous",
+      actorId: e.actorId ?? null,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      activityId: activityOfEvent(e),
+      before: e.before as never,
+      after: e.after as never,
+      reason: e.reason ?? null,
+      createdAt: e.at,
     },
     select: { id: true },
   });
@@ -115,7 +226,11 @@ export async function countSqlQueries<T>(fn: () => Promise<T>): Promise<{ result
   const pg = (await import("pg")).default;
   let queries = 0;
   const restore: (() => void)[] = [];
-  const patch = (proto: object, method: string, wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown) => {
+  const patch = (
+    proto: object,
+    method: string,
+    wrap: (original: (...args: unknown[]) => unknown) => (...args: unknown[]) => unknown,
+  ) => {
     const target = proto as Record<string, (...args: unknown[]) => unknown>;
     const own = Object.prototype.hasOwnProperty.call(target, method);
     const original = target[method];
@@ -127,19 +242,27 @@ export async function countSqlQueries<T>(fn: () => Promise<T>): Promise<{ result
       queries++;
       return original.apply(this, args);
     };
-  for (const [proto, method] of [[PGlite.prototype, "query"], [PGlite.prototype, "exec"], [pg.Client.prototype, "query"]] as const) patch(proto, method, counted);
+  for (const [proto, method] of [
+    [PGlite.prototype, "query"],
+    [PGlite.prototype, "exec"],
+    [pg.Client.prototype, "query"],
+  ] as const)
+    patch(proto, method, counted);
   // PGlite runs a transaction's BEGIN, its statements and COMMIT through private methods: count
   // those two and each statement sent through the transaction's handle (every door is one).
   type Handle = Record<"query" | "sql" | "exec", (...args: unknown[]) => unknown>;
-  patch(PGlite.prototype, "transaction", (original) =>
-    function (this: unknown, ...args: unknown[]) {
-      const work = args[0] as (tx: Handle) => unknown;
-      queries += 2;
-      return original.call(this, (tx: Handle) => {
-        for (const method of ["query", "sql", "exec"] as const) tx[method] = counted(tx[method].bind(tx));
-        return work(tx);
-      });
-    },
+  patch(
+    PGlite.prototype,
+    "transaction",
+    (original) =>
+      function (this: unknown, ...args: unknown[]) {
+        const work = args[0] as (tx: Handle) => unknown;
+        queries += 2;
+        return original.call(this, (tx: Handle) => {
+          for (const method of ["query", "sql", "exec"] as const) tx[method] = counted(tx[method].bind(tx));
+          return work(tx);
+        });
+      },
   );
   try {
     return { result: await fn(), queries };
@@ -165,41 +288,141 @@ export interface SamplePlan {
  *   2.1.2  archived: never listed
  */
 export async function createSamplePlan(
-  tenant: TenantRef, agencies: { lead: string; partner: string; other: string }, opts: { status?: "ACTIVE" | "DRAFT" | "CLOSED"; startYear?: number } = {},
+  tenant: TenantRef,
+  agencies: { lead: string; partner: string; other: string },
+  opts: { status?: "ACTIVE" | "DRAFT" | "CLOSED"; startYear?: number } = {},
 ): Promise<SamplePlan> {
   const db = await getDb();
   const tenantId = tenant.id;
   const year = opts.startYear ?? 2025;
   const plan = await db.plan.create({
-    data: { tenantId, title: `Sample plan ${unique()}`, titles: { ru: "Национальный план" }, startDate: new Date(`${year}-01-01`), endDate: new Date(`${year + 2}-12-31`), status: opts.status ?? "ACTIVE" },
+    data: {
+      tenantId,
+      title: `Sample plan ${unique()}`,
+      titles: { ru: "Национальный план" },
+      startDate: new Date(`${year}-01-01`),
+      endDate: new Date(`${year + 2}-12-31`),
+      status: opts.status ?? "ACTIVE",
+    },
     select: { id: true },
   });
   const sec = async (code: string, pillar: Pillar, position: number) =>
-    (await db.section.create({ data: { tenantId, planId: plan.id, code, title: pillar.toLowerCase(), pillar, position }, select: { id: true } })).id;
+    (
+      await db.section.create({
+        data: { tenantId, planId: plan.id, code, title: pillar.toLowerCase(), pillar, position },
+        select: { id: true },
+      })
+    ).id;
   const [prevention, protection] = [await sec("1", "PREVENTION", 1), await sec("2", "PROTECTION", 2)];
   const obj = async (code: string, sectionId: string, position: number) =>
-    (await db.objective.create({ data: { tenantId, planId: plan.id, sectionId, code, title: `Objective ${code}`, titles: { ru: `Задача ${code}` }, position }, select: { id: true } })).id;
-  const objectiveIds = { "1.1": await obj("1.1", prevention, 1), "1.2": await obj("1.2", prevention, 2), "2.1": await obj("2.1", protection, 1) };
+    (
+      await db.objective.create({
+        data: {
+          tenantId,
+          planId: plan.id,
+          sectionId,
+          code,
+          title: `Objective ${code}`,
+          titles: { ru: `Задача ${code}` },
+          position,
+        },
+        select: { id: true },
+      })
+    ).id;
+  const objectiveIds = {
+    "1.1": await obj("1.1", prevention, 1),
+    "1.2": await obj("1.2", prevention, 2),
+    "2.1": await obj("2.1", protection, 1),
+  };
   const end = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
   const specs = [
-    { code: "1.1.1", o: "1.1", title: "Train border guards", lead: agencies.lead, status: "IN_PROGRESS", pct: 40, end: "2026-01-31", partners: [agencies.partner] },
-    { code: "1.1.2", o: "1.1", title: "Awareness campaign", ru: "Информационная кампания", lead: agencies.partner, status: "COMPLETED", pct: 100, end: "2026-01-31", partners: [] },
-    { code: "1.1.10", o: "1.1", title: "Help line", description: "A national hotline for victims", lead: agencies.lead, status: "NOT_STARTED", pct: 0, end: null, partners: [] },
-    { code: "1.2.1", o: "1.2", title: "Labour inspections", lead: agencies.other, status: "DELAYED", pct: 20, end: "2026-06-14", partners: [agencies.partner, agencies.lead] },
-    { code: "2.1.1", o: "2.1", title: "Shelters 50% funded", lead: null, status: "CANCELLED", pct: 10, end: "2026-01-31", partners: [] },
-    { code: "2.1.2", o: "2.1", title: "Archived border work", lead: agencies.lead, status: "IN_PROGRESS", pct: 5, end: "2026-01-31", partners: [], archived: true },
+    {
+      code: "1.1.1",
+      o: "1.1",
+      title: "Train border guards",
+      lead: agencies.lead,
+      status: "IN_PROGRESS",
+      pct: 40,
+      end: "2026-01-31",
+      partners: [agencies.partner],
+    },
+    {
+      code: "1.1.2",
+      o: "1.1",
+      title: "Awareness campaign",
+      ru: "Информационная кампания",
+      lead: agencies.partner,
+      status: "COMPLETED",
+      pct: 100,
+      end: "2026-01-31",
+      partners: [],
+    },
+    {
+      code: "1.1.10",
+      o: "1.1",
+      title: "Help line",
+      description: "A national hotline for victims",
+      lead: agencies.lead,
+      status: "NOT_STARTED",
+      pct: 0,
+      end: null,
+      partners: [],
+    },
+    {
+      code: "1.2.1",
+      o: "1.2",
+      title: "Labour inspections",
+      lead: agencies.other,
+      status: "DELAYED",
+      pct: 20,
+      end: "2026-06-14",
+      partners: [agencies.partner, agencies.lead],
+    },
+    {
+      code: "2.1.1",
+      o: "2.1",
+      title: "Shelters 50% funded",
+      lead: null,
+      status: "CANCELLED",
+      pct: 10,
+      end: "2026-01-31",
+      partners: [],
+    },
+    {
+      code: "2.1.2",
+      o: "2.1",
+      title: "Archived border work",
+      lead: agencies.lead,
+      status: "IN_PROGRESS",
+      pct: 5,
+      end: "2026-01-31",
+      partners: [],
+      archived: true,
+    },
   ] as const;
   const ids: Record<string, string> = {};
   for (const [i, s] of specs.entries()) {
     const a = await db.activity.create({
       data: {
-        tenantId, planId: plan.id, objectiveId: objectiveIds[s.o], code: s.code, title: s.title, titles: "ru" in s ? { ru: s.ru } : {},
-        description: "description" in s ? s.description : "", leadAgencyId: s.lead, status: s.status as ActivityStatus, percentComplete: s.pct,
-        plannedEnd: end(s.end), position: i + 1, archivedAt: "archived" in s ? new Date() : null,
+        tenantId,
+        planId: plan.id,
+        objectiveId: objectiveIds[s.o],
+        code: s.code,
+        title: s.title,
+        titles: "ru" in s ? { ru: s.ru } : {},
+        description: "description" in s ? s.description : "",
+        leadAgencyId: s.lead,
+        status: s.status as ActivityStatus,
+        percentComplete: s.pct,
+        plannedEnd: end(s.end),
+        position: i + 1,
+        archivedAt: "archived" in s ? new Date() : null,
       },
       select: { id: true },
     });
-    await db.activityPartner.createMany({ data: s.partners.map((agencyId) => ({ tenantId, activityId: a.id, agencyId })) });
+    await db.activityPartner.createMany({
+      data: s.partners.map((agencyId) => ({ tenantId, activityId: a.id, agencyId })),
+    });
     ids[s.code] = a.id;
   }
   return { id: plan.id, ids, objectiveIds };

@@ -12,18 +12,31 @@ const unique = () => randomBytes(4).toString("hex");
 export const TEST_PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
 
-export async function createTenant(overrides: Partial<{ slug: string; name: string; isDemo: boolean }> = {}): Promise<TenantRef> {
+export async function createTenant(
+  overrides: Partial<{ slug: string; name: string; isDemo: boolean }> = {},
+): Promise<TenantRef> {
   const db = await getDb();
   const id = unique();
   return db.tenant.create({
-    data: { slug: overrides.slug ?? `t-${id}`, name: overrides.name ?? `Tenant ${id}`, countryCode: "XX", isDemo: overrides.isDemo ?? false },
+    data: {
+      slug: overrides.slug ?? `t-${id}`,
+      name: overrides.name ?? `Tenant ${id}`,
+      countryCode: "XX",
+      isDemo: overrides.isDemo ?? false,
+    },
     select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true },
   });
 }
 
-export async function createAgency(tenant: TenantRef, overrides: Partial<{ name: string }> = {}): Promise<{ id: string; name: string }> {
+export async function createAgency(
+  tenant: TenantRef,
+  overrides: Partial<{ name: string }> = {},
+): Promise<{ id: string; name: string }> {
   const db = await getDb();
-  return db.agency.create({ data: { tenantId: tenant.id, name: overrides.name ?? `Ministry ${unique()}` }, select: { id: true, name: true } });
+  return db.agency.create({
+    data: { tenantId: tenant.id, name: overrides.name ?? `Ministry ${unique()}` },
+    select: { id: true, name: true },
+  });
 }
 
 interface UserOptions {
@@ -51,7 +64,12 @@ export async function createUser(opts: UserOptions = {}): Promise<SessionUser> {
   return user;
 }
 
-export async function addMembership(user: SessionUser, tenant: TenantRef, role: Role, agencyId: string | null = null): Promise<void> {
+export async function addMembership(
+  user: SessionUser,
+  tenant: TenantRef,
+  role: Role,
+  agencyId: string | null = null,
+): Promise<void> {
   const db = await getDb();
   await db.membership.create({ data: { tenantId: tenant.id, userId: user.id, role, agencyId } });
 }
@@ -77,19 +95,39 @@ export async function createTenantWithPeople() {
 }
 
 /** A plan with one section, one objective and `activities` activities led by `leadAgencyId`. */
-export async function createPlan(tenant: TenantRef, opts: { activities?: number; leadAgencyId?: string; title?: string } = {}) {
+export async function createPlan(
+  tenant: TenantRef,
+  opts: { activities?: number; leadAgencyId?: string; title?: string } = {},
+) {
   const db = await getDb();
   const plan = await db.plan.create({
-    data: { tenantId: tenant.id, title: opts.title ?? `Plan ${unique()}`, startDate: new Date("2025-01-01"), endDate: new Date("2027-12-31"), status: "ACTIVE" },
+    data: {
+      tenantId: tenant.id,
+      title: opts.title ?? `Plan ${unique()}`,
+      startDate: new Date("2025-01-01"),
+      endDate: new Date("2027-12-31"),
+      status: "ACTIVE",
+    },
     select: { id: true, title: true },
   });
-  const section = await db.section.create({ data: { tenantId: tenant.id, planId: plan.id, code: "1", title: "Prevention", pillar: "PREVENTION", position: 1 }, select: { id: true } });
-  const objective = await db.objective.create({ data: { tenantId: tenant.id, planId: plan.id, sectionId: section.id, code: "1.1", title: "Awareness", position: 1 }, select: { id: true } });
+  const section = await db.section.create({
+    data: { tenantId: tenant.id, planId: plan.id, code: "1", title: "Prevention", pillar: "PREVENTION", position: 1 },
+    select: { id: true },
+  });
+  const objective = await db.objective.create({
+    data: { tenantId: tenant.id, planId: plan.id, sectionId: section.id, code: "1.1", title: "Awareness", position: 1 },
+    select: { id: true },
+  });
   const count = opts.activities ?? 2;
   await db.activity.createMany({
     data: Array.from({ length: count }, (_, i) => ({
-      tenantId: tenant.id, planId: plan.id, objectiveId: objective.id, code: `1.1.${i + 1}`, title: `Activity ${i + 1}`,
-      leadAgencyId: opts.leadAgencyId ?? null, position: i + 1,
+      tenantId: tenant.id,
+      planId: plan.id,
+      objectiveId: objective.id,
+      code: `1.1.${i + 1}`,
+      title: `Activity ${i + 1}`,
+      leadAgencyId: opts.leadAgencyId ?? null,
+      position: i + 1,
       status: i % 2 === 0 ? ("IN_PROGRESS" as const) : ("COMPLETED" as const),
       plannedEnd: new Date(i % 2 === 0 ? "2025-06-30" : "2026-12-31"),
     })),
@@ -101,14 +139,28 @@ export async function createPlan(tenant: TenantRef, opts: { activities?: number;
 export async function addActivity(
   tenant: TenantRef,
   plan: { id: string; objectiveId: string },
-  opts: { status?: ActivityStatus; plannedEnd?: Date | null; archived?: boolean; leadAgencyId?: string | null; position?: number; title?: string } = {},
+  opts: {
+    status?: ActivityStatus;
+    plannedEnd?: Date | null;
+    archived?: boolean;
+    leadAgencyId?: string | null;
+    position?: number;
+    title?: string;
+  } = {},
 ): Promise<{ id: string }> {
   const db = await getDb();
   return db.activity.create({
     data: {
-      tenantId: tenant.id, planId: plan.id, objectiveId: plan.objectiveId, code: `x.${unique()}`, title: opts.title ?? `Activity ${unique()}`,
-      status: opts.status ?? "NOT_STARTED", plannedEnd: opts.plannedEnd ?? null, leadAgencyId: opts.leadAgencyId ?? null,
-      position: opts.position ?? 100, archivedAt: opts.archived ? new Date() : null,
+      tenantId: tenant.id,
+      planId: plan.id,
+      objectiveId: plan.objectiveId,
+      code: `x.${unique()}`,
+      title: opts.title ?? `Activity ${unique()}`,
+      status: opts.status ?? "NOT_STARTED",
+      plannedEnd: opts.plannedEnd ?? null,
+      leadAgencyId: opts.leadAgencyId ?? null,
+      position: opts.position ?? 100,
+      archivedAt: opts.archived ? new Date() : null,
     },
     select: { id: true },
   });
@@ -120,9 +172,16 @@ export async function createPendingInvitation(
   input: Partial<{ email: string; role: Role; agencyId: string | null }> = {},
 ): Promise<{ id: string; token: string; email: string }> {
   const email = input.email ?? `invitee-${unique()}@example.test`;
-  const { token } = await createInvitation(ctx, { email, role: input.role ?? "VIEWER", agencyId: input.agencyId ?? null });
+  const { token } = await createInvitation(ctx, {
+    email,
+    role: input.role ?? "VIEWER",
+    agencyId: input.agencyId ?? null,
+  });
   const db = await getDb();
-  const { id } = await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) }, select: { id: true } });
+  const { id } = await db.invitation.findUniqueOrThrow({
+    where: { tokenHash: hashToken(token) },
+    select: { id: true },
+  });
   return { id, token, email };
 }
 

@@ -12,30 +12,52 @@ export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 /** Valid input for createPlan/updatePlan. */
 export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
   return {
-    title: `NAP ${unique()}`, titleRu: null, description: "", startDate: day("2025-01-01"), endDate: day("2027-12-31"),
-    status: "DRAFT", predecessorId: null, ...overrides,
+    title: `NAP ${unique()}`,
+    titleRu: null,
+    description: "",
+    startDate: day("2025-01-01"),
+    endDate: day("2027-12-31"),
+    status: "DRAFT",
+    predecessorId: null,
+    ...overrides,
   };
 }
 
 /** A bare plan (no sections) in the given status. */
-export async function createBarePlan(tenant: TenantRef, opts: { status?: PlanStatus; title?: string; predecessorId?: string } = {}) {
+export async function createBarePlan(
+  tenant: TenantRef,
+  opts: { status?: PlanStatus; title?: string; predecessorId?: string } = {},
+) {
   const db = await getDb();
   return db.plan.create({
     data: {
-      tenantId: tenant.id, title: opts.title ?? `Plan ${unique()}`, startDate: day("2025-01-01"), endDate: day("2027-12-31"),
-      status: opts.status ?? "DRAFT", predecessorId: opts.predecessorId ?? null,
+      tenantId: tenant.id,
+      title: opts.title ?? `Plan ${unique()}`,
+      startDate: day("2025-01-01"),
+      endDate: day("2027-12-31"),
+      status: opts.status ?? "DRAFT",
+      predecessorId: opts.predecessorId ?? null,
     },
     select: { id: true, title: true, version: true },
   });
 }
 
-export async function addSection(tenant: TenantRef, planId: string, opts: { code?: string; position?: number; pillar?: Pillar | null; archived?: boolean; title?: string } = {}) {
+export async function addSection(
+  tenant: TenantRef,
+  planId: string,
+  opts: { code?: string; position?: number; pillar?: Pillar | null; archived?: boolean; title?: string } = {},
+) {
   const db = await getDb();
   const code = opts.code ?? String(Math.floor(Math.random() * 900) + 100);
   return db.section.create({
     data: {
-      tenantId: tenant.id, planId, code, title: opts.title ?? `Section ${code}`, pillar: opts.pillar ?? null,
-      position: opts.position ?? 50, archivedAt: opts.archived ? new Date() : null,
+      tenantId: tenant.id,
+      planId,
+      code,
+      title: opts.title ?? `Section ${code}`,
+      pillar: opts.pillar ?? null,
+      position: opts.position ?? 50,
+      archivedAt: opts.archived ? new Date() : null,
     },
     select: { id: true, code: true, version: true },
   });
@@ -49,8 +71,13 @@ export async function addObjective(
   const db = await getDb();
   return db.objective.create({
     data: {
-      tenantId: tenant.id, planId: where.planId, sectionId: where.sectionId, code: opts.code ?? `9.${Math.floor(Math.random() * 900) + 100}`,
-      title: opts.title ?? `Objective ${unique()}`, position: opts.position ?? 50, archivedAt: opts.archived ? new Date() : null,
+      tenantId: tenant.id,
+      planId: where.planId,
+      sectionId: where.sectionId,
+      code: opts.code ?? `9.${Math.floor(Math.random() * 900) + 100}`,
+      title: opts.title ?? `Objective ${unique()}`,
+      position: opts.position ?? 50,
+      archivedAt: opts.archived ? new Date() : null,
     },
     select: { id: true, code: true, version: true },
   });
@@ -59,14 +86,24 @@ export async function addObjective(
 /** An indicator attached to an objective (history that keeps an objective from being deleted). */
 export async function addObjectiveIndicator(tenant: TenantRef, objectiveId: string) {
   const db = await getDb();
-  return db.indicator.create({ data: { tenantId: tenant.id, objectiveId, name: `Indicator ${unique()}` }, select: { id: true } });
+  return db.indicator.create({
+    data: { tenantId: tenant.id, objectiveId, name: `Indicator ${unique()}` },
+    select: { id: true },
+  });
 }
 
 /** A reporting period (history that keeps a plan from being deleted). */
 export async function addPeriod(tenant: TenantRef, planId: string) {
   const db = await getDb();
   return db.reportingPeriod.create({
-    data: { tenantId: tenant.id, planId, label: `P ${unique()}`, startDate: day("2025-01-01"), endDate: day("2025-03-31"), dueDate: day("2025-04-15") },
+    data: {
+      tenantId: tenant.id,
+      planId,
+      label: `P ${unique()}`,
+      startDate: day("2025-01-01"),
+      endDate: day("2025-03-31"),
+      dueDate: day("2025-04-15"),
+    },
     select: { id: true },
   });
 }
@@ -93,8 +130,10 @@ export async function orderOf(kind: "activity" | "objective" | "section", parent
   const orderBy = [{ position: "asc" as const }, { createdAt: "asc" as const }, { id: "asc" as const }];
   const select = { id: true };
   const rows =
-    kind === "activity" ? await db.activity.findMany({ where: { objectiveId: parentId, archivedAt: null }, select, orderBy })
-    : kind === "objective" ? await db.objective.findMany({ where: { sectionId: parentId, archivedAt: null }, select, orderBy })
-    : await db.section.findMany({ where: { planId: parentId, archivedAt: null }, select, orderBy });
+    kind === "activity"
+      ? await db.activity.findMany({ where: { objectiveId: parentId, archivedAt: null }, select, orderBy })
+      : kind === "objective"
+        ? await db.objective.findMany({ where: { sectionId: parentId, archivedAt: null }, select, orderBy })
+        : await db.section.findMany({ where: { planId: parentId, archivedAt: null }, select, orderBy });
   return rows.map((r) => r.id);
 }

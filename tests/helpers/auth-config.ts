@@ -25,7 +25,12 @@ export async function auth(): Promise<Session | null> {
   const user = testState.user;
   if (!user) return null;
   const sid = await storedSessionFor(user.id);
-  return { user: { id: user.id, email: user.email, name: user.name }, expires: new Date(Date.now() + 3_600_000).toISOString(), userId: user.id, sid };
+  return {
+    user: { id: user.id, email: user.email, name: user.name },
+    expires: new Date(Date.now() + 3_600_000).toISOString(),
+    userId: user.id,
+    sid,
+  };
 }
 
 /** next-auth's refusal, with our reason in its code, as lib/auth/config.ts throws it. */
@@ -45,9 +50,12 @@ type SignInOptions = { email?: unknown; password?: unknown; redirectTo?: string;
  * the reason in its code. The calls are recorded (vi.fn) for tests that want to see them.
  */
 export const signIn = vi.fn(async (provider: string, options: SignInOptions = {}): Promise<string | undefined> => {
-  if (provider !== "credentials") throw new Error(`the test stand-in for signIn knows only "credentials", not ${provider}`);
+  if (provider !== "credentials")
+    throw new Error(`the test stand-in for signIn knows only "credentials", not ${provider}`);
   const [{ SignInSchema }, { unsafeVerifyCredentials }, { unsafeStartSession }] = await Promise.all([
-    import("@/lib/validation/auth"), import("@/lib/data/users"), import("@/lib/data/sessions"),
+    import("@/lib/validation/auth"),
+    import("@/lib/data/users"),
+    import("@/lib/data/sessions"),
   ]);
   const parsed = SignInSchema.safeParse(options);
   if (!parsed.success) throw new CredentialsSignin();
@@ -66,13 +74,15 @@ export const signIn = vi.fn(async (provider: string, options: SignInOptions = {}
 });
 
 /** Like next-auth's signOut(): the browser forgets its session cookie, then Next's redirect. */
-export const signOut = vi.fn(async (options: { redirectTo?: string; redirect?: boolean } = {}): Promise<string | undefined> => {
-  if (testState.user) testState.sessions.delete(testState.user.id);
-  testState.user = null;
-  const to = options.redirectTo ?? "/";
-  if (options.redirect === false) return to;
-  redirect(to);
-});
+export const signOut = vi.fn(
+  async (options: { redirectTo?: string; redirect?: boolean } = {}): Promise<string | undefined> => {
+    if (testState.user) testState.sessions.delete(testState.user.id);
+    testState.user = null;
+    const to = options.redirectTo ?? "/";
+    if (options.redirect === false) return to;
+    redirect(to);
+  },
+);
 
 const unused = () => new Response("next-auth route handlers are not part of the integration tests", { status: 501 });
 export const handlers = { GET: unused, POST: unused };

@@ -2,7 +2,10 @@
 // notFound() (the 404 fallback), or a redirect with its URL. Anything else is rethrown. settle()
 // does the same for a server action that ends in redirect().
 import { isValidElement, type ReactElement, type ReactNode } from "react";
-import { getAccessFallbackHTTPStatus, isHTTPAccessFallbackError } from "next/dist/client/components/http-access-fallback/http-access-fallback";
+import {
+  getAccessFallbackHTTPStatus,
+  isHTTPAccessFallbackError,
+} from "next/dist/client/components/http-access-fallback/http-access-fallback";
 import { getURLFromRedirectError } from "next/dist/client/components/redirect";
 import { isRedirectError } from "next/dist/client/components/redirect-error";
 import { setRequestPath } from "./session";
@@ -10,7 +13,10 @@ import { setRequestPath } from "./session";
 export type PageOutcome = { element: ReactElement } | { status: number } | { redirect: string };
 
 type SearchParams = Record<string, string | string[]>;
-type PageComponent<P> = (props: { params: Promise<P>; searchParams: Promise<SearchParams> }) => Promise<ReactNode> | ReactNode;
+type PageComponent<P> = (props: {
+  params: Promise<P>;
+  searchParams: Promise<SearchParams>;
+}) => Promise<ReactNode> | ReactNode;
 
 /**
  * Renders `Page` for `path` (e.g. "/slug/members"): the route params and the query as Next passes
@@ -24,7 +30,9 @@ export async function renderPage<P extends Record<string, string>>(
 ): Promise<PageOutcome> {
   setRequestPath(path);
   try {
-    const outcome = await settle(Page({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) }));
+    const outcome = await settle(
+      Page({ params: Promise.resolve(params), searchParams: Promise.resolve(searchParams) }),
+    );
     if (!("value" in outcome)) return outcome;
     if (!isValidElement(outcome.value)) throw new Error(`${path} rendered something that is not a React element`);
     return { element: outcome.value };
@@ -34,7 +42,9 @@ export async function renderPage<P extends Record<string, string>>(
 }
 
 /** What a page or an action came to: its value, Next's notFound() and kin (a status), or a redirect. */
-export async function settle<T>(work: Promise<T> | T): Promise<{ value: T } | { status: number } | { redirect: string }> {
+export async function settle<T>(
+  work: Promise<T> | T,
+): Promise<{ value: T } | { status: number } | { redirect: string }> {
   try {
     return { value: await work };
   } catch (error) {

@@ -28,7 +28,13 @@ vi.mock("next/headers", async () => {
   const jar = testState.cookies;
   return {
     headers: async () => {
-      const h = new Headers({ host: "attacker.example", "x-forwarded-host": "attacker.example", "x-forwarded-proto": "https", "x-nap-client-ip": TEST_CLIENT.ip, "user-agent": TEST_CLIENT.userAgent! });
+      const h = new Headers({
+        host: "attacker.example",
+        "x-forwarded-host": "attacker.example",
+        "x-forwarded-proto": "https",
+        "x-nap-client-ip": TEST_CLIENT.ip,
+        "user-agent": TEST_CLIENT.userAgent!,
+      });
       if (testState.requestPath) h.set(REQUEST_PATH_HEADER, testState.requestPath);
       return h;
     },

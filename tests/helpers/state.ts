@@ -15,7 +15,12 @@ export interface TestState {
 }
 
 const g = globalThis as unknown as { __napTestState?: TestState };
-export const testState: TestState = (g.__napTestState ??= { user: null, sessions: new Map(), cookies: new Map(), requestPath: null });
+export const testState: TestState = (g.__napTestState ??= {
+  user: null,
+  sessions: new Map(),
+  cookies: new Map(),
+  requestPath: null,
+});
 
 /** The client the stubbed request headers name (next/headers in setup.ts). */
 export const TEST_CLIENT: ClientInfo = { ip: "192.0.2.10", userAgent: "vitest" };

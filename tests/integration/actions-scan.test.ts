@@ -25,12 +25,15 @@ describe("server actions", () => {
     expect(serverFiles.length).toBeGreaterThanOrEqual(4);
   });
 
-  it.each(serverFiles.map((f) => [path.relative(root, f), f]))("%s exports only wrapped actions", async (_name, file) => {
-    const mod = (await import(file)) as Record<string, unknown>;
-    const exports = Object.entries(mod);
-    expect(exports.length).toBeGreaterThan(0);
-    for (const [name, value] of exports) {
-      expect(isWrappedAction(value), `${name} must be made with publicAction/userAction/tenantAction`).toBe(true);
-    }
-  });
+  it.each(serverFiles.map((f) => [path.relative(root, f), f]))(
+    "%s exports only wrapped actions",
+    async (_name, file) => {
+      const mod = (await import(file)) as Record<string, unknown>;
+      const exports = Object.entries(mod);
+      expect(exports.length).toBeGreaterThan(0);
+      for (const [name, value] of exports) {
+        expect(isWrappedAction(value), `${name} must be made with publicAction/userAction/tenantAction`).toBe(true);
+      }
+    },
+  );
 });

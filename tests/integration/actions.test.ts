@@ -5,11 +5,25 @@ import { cookies } from "next/headers";
 import { getDb } from "@/lib/db";
 import { archiveAgencyAction, createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
 import { acceptInvitationAction, setLocaleAction } from "@/lib/actions/auth";
-import { changeRoleAction, createResetLinkAction, inviteMemberAction, removeMemberAction, revokeInvitationAction } from "@/lib/actions/members";
+import {
+  changeRoleAction,
+  createResetLinkAction,
+  inviteMemberAction,
+  removeMemberAction,
+  revokeInvitationAction,
+} from "@/lib/actions/members";
 import type { ActionResult } from "@/lib/actions/result";
 import { createTenantAction } from "@/lib/actions/tenants";
 import { unsafeFindInvitation } from "@/lib/data/invitations";
-import { auditEventsFor, createPendingInvitation, createTenant, createTenantWithPeople, createUser, ctxFor, snapshotTenant } from "../factories";
+import {
+  auditEventsFor,
+  createPendingInvitation,
+  createTenant,
+  createTenantWithPeople,
+  createUser,
+  ctxFor,
+  snapshotTenant,
+} from "../factories";
 import { form, signInAs } from "../helpers/session";
 
 // Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
@@ -37,18 +51,60 @@ async function world() {
 }
 
 /** Every tenant action with a valid form that names tenant `slug` and the records of `t`. */
-const TENANT_ACTIONS: Record<string, { action: Action; fields: (slug: string, t: People, invitationId: string) => Promise<Fields> }> = {
-  inviteMemberAction: { action: inviteMemberAction, fields: async (slug, t) => ({ tenant: slug, email: `fp-${t.agency.id}@example.test`, role: "FOCAL_POINT", agencyId: t.agency.id }) },
-  changeRoleAction: { action: changeRoleAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id), role: "ADMIN" }) },
-  removeMemberAction: { action: removeMemberAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }) },
-  revokeInvitationAction: { action: revokeInvitationAction, fields: async (slug, _t, invitationId) => ({ tenant: slug, invitationId }) },
-  createResetLinkAction: { action: createResetLinkAction, fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }) },
-  createAgencyAction: { action: createAgencyAction, fields: async (slug) => ({ tenant: slug, name: "Border Service", kind: "STATE_AGENCY" }) },
-  updateAgencyAction: { action: updateAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, version: 1, name: "Renamed", kind: "COURT" }) },
-  archiveAgencyAction: { action: archiveAgencyAction, fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, archived: "true" }) },
+const TENANT_ACTIONS: Record<
+  string,
+  { action: Action; fields: (slug: string, t: People, invitationId: string) => Promise<Fields> }
+> = {
+  inviteMemberAction: {
+    action: inviteMemberAction,
+    fields: async (slug, t) => ({
+      tenant: slug,
+      email: `fp-${t.agency.id}@example.test`,
+      role: "FOCAL_POINT",
+      agencyId: t.agency.id,
+    }),
+  },
+  changeRoleAction: {
+    action: changeRoleAction,
+    fields: async (slug, t) => ({
+      tenant: slug,
+      membershipId: await membershipId(t.viewer.id, t.tenant.id),
+      role: "ADMIN",
+    }),
+  },
+  removeMemberAction: {
+    action: removeMemberAction,
+    fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }),
+  },
+  revokeInvitationAction: {
+    action: revokeInvitationAction,
+    fields: async (slug, _t, invitationId) => ({ tenant: slug, invitationId }),
+  },
+  createResetLinkAction: {
+    action: createResetLinkAction,
+    fields: async (slug, t) => ({ tenant: slug, membershipId: await membershipId(t.viewer.id, t.tenant.id) }),
+  },
+  createAgencyAction: {
+    action: createAgencyAction,
+    fields: async (slug) => ({ tenant: slug, name: "Border Service", kind: "STATE_AGENCY" }),
+  },
+  updateAgencyAction: {
+    action: updateAgencyAction,
+    fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, version: 1, name: "Renamed", kind: "COURT" }),
+  },
+  archiveAgencyAction: {
+    action: archiveAgencyAction,
+    fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, archived: "true" }),
+  },
 };
 const NAMES = Object.keys(TENANT_ACTIONS);
-const MEMBER_ACTIONS = ["inviteMemberAction", "changeRoleAction", "removeMemberAction", "revokeInvitationAction", "createResetLinkAction"];
+const MEMBER_ACTIONS = [
+  "inviteMemberAction",
+  "changeRoleAction",
+  "removeMemberAction",
+  "revokeInvitationAction",
+  "createResetLinkAction",
+];
 
 async function call(name: string, fields: Fields) {
   return TENANT_ACTIONS[name].action(null, form(fields));
@@ -78,7 +134,10 @@ describe("tenant actions refuse", () => {
     const { a, invA } = w;
     const before = await snapshotTenant(a.tenant);
     signInAs(null);
-    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.signedOut" } });
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({
+      ok: false,
+      message: { key: "errors.signedOut" },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -86,7 +145,10 @@ describe("tenant actions refuse", () => {
     const { a, b, invA } = w;
     const before = await snapshotTenant(a.tenant);
     signInAs(b.admin);
-    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({
+      ok: false,
+      message: { key: "errors.notFound" },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -94,7 +156,10 @@ describe("tenant actions refuse", () => {
     const { a, invA } = w;
     const before = await snapshotTenant(a.tenant);
     signInAs(a.viewer);
-    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({
+      ok: false,
+      message: { key: "errors.forbidden" },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -102,7 +167,10 @@ describe("tenant actions refuse", () => {
     const { a, invA } = w;
     const before = await snapshotTenant(a.tenant);
     signInAs(a.coordinator);
-    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, a, invA.id))).toMatchObject({
+      ok: false,
+      message: { key: "errors.forbidden" },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -112,7 +180,10 @@ describe("tenant actions refuse", () => {
       const { a, b, invB } = w;
       const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
       signInAs(a.admin);
-      expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, b, invB.id))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+      expect(await call(name, await TENANT_ACTIONS[name].fields(a.tenant.slug, b, invB.id))).toMatchObject({
+        ok: false,
+        message: { key: "errors.notFound" },
+      });
       expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
       expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
     },
@@ -122,8 +193,15 @@ describe("tenant actions refuse", () => {
     const { a, b, invB } = w;
     const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
     signInAs(a.admin);
-    const result = await call("inviteMemberAction", await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, b, invB.id));
-    expect(result).toMatchObject({ ok: false, message: { key: "errors.invalidInput" }, fieldErrors: { agencyId: { key: "validation.agencyRequired" } } });
+    const result = await call(
+      "inviteMemberAction",
+      await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, b, invB.id),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      message: { key: "errors.invalidInput" },
+      fieldErrors: { agencyId: { key: "validation.agencyRequired" } },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
     expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
   });
@@ -133,23 +211,42 @@ describe("tenant actions do their job", () => {
   it("members: invite, change a role, revoke, remove, each audited", async () => {
     const { a, invA } = await world();
     signInAs(a.admin);
-    const invited = await call("inviteMemberAction", await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, a, invA.id));
+    const invited = await call(
+      "inviteMemberAction",
+      await TENANT_ACTIONS.inviteMemberAction.fields(a.tenant.slug, a, invA.id),
+    );
     // Built from APP_URL, not from the request's Host (attacker.example in these tests); never logged.
-    expect(invited).toMatchObject({ ok: true, data: { link: expect.stringMatching(/^https:\/\/nap\.example\.gov\/invite\//) } });
+    expect(invited).toMatchObject({
+      ok: true,
+      data: { link: expect.stringMatching(/^https:\/\/nap\.example\.gov\/invite\//) },
+    });
     const token = (invited as { data: { link: string } }).data.link.split("/invite/")[1];
     expect(logged.join("\n")).not.toContain(token);
     expect(await (await getDb()).invitation.count({ where: { tokenHash: token } })).toBe(0);
-    expect(await unsafeFindInvitation(token)).toMatchObject({ role: "FOCAL_POINT", agencyName: a.agency.name, tenantName: a.tenant.name });
+    expect(await unsafeFindInvitation(token)).toMatchObject({
+      role: "FOCAL_POINT",
+      agencyName: a.agency.name,
+      tenantName: a.tenant.name,
+    });
 
     const viewerMembership = await membershipId(a.viewer.id, a.tenant.id);
-    expect(await call("changeRoleAction", { tenant: a.tenant.slug, membershipId: viewerMembership, role: "COORDINATOR" })).toEqual({ ok: true, message: { key: "members.roleSaved" } });
-    expect(await call("revokeInvitationAction", { tenant: a.tenant.slug, invitationId: invA.id })).toMatchObject({ ok: true });
-    expect(await call("removeMemberAction", { tenant: a.tenant.slug, membershipId: viewerMembership })).toMatchObject({ ok: true });
+    expect(
+      await call("changeRoleAction", { tenant: a.tenant.slug, membershipId: viewerMembership, role: "COORDINATOR" }),
+    ).toEqual({ ok: true, message: { key: "members.roleSaved" } });
+    expect(await call("revokeInvitationAction", { tenant: a.tenant.slug, invitationId: invA.id })).toMatchObject({
+      ok: true,
+    });
+    expect(await call("removeMemberAction", { tenant: a.tenant.slug, membershipId: viewerMembership })).toMatchObject({
+      ok: true,
+    });
 
     const db = await getDb();
     expect(await db.membership.count({ where: { id: viewerMembership } })).toBe(0);
     expect((await db.invitation.findUniqueOrThrow({ where: { id: invA.id } })).revokedAt).not.toBeNull();
-    expect((await auditEventsFor(viewerMembership)).map((e) => e.action).sort()).toEqual(["membership.removed", "membership.roleChanged"]);
+    expect((await auditEventsFor(viewerMembership)).map((e) => e.action).sort()).toEqual([
+      "membership.removed",
+      "membership.roleChanged",
+    ]);
     expect((await auditEventsFor(invA.id)).map((e) => e.action)).toContain("invitation.revoked");
   });
 
@@ -158,7 +255,11 @@ describe("tenant actions do their job", () => {
     signInAs(a.admin);
     const fields = { tenant: a.tenant.slug, membershipId: await membershipId(a.admin.id, a.tenant.id), role: "VIEWER" };
     const before = await snapshotTenant(a.tenant);
-    expect(await call("changeRoleAction", fields)).toMatchObject({ ok: false, message: { key: "errors.lastAdmin" }, values: fields });
+    expect(await call("changeRoleAction", fields)).toMatchObject({
+      ok: false,
+      message: { key: "errors.lastAdmin" },
+      values: fields,
+    });
     expect(await call("removeMemberAction", fields)).toMatchObject({ ok: false, message: { key: "errors.lastAdmin" } });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
@@ -166,21 +267,45 @@ describe("tenant actions do their job", () => {
   it("agencies: create, update, archive, each audited; a stale version answers errors.conflict with the saved record", async () => {
     const { a } = await world();
     signInAs(a.coordinator);
-    expect(await call("createAgencyAction", { tenant: a.tenant.slug, name: "Border Service", nameRu: "Погранслужба", kind: "STATE_AGENCY" })).toEqual({ ok: true, message: { key: "agencies.created" } });
+    expect(
+      await call("createAgencyAction", {
+        tenant: a.tenant.slug,
+        name: "Border Service",
+        nameRu: "Погранслужба",
+        kind: "STATE_AGENCY",
+      }),
+    ).toEqual({ ok: true, message: { key: "agencies.created" } });
     const db = await getDb();
     const created = await db.agency.findFirstOrThrow({ where: { tenantId: a.tenant.id, name: "Border Service" } });
     expect(created).toMatchObject({ names: { ru: "Погранслужба" }, kind: "STATE_AGENCY" });
 
-    const update = { tenant: a.tenant.slug, agencyId: created.id, version: 1, name: "State Border Service", kind: "STATE_AGENCY" };
+    const update = {
+      tenant: a.tenant.slug,
+      agencyId: created.id,
+      version: 1,
+      name: "State Border Service",
+      kind: "STATE_AGENCY",
+    };
     expect(await call("updateAgencyAction", update)).toMatchObject({ ok: true });
     const before = await snapshotTenant(a.tenant);
     const stale = await call("updateAgencyAction", { ...update, name: "Overwritten" });
-    expect(stale).toMatchObject({ ok: false, message: { key: "errors.conflict" }, current: { id: created.id, name: "State Border Service", version: 2 }, values: { name: "Overwritten" } });
+    expect(stale).toMatchObject({
+      ok: false,
+      message: { key: "errors.conflict" },
+      current: { id: created.id, name: "State Border Service", version: 2 },
+      values: { name: "Overwritten" },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
 
-    expect(await call("archiveAgencyAction", { tenant: a.tenant.slug, agencyId: created.id, archived: "true" })).toEqual({ ok: true, message: { key: "agencies.archivedDone" } });
+    expect(
+      await call("archiveAgencyAction", { tenant: a.tenant.slug, agencyId: created.id, archived: "true" }),
+    ).toEqual({ ok: true, message: { key: "agencies.archivedDone" } });
     expect((await db.agency.findUniqueOrThrow({ where: { id: created.id } })).archivedAt).not.toBeNull();
-    expect((await auditEventsFor(created.id)).map((e) => e.action).sort()).toEqual(["agency.archived", "agency.created", "agency.updated"]);
+    expect((await auditEventsFor(created.id)).map((e) => e.action).sort()).toEqual([
+      "agency.archived",
+      "agency.created",
+      "agency.updated",
+    ]);
   });
 });
 
@@ -193,28 +318,61 @@ describe("invalid input", () => {
     expect(await call("createAgencyAction", fields)).toEqual({
       ok: false,
       message: { key: "errors.invalidInput" },
-      fieldErrors: { name: { key: "validation.required", values: { min: 1 } }, shortName: { key: "validation.tooLong", values: { max: 40 } }, kind: { key: "validation.invalid", values: {} } },
+      fieldErrors: {
+        name: { key: "validation.required", values: { min: 1 } },
+        shortName: { key: "validation.tooLong", values: { max: 40 } },
+        kind: { key: "validation.invalid", values: {} },
+      },
       // Echoed as typed, but never longer than the field allows (lib/validation/echo.ts).
       values: { ...fields, shortName: "x".repeat(40) },
     });
     const invite = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "not-an-email", role: "KING" });
-    expect(invite).toMatchObject({ ok: false, fieldErrors: { email: { key: "validation.email" }, role: { key: "validation.role" } }, values: { email: "not-an-email", role: "KING" } });
-    const focal = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "fp@example.test", role: "FOCAL_POINT" });
+    expect(invite).toMatchObject({
+      ok: false,
+      fieldErrors: { email: { key: "validation.email" }, role: { key: "validation.role" } },
+      values: { email: "not-an-email", role: "KING" },
+    });
+    const focal = await call("inviteMemberAction", {
+      tenant: a.tenant.slug,
+      email: "fp@example.test",
+      role: "FOCAL_POINT",
+    });
     expect(focal).toMatchObject({ ok: false, fieldErrors: { agencyId: { key: "validation.agencyRequired" } } });
-    const version = await call("updateAgencyAction", { tenant: a.tenant.slug, agencyId: a.agency.id, version: "abc", name: "X", kind: "NGO" });
-    expect(version).toMatchObject({ ok: false, fieldErrors: { version: { key: expect.stringMatching(/^validation\./) } } });
+    const version = await call("updateAgencyAction", {
+      tenant: a.tenant.slug,
+      agencyId: a.agency.id,
+      version: "abc",
+      name: "X",
+      kind: "NGO",
+    });
+    expect(version).toMatchObject({
+      ok: false,
+      fieldErrors: { version: { key: expect.stringMatching(/^validation\./) } },
+    });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
   it("never echoes a password or a token", async () => {
-    const result = await acceptInvitationAction(null, form({ token: "t".repeat(40), hasAccount: "no", name: "", password: "short" }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { name: { key: "validation.required" }, password: { key: "validation.passwordTooShort" } } });
+    const result = await acceptInvitationAction(
+      null,
+      form({ token: "t".repeat(40), hasAccount: "no", name: "", password: "short" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { name: { key: "validation.required" }, password: { key: "validation.passwordTooShort" } },
+    });
     expect(result.ok === false && result.values).toEqual({ hasAccount: "no", name: "" });
   });
 });
 
 describe("createTenantAction", () => {
-  const fields = (slug: string) => ({ name: "Republic of Testland", slug, countryCode: "tl", defaultLocale: "ru", adminEmail: "Minister@Testland.test" });
+  const fields = (slug: string) => ({
+    name: "Republic of Testland",
+    slug,
+    countryCode: "tl",
+    defaultLocale: "ru",
+    adminEmail: "Minister@Testland.test",
+  });
 
   it("lets a platform administrator create a tenant and invite its first administrator", async () => {
     const platform = await createUser({ platformAdmin: true });
@@ -227,7 +385,11 @@ describe("createTenantAction", () => {
     expect((result as { data: { link: string } }).data.link).toMatch(/^https:\/\/nap\.example\.gov\/invite\//);
     const token = (result as { data: { link: string } }).data.link.split("/invite/")[1];
     expect(logged.join("\n")).not.toContain(token);
-    expect(await unsafeFindInvitation(token)).toMatchObject({ email: "minister@testland.test", role: "ADMIN", tenantName: "Republic of Testland" });
+    expect(await unsafeFindInvitation(token)).toMatchObject({
+      email: "minister@testland.test",
+      role: "ADMIN",
+      tenantName: "Republic of Testland",
+    });
     expect((await auditEventsFor(tenant.id)).map((e) => e.action)).toEqual(["tenant.created"]);
   });
 
@@ -238,15 +400,31 @@ describe("createTenantAction", () => {
     const takenBefore = await snapshotTenant(taken);
     const slug = `elsewhere-${a.tenant.id.slice(-6).toLowerCase()}`;
     signInAs(a.admin);
-    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({
+      ok: false,
+      message: { key: "errors.forbidden" },
+    });
     signInAs(null);
-    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({ ok: false, message: { key: "errors.signedOut" } });
+    expect(await createTenantAction(null, form(fields(slug)))).toMatchObject({
+      ok: false,
+      message: { key: "errors.signedOut" },
+    });
     signInAs(await createUser({ platformAdmin: true }));
-    expect(await createTenantAction(null, form(fields(taken.slug)))).toMatchObject({ ok: false, fieldErrors: { slug: { key: "validation.slugTaken" } } });
-    const invalid = await createTenantAction(null, form({ ...fields("Bad Slug!"), countryCode: "XYZ", adminEmail: "nope" }));
+    expect(await createTenantAction(null, form(fields(taken.slug)))).toMatchObject({
+      ok: false,
+      fieldErrors: { slug: { key: "validation.slugTaken" } },
+    });
+    const invalid = await createTenantAction(
+      null,
+      form({ ...fields("Bad Slug!"), countryCode: "XYZ", adminEmail: "nope" }),
+    );
     expect(invalid).toMatchObject({
       ok: false,
-      fieldErrors: { slug: { key: "validation.slug" }, countryCode: { key: "validation.countryCode" }, adminEmail: { key: "validation.email" } },
+      fieldErrors: {
+        slug: { key: "validation.slug" },
+        countryCode: { key: "validation.countryCode" },
+        adminEmail: { key: "validation.email" },
+      },
       values: { slug: "Bad Slug!", countryCode: "XYZ" },
     });
     expect(await db.tenant.findUnique({ where: { slug } })).toBeNull();
@@ -266,7 +444,10 @@ describe("setLocaleAction", () => {
   it("refuses a language the interface does not speak", async () => {
     const user = await createUser();
     signInAs(user);
-    expect(await setLocaleAction(null, form({ locale: "xx" }))).toMatchObject({ ok: false, fieldErrors: { locale: { key: expect.stringMatching(/^validation\./) } } });
+    expect(await setLocaleAction(null, form({ locale: "xx" }))).toMatchObject({
+      ok: false,
+      fieldErrors: { locale: { key: expect.stringMatching(/^validation\./) } },
+    });
     expect((await (await getDb()).user.findUniqueOrThrow({ where: { id: user.id } })).locale).toBeNull();
   });
 });

@@ -3,10 +3,22 @@
 // never grows with the number of rows.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { getActivityDetail, getActivityFilterOptions, getAgencyOverview, listActivities, listMyActivities } from "@/lib/data/activity-queries";
+import {
+  getActivityDetail,
+  getActivityFilterOptions,
+  getAgencyOverview,
+  listActivities,
+  listMyActivities,
+} from "@/lib/data/activity-queries";
 import type { TenantContext } from "@/lib/data/context";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
-import { DEFAULT_FILTERS, DEFAULT_PAGE, DEFAULT_SORT, type ActivityFilters, type ActivitySort } from "@/lib/validation/activity-filters";
+import {
+  DEFAULT_FILTERS,
+  DEFAULT_PAGE,
+  DEFAULT_SORT,
+  type ActivityFilters,
+  type ActivitySort,
+} from "@/lib/validation/activity-filters";
 import { createAgency, createPlan, createTenant, createTenantWithPeople, createUser, ctxFor } from "../factories";
 import { addIndicator, addProgressUpdate, createLargePlan, createSamplePlan } from "../factories/browse";
 import { countStatements } from "./count-statements";
@@ -25,8 +37,19 @@ async function world() {
   return { ...people, agencies, plan, viewerCtx: await ctxFor(people.viewer, people.tenant) };
 }
 
-async function codes(ctx: TenantContext, filters: Partial<ActivityFilters> = {}, sort: Partial<ActivitySort> = {}, locale = "en") {
-  const page = await listActivities(ctx, { ...DEFAULT_FILTERS, ...filters }, { ...DEFAULT_SORT, ...sort }, DEFAULT_PAGE, { today, locale });
+async function codes(
+  ctx: TenantContext,
+  filters: Partial<ActivityFilters> = {},
+  sort: Partial<ActivitySort> = {},
+  locale = "en",
+) {
+  const page = await listActivities(
+    ctx,
+    { ...DEFAULT_FILTERS, ...filters },
+    { ...DEFAULT_SORT, ...sort },
+    DEFAULT_PAGE,
+    { today, locale },
+  );
   return page.rows.map((r) => r.code);
 }
 
@@ -39,7 +62,13 @@ describe("listActivities", () => {
     expect(page).toMatchObject({ total: 5, page: 1, size: 25, pageCount: 1 });
     expect(page.rows.map((r) => r.code)).toEqual(["1.1.1", "1.1.2", "1.1.10", "1.2.1", "2.1.1"]);
     const [first, second, , fourth, fifth] = page.rows;
-    expect(first).toMatchObject({ id: w.plan.ids["1.1.1"], title: "Train border guards", status: "IN_PROGRESS", percentComplete: 40, overdue: true });
+    expect(first).toMatchObject({
+      id: w.plan.ids["1.1.1"],
+      title: "Train border guards",
+      status: "IN_PROGRESS",
+      percentComplete: 40,
+      overdue: true,
+    });
     expect(first.plannedEnd).toEqual(new Date("2026-01-31T00:00:00Z"));
     expect(first.leadAgency).toMatchObject({ id: w.agencies.lead });
     expect(first.partners.map((p) => p.id)).toEqual([w.agencies.partner]);
@@ -53,8 +82,16 @@ describe("listActivities", () => {
     const w = await world();
     await getDb().then((db) => db.plan.update({ where: { id: w.plan.id }, data: { status: "CLOSED" } }));
     const newer = await createSamplePlan(w.tenant, w.agencies, { status: "DRAFT", startYear: 2028 });
-    expect((await listActivities(w.viewerCtx, DEFAULT_FILTERS, DEFAULT_SORT, DEFAULT_PAGE, opts)).plan?.id).toBe(newer.id);
-    const asked = await listActivities(w.viewerCtx, { ...DEFAULT_FILTERS, plan: w.plan.id }, DEFAULT_SORT, DEFAULT_PAGE, opts);
+    expect((await listActivities(w.viewerCtx, DEFAULT_FILTERS, DEFAULT_SORT, DEFAULT_PAGE, opts)).plan?.id).toBe(
+      newer.id,
+    );
+    const asked = await listActivities(
+      w.viewerCtx,
+      { ...DEFAULT_FILTERS, plan: w.plan.id },
+      DEFAULT_SORT,
+      DEFAULT_PAGE,
+      opts,
+    );
     expect(asked.plan?.id).toBe(w.plan.id);
     expect(asked.rows.map((r) => r.id)).toContain(w.plan.ids["1.1.1"]);
   });
@@ -92,9 +129,21 @@ describe("listActivities", () => {
     const ctx = w.viewerCtx;
     expect(await codes(ctx, {}, { by: "code", dir: "desc" })).toEqual(["2.1.1", "1.2.1", "1.1.10", "1.1.2", "1.1.1"]);
     expect(await codes(ctx, {}, { by: "plannedEnd" })).toEqual(["1.1.1", "1.1.2", "2.1.1", "1.2.1", "1.1.10"]);
-    expect(await codes(ctx, {}, { by: "plannedEnd", dir: "desc" })).toEqual(["1.2.1", "1.1.1", "1.1.2", "2.1.1", "1.1.10"]);
+    expect(await codes(ctx, {}, { by: "plannedEnd", dir: "desc" })).toEqual([
+      "1.2.1",
+      "1.1.1",
+      "1.1.2",
+      "2.1.1",
+      "1.1.10",
+    ]);
     expect(await codes(ctx, {}, { by: "status" })).toEqual(["1.1.10", "1.1.1", "1.1.2", "1.2.1", "2.1.1"]);
-    expect(await codes(ctx, {}, { by: "percent", dir: "desc" })).toEqual(["1.1.2", "1.1.1", "1.2.1", "2.1.1", "1.1.10"]);
+    expect(await codes(ctx, {}, { by: "percent", dir: "desc" })).toEqual([
+      "1.1.2",
+      "1.1.1",
+      "1.2.1",
+      "2.1.1",
+      "1.1.10",
+    ]);
     expect(await codes(ctx, {}, { by: "title" })).toEqual(["1.1.2", "1.1.10", "1.2.1", "2.1.1", "1.1.1"]);
     // In Russian the Russian title counts: "Информационная кампания" sorts after the Latin titles.
     expect(await codes(ctx, {}, { by: "title" }, "ru")).toEqual(["1.1.10", "1.2.1", "2.1.1", "1.1.1", "1.1.2"]);
@@ -111,7 +160,13 @@ describe("listActivities", () => {
     const ids = (await Promise.all(all)).flatMap((p) => p.rows.map((r) => r.id));
     expect(new Set(ids).size).toBe(60);
     // Nonsense from a caller that skipped the URL parser is tamed, not sent to the database.
-    const odd = await listActivities(ctx, DEFAULT_FILTERS, { by: "budget", dir: "sideways" } as never, { page: -3, size: 1000 } as never, opts);
+    const odd = await listActivities(
+      ctx,
+      DEFAULT_FILTERS,
+      { by: "budget", dir: "sideways" } as never,
+      { page: -3, size: 1000 } as never,
+      opts,
+    );
     expect(odd).toMatchObject({ page: 1, size: 100, total: 60 });
     expect(odd.rows.slice(0, 2).map((r) => r.code)).toEqual(["1.1.1", "1.1.2"]);
     const past = await listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: 40, size: 50 }, opts);
@@ -127,7 +182,14 @@ describe("listActivities", () => {
       const plan = await createLargePlan(tenant, { activities: size });
       const runs: (() => Promise<unknown>)[] = [
         () => listActivities(ctx, DEFAULT_FILTERS, DEFAULT_SORT, { page: 1, size: 100 }, opts),
-        () => listActivities(ctx, { ...DEFAULT_FILTERS, agency: plan.agencyIds[0], q: "train", overdue: true }, { by: "title", dir: "desc" }, DEFAULT_PAGE, opts),
+        () =>
+          listActivities(
+            ctx,
+            { ...DEFAULT_FILTERS, agency: plan.agencyIds[0], q: "train", overdue: true },
+            { by: "title", dir: "desc" },
+            DEFAULT_PAGE,
+            opts,
+          ),
         () => getActivityFilterOptions(ctx, null),
       ];
       const row: number[] = [];
@@ -142,7 +204,13 @@ describe("listActivities", () => {
 
   it("never lists another tenant's activities, whatever the filters say", async () => {
     const [a, b] = await Promise.all([world(), world()]);
-    const page = await listActivities(a.viewerCtx, { ...DEFAULT_FILTERS, plan: b.plan.id }, DEFAULT_SORT, DEFAULT_PAGE, opts);
+    const page = await listActivities(
+      a.viewerCtx,
+      { ...DEFAULT_FILTERS, plan: b.plan.id },
+      DEFAULT_SORT,
+      DEFAULT_PAGE,
+      opts,
+    );
     expect(page.plan?.id).toBe(a.plan.id); // their plan id falls back to ours
     expect(page.rows.every((r) => Object.values(a.plan.ids).includes(r.id))).toBe(true);
     expect(await codes(a.viewerCtx, { agency: b.agencies.lead })).toEqual([]);
@@ -185,21 +253,50 @@ describe("getActivityDetail", () => {
     const id = w.plan.ids["1.2.1"];
     await db.activity.update({
       where: { id },
-      data: { description: "Joint inspections", expectedResults: "200 workplaces inspected", plannedStart: new Date("2025-03-01"), budget: "125000.50", currency: "USD", fundingSource: "State budget" },
+      data: {
+        description: "Joint inspections",
+        expectedResults: "200 workplaces inspected",
+        plannedStart: new Date("2025-03-01"),
+        budget: "125000.50",
+        currency: "USD",
+        fundingSource: "State budget",
+      },
     });
     const bySex = [{ dimension: "sex", categories: ["female", "male"] }];
     const first = await addIndicator(w.tenant, id, { name: "Inspections", position: 0, disaggregation: bySex });
     const second = await addIndicator(w.tenant, id, { name: "Referrals", position: 1 });
     await addIndicator(w.tenant, id, { name: "Retired", archived: true });
     const activity = { id, planId: w.plan.id };
-    await addProgressUpdate(w.tenant, activity, { periodEnd: "2025-12-31", status: "APPROVED", values: { [first.id]: 25 } });
-    await addProgressUpdate(w.tenant, activity, { periodEnd: "2025-06-30", status: "APPROVED", values: { [first.id]: 10, [second.id]: 3 } }); // approved later, older period
-    await addProgressUpdate(w.tenant, activity, { periodEnd: "2026-03-31", status: "SUBMITTED", values: { [first.id]: 99 } }); // not approved
+    await addProgressUpdate(w.tenant, activity, {
+      periodEnd: "2025-12-31",
+      status: "APPROVED",
+      values: { [first.id]: 25 },
+    });
+    await addProgressUpdate(w.tenant, activity, {
+      periodEnd: "2025-06-30",
+      status: "APPROVED",
+      values: { [first.id]: 10, [second.id]: 3 },
+    }); // approved later, older period
+    await addProgressUpdate(w.tenant, activity, {
+      periodEnd: "2026-03-31",
+      status: "SUBMITTED",
+      values: { [first.id]: 99 },
+    }); // not approved
 
     const d = await getActivityDetail(w.viewerCtx, id, { today });
     expect(d).toMatchObject({
-      id, code: "1.2.1", title: "Labour inspections", description: "Joint inspections", expectedResults: "200 workplaces inspected",
-      budget: 125000.5, currency: "USD", fundingSource: "State budget", status: "DELAYED", percentComplete: 20, archived: false, overdue: true,
+      id,
+      code: "1.2.1",
+      title: "Labour inspections",
+      description: "Joint inspections",
+      expectedResults: "200 workplaces inspected",
+      budget: 125000.5,
+      currency: "USD",
+      fundingSource: "State budget",
+      status: "DELAYED",
+      percentComplete: 20,
+      archived: false,
+      overdue: true,
       plan: { id: w.plan.id, titles: { ru: "Национальный план" }, status: "ACTIVE" },
       section: { code: "1", pillar: "PREVENTION" },
       objective: { id: w.plan.objectiveIds["1.2"], code: "1.2", titles: { ru: "Задача 1.2" } },
@@ -210,8 +307,15 @@ describe("getActivityDetail", () => {
     expect(d.latestApproved).toMatchObject({ periodEnd: new Date("2025-12-31T00:00:00Z") });
     expect(d.indicators.map((i) => i.name)).toEqual(["Inspections", "Referrals"]);
     expect(d.indicators[0]).toMatchObject({
-      unit: "NUMBER", unitLabel: "officers trained", baseline: 10, baselineYear: 2024, target: 200.5, targetYear: 2027, direction: "INCREASE",
-      disaggregation: bySex, latest: { value: 25 },
+      unit: "NUMBER",
+      unitLabel: "officers trained",
+      baseline: 10,
+      baselineYear: 2024,
+      target: 200.5,
+      targetYear: 2027,
+      direction: "INCREASE",
+      disaggregation: bySex,
+      latest: { value: 25 },
     });
     // The newest approved update has no value for it: no value rather than an older one.
     expect(d.indicators[1].latest).toBeNull();
@@ -220,7 +324,14 @@ describe("getActivityDetail", () => {
   it("has no latest values before an update is approved, and no overdue mark once completed", async () => {
     const w = await world();
     const d = await getActivityDetail(w.viewerCtx, w.plan.ids["1.1.2"], { today });
-    expect(d).toMatchObject({ latestApproved: null, indicators: [], overdue: false, budget: null, leadAgency: { id: w.agencies.partner }, partners: [] });
+    expect(d).toMatchObject({
+      latestApproved: null,
+      indicators: [],
+      overdue: false,
+      budget: null,
+      leadAgency: { id: w.agencies.partner },
+      partners: [],
+    });
   });
 
   it("shows an archived activity as archived", async () => {
@@ -235,7 +346,9 @@ describe("getActivityDetail", () => {
     for (const id of [b.plan.ids["1.1.1"], hidden.ids["1.1.1"], "no-such-activity"]) {
       await expect(getActivityDetail(a.viewerCtx, id)).rejects.toBeInstanceOf(NotFoundError);
     }
-    await expect(getActivityDetail({ ...a.viewerCtx, role: "GUEST" } as unknown as TenantContext, a.plan.ids["1.1.1"])).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      getActivityDetail({ ...a.viewerCtx, role: "GUEST" } as unknown as TenantContext, a.plan.ids["1.1.1"]),
+    ).rejects.toBeInstanceOf(ForbiddenError);
   });
 
   it("sends the same number of SQL statements for 1 and for 12 indicators and partners", async () => {
@@ -244,9 +357,19 @@ describe("getActivityDetail", () => {
       const w = await world();
       const id = w.plan.ids["1.1.10"];
       const extra = await Promise.all(Array.from({ length: n }, () => createAgency(w.tenant)));
-      await (await getDb()).activityPartner.createMany({ data: extra.map((x) => ({ tenantId: w.tenant.id, activityId: id, agencyId: x.id })) });
-      const indicators = await Promise.all(Array.from({ length: n }, (_, i) => addIndicator(w.tenant, id, { position: i })));
-      await addProgressUpdate(w.tenant, { id, planId: w.plan.id }, { periodEnd: "2025-12-31", status: "APPROVED", values: Object.fromEntries(indicators.map((x) => [x.id, 1])) });
+      await (
+        await getDb()
+      ).activityPartner.createMany({
+        data: extra.map((x) => ({ tenantId: w.tenant.id, activityId: id, agencyId: x.id })),
+      });
+      const indicators = await Promise.all(
+        Array.from({ length: n }, (_, i) => addIndicator(w.tenant, id, { position: i })),
+      );
+      await addProgressUpdate(
+        w.tenant,
+        { id, planId: w.plan.id },
+        { periodEnd: "2025-12-31", status: "APPROVED", values: Object.fromEntries(indicators.map((x) => [x.id, 1])) },
+      );
       const { result, queries } = await countStatements(() => getActivityDetail(w.viewerCtx, id));
       expect(result.indicators).toHaveLength(n);
       counts.push(queries);
@@ -263,8 +386,12 @@ describe("listMyActivities", () => {
     const mine = await listMyActivities(await ctxFor(w.focal, w.tenant), { today });
     expect(mine.agency?.id).toBe(w.agencies.partner);
     expect(mine.rows.map((r) => [r.plan.id, r.code, r.role])).toEqual([
-      [w.plan.id, "1.1.1", "partner"], [w.plan.id, "1.1.2", "lead"], [w.plan.id, "1.2.1", "partner"],
-      [closed.id, "1.1.1", "partner"], [closed.id, "1.1.2", "lead"], [closed.id, "1.2.1", "partner"],
+      [w.plan.id, "1.1.1", "partner"],
+      [w.plan.id, "1.1.2", "lead"],
+      [w.plan.id, "1.2.1", "partner"],
+      [closed.id, "1.1.1", "partner"],
+      [closed.id, "1.1.2", "lead"],
+      [closed.id, "1.2.1", "partner"],
     ]);
   });
 
@@ -290,12 +417,24 @@ describe("getAgencyOverview", () => {
     const w = await world();
     const old = await createSamplePlan(w.tenant, w.agencies, { status: "CLOSED", startYear: 2020 });
     const db = await getDb();
-    await db.agency.update({ where: { id: w.agencies.lead }, data: { names: { ru: "Ведущее ведомство" }, kind: "STATE_AGENCY" } });
+    await db.agency.update({
+      where: { id: w.agencies.lead },
+      data: { names: { ru: "Ведущее ведомство" }, kind: "STATE_AGENCY" },
+    });
     const overview = await getAgencyOverview(w.viewerCtx, w.agencies.lead, { today });
-    expect(overview.agency).toMatchObject({ id: w.agencies.lead, nameRu: "Ведущее ведомство", kind: "STATE_AGENCY", archived: false });
+    expect(overview.agency).toMatchObject({
+      id: w.agencies.lead,
+      nameRu: "Ведущее ведомство",
+      kind: "STATE_AGENCY",
+      archived: false,
+    });
     expect(overview.plans.map((p) => p.plan.id)).toEqual([w.plan.id, old.id]);
     const current = overview.plans[0];
-    expect(current.rows.map((r) => [r.code, r.role])).toEqual([["1.1.1", "lead"], ["1.1.10", "lead"], ["1.2.1", "partner"]]);
+    expect(current.rows.map((r) => [r.code, r.role])).toEqual([
+      ["1.1.1", "lead"],
+      ["1.1.10", "lead"],
+      ["1.2.1", "partner"],
+    ]);
     expect(current.counts).toEqual({ NOT_STARTED: 1, IN_PROGRESS: 1, COMPLETED: 0, DELAYED: 1, CANCELLED: 0 });
     expect(current).toMatchObject({ total: 3, overdue: 2 });
     expect(overview.totals).toMatchObject({ total: 6, overdue: 4 });

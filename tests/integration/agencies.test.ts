@@ -2,9 +2,24 @@
 // that was loaded, archived rather than deleted, and never reachable from another tenant.
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { assertAgencyForRole, createAgency, listAgencies, setAgencyArchived, updateAgency, type AgencyInput } from "@/lib/data/agencies";
+import {
+  assertAgencyForRole,
+  createAgency,
+  listAgencies,
+  setAgencyArchived,
+  updateAgency,
+  type AgencyInput,
+} from "@/lib/data/agencies";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
-import { addActivity, auditEventsFor, createAgency as makeAgency, createPlan, createTenantWithPeople, ctxFor, snapshotTenant } from "../factories";
+import {
+  addActivity,
+  auditEventsFor,
+  createAgency as makeAgency,
+  createPlan,
+  createTenantWithPeople,
+  ctxFor,
+  snapshotTenant,
+} from "../factories";
 
 // Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
 // do it in a hook, not inside the first test's time budget.
@@ -13,7 +28,11 @@ beforeAll(async () => {
 }, 120_000);
 
 const input = (overrides: Partial<AgencyInput> = {}): AgencyInput => ({
-  name: `Ministry of Interior ${Math.random().toString(36).slice(2, 8)}`, nameRu: null, shortName: null, kind: "MINISTRY", ...overrides,
+  name: `Ministry of Interior ${Math.random().toString(36).slice(2, 8)}`,
+  nameRu: null,
+  shortName: null,
+  kind: "MINISTRY",
+  ...overrides,
 });
 
 async function twoTenants() {
@@ -49,10 +68,25 @@ describe("listAgencies", () => {
 describe("createAgency", () => {
   it("creates a trimmed agency with its Russian name, and audits it", async () => {
     const { a, coordinatorA } = await twoTenants();
-    const { id } = await createAgency(coordinatorA, input({ name: "  Ministry of Labour ", nameRu: " Министерство труда ", shortName: " MoL ", kind: "NGO" }));
-    expect(await agencyRow(id)).toMatchObject({ tenantId: a.tenant.id, name: "Ministry of Labour", names: { ru: "Министерство труда" }, shortName: "MoL", kind: "NGO", version: 1 });
+    const { id } = await createAgency(
+      coordinatorA,
+      input({ name: "  Ministry of Labour ", nameRu: " Министерство труда ", shortName: " MoL ", kind: "NGO" }),
+    );
+    expect(await agencyRow(id)).toMatchObject({
+      tenantId: a.tenant.id,
+      name: "Ministry of Labour",
+      names: { ru: "Министерство труда" },
+      shortName: "MoL",
+      kind: "NGO",
+      version: 1,
+    });
     expect(await auditEventsFor(id)).toEqual([
-      expect.objectContaining({ tenantId: a.tenant.id, actorId: a.coordinator.id, action: "agency.created", after: expect.objectContaining({ name: "Ministry of Labour" }) }),
+      expect.objectContaining({
+        tenantId: a.tenant.id,
+        actorId: a.coordinator.id,
+        action: "agency.created",
+        after: expect.objectContaining({ name: "Ministry of Labour" }),
+      }),
     ]);
   });
 
@@ -85,8 +119,10 @@ describe("updateAgency", () => {
     expect(await agencyRow(a.agency.id)).toMatchObject({ name: "Renamed", names: { ru: "Переименовано" }, version: 2 });
     expect(await auditEventsFor(a.agency.id)).toEqual([
       expect.objectContaining({
-        actorId: a.coordinator.id, action: "agency.updated",
-        before: expect.objectContaining({ name: a.agency.name }), after: expect.objectContaining({ name: "Renamed" }),
+        actorId: a.coordinator.id,
+        action: "agency.updated",
+        before: expect.objectContaining({ name: a.agency.name }),
+        after: expect.objectContaining({ name: "Renamed" }),
       }),
     ]);
   });
@@ -104,7 +140,9 @@ describe("updateAgency", () => {
   it("answers not found for another tenant's agency, which stays as it was", async () => {
     const { a, b, adminA } = await twoTenants();
     const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
-    await expect(updateAgency(adminA, b.agency.id, 1, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(updateAgency(adminA, b.agency.id, 1, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
     expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
   });
@@ -113,7 +151,9 @@ describe("updateAgency", () => {
     const { a, adminA } = await twoTenants();
     const other = await makeAgency(a.tenant);
     const before = await snapshotTenant(a.tenant);
-    await expect(updateAgency(await ctxFor(a.viewer, a.tenant), a.agency.id, 1, input())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updateAgency(await ctxFor(a.viewer, a.tenant), a.agency.id, 1, input())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     const clash = await updateAgency(adminA, a.agency.id, 1, input({ name: other.name.toLowerCase() })).catch((e) => e);
     expect(clash).toBeInstanceOf(RuleError);
     expect(clash.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
@@ -128,14 +168,19 @@ describe("setAgencyArchived", () => {
     expect((await agencyRow(a.agency.id)).archivedAt).not.toBeNull();
     await setAgencyArchived(coordinatorA, a.agency.id, false);
     expect((await agencyRow(a.agency.id)).archivedAt).toBeNull();
-    expect((await auditEventsFor(a.agency.id)).map((e) => e.action).sort()).toEqual(["agency.archived", "agency.restored"]);
+    expect((await auditEventsFor(a.agency.id)).map((e) => e.action).sort()).toEqual([
+      "agency.archived",
+      "agency.restored",
+    ]);
   });
 
   it("answers not found for another tenant's agency, and is forbidden to a focal point", async () => {
     const { a, b, adminA } = await twoTenants();
     const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
     await expect(setAgencyArchived(adminA, b.agency.id, true)).rejects.toBeInstanceOf(NotFoundError);
-    await expect(setAgencyArchived(await ctxFor(a.focal, a.tenant), a.agency.id, true)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(setAgencyArchived(await ctxFor(a.focal, a.tenant), a.agency.id, true)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
     expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
   });
@@ -170,11 +215,17 @@ describe("agency names, under concurrency", () => {
   it("creates one agency when two people create the same name, in different cases, at the same moment", async () => {
     const { a, b, adminA, coordinatorA } = await twoTenants();
     const name = input().name;
-    await expectOneWins([createAgency(adminA, input({ name })), createAgency(coordinatorA, input({ name: name.toUpperCase() }))]);
+    await expectOneWins([
+      createAgency(adminA, input({ name })),
+      createAgency(coordinatorA, input({ name: name.toUpperCase() })),
+    ]);
     expect(await named(a.tenant.id, name)).toBe(1);
     // Another tenant's agency of that name is no clash, even at the same moment.
     const adminB = await ctxFor(b.admin, b.tenant);
-    await Promise.all([createAgency(adminA, input({ name: `${name} 2` })), createAgency(adminB, input({ name: `${name} 2` }))]);
+    await Promise.all([
+      createAgency(adminA, input({ name: `${name} 2` })),
+      createAgency(adminB, input({ name: `${name} 2` })),
+    ]);
   });
 
   it("creates one agency when two people create exactly the same name at the same moment", async () => {
@@ -188,7 +239,10 @@ describe("agency names, under concurrency", () => {
     const { a, adminA, coordinatorA } = await twoTenants();
     const other = await makeAgency(a.tenant);
     const name = input().name;
-    await expectOneWins([updateAgency(adminA, a.agency.id, 1, input({ name })), updateAgency(coordinatorA, other.id, 1, input({ name: name.toLowerCase() }))]);
+    await expectOneWins([
+      updateAgency(adminA, a.agency.id, 1, input({ name })),
+      updateAgency(coordinatorA, other.id, 1, input({ name: name.toLowerCase() })),
+    ]);
     expect(await named(a.tenant.id, name)).toBe(1);
   });
 });

@@ -19,7 +19,9 @@ const sources = files(ROOT).map((file) => ({ file: path.relative(ROOT, file), te
 
 describe("the one door", () => {
   it("is the only file of lib/data that opens the database client", () => {
-    const offenders = sources.filter((s) => s.file !== path.relative(ROOT, DOOR) && /from\s+["']@\/lib\/db["']|getDb\s*\(/.test(s.text));
+    const offenders = sources.filter(
+      (s) => s.file !== path.relative(ROOT, DOOR) && /from\s+["']@\/lib\/db["']|getDb\s*\(/.test(s.text),
+    );
     expect(offenders.map((s) => s.file)).toEqual([]);
   });
 
@@ -31,7 +33,9 @@ describe("the one door", () => {
   it("names a reason at every use of an unsafe door", () => {
     const unnamed: string[] = [];
     for (const s of sources.filter((x) => x.file !== "door.ts")) {
-      const calls = [...s.text.matchAll(/\b(?:unsafeWithoutTenant|unsafeAsPlatform|unsafeOutsideTenants)\s*(?:<[^>(]*>)?\s*\(/g)];
+      const calls = [
+        ...s.text.matchAll(/\b(?:unsafeWithoutTenant|unsafeAsPlatform|unsafeOutsideTenants)\s*(?:<[^>(]*>)?\s*\(/g),
+      ];
       for (const call of calls) {
         // The first argument must be a string literal of a few words: the reason.
         const rest = s.text.slice(call.index! + call[0].length).trimStart();
@@ -42,7 +46,9 @@ describe("the one door", () => {
   });
 
   it("uses the transaction-less door for the session check only", () => {
-    const users = sources.filter((s) => s.file !== "door.ts" && /\bunsafeOutsideTenants\s*\(/.test(s.text)).map((s) => s.file);
+    const users = sources
+      .filter((s) => s.file !== "door.ts" && /\bunsafeOutsideTenants\s*\(/.test(s.text))
+      .map((s) => s.file);
     expect(users).toEqual(["sessions.ts"]);
   });
 

@@ -25,16 +25,19 @@ describe("checkDatabase", () => {
 
   // PostgreSQL only: on the embedded database (one connection) the lock would hold the probe's
   // own transaction back, and its clock starts only once that transaction has begun.
-  it.runIf(databaseKind() === "postgres")("answers not ok within its time limit when the database does not answer", async () => {
-    const db = await getDb();
-    const health = await db.$transaction(async (tx) => {
-      await tx.$executeRaw`LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`;
-      return checkDatabase(300);
-    });
-    expect(health).toMatchObject({ ok: false, kind: "postgres" });
-    expect(health.latencyMs).toBeLessThan(3000);
-    expect(await checkDatabase()).toMatchObject({ ok: true });
-  });
+  it.runIf(databaseKind() === "postgres")(
+    "answers not ok within its time limit when the database does not answer",
+    async () => {
+      const db = await getDb();
+      const health = await db.$transaction(async (tx) => {
+        await tx.$executeRaw`LOCK TABLE "_prisma_migrations" IN ACCESS EXCLUSIVE MODE`;
+        return checkDatabase(300);
+      });
+      expect(health).toMatchObject({ ok: false, kind: "postgres" });
+      expect(health.latencyMs).toBeLessThan(3000);
+      expect(await checkDatabase()).toMatchObject({ ok: true });
+    },
+  );
 });
 
 describe("GET /api/health", () => {
@@ -60,7 +63,10 @@ describe("GET /api/health", () => {
     signInAs(await createUser({ platformAdmin: true }));
     const { status, cache, body } = await get();
     expect({ status, cache }).toEqual({ status: 200, cache: "no-store" });
-    expect(body).toMatchObject({ status: "ok", database: { ok: true, kind: databaseKind(), migrations: readMigrations().length } });
+    expect(body).toMatchObject({
+      status: "ok",
+      database: { ok: true, kind: databaseKind(), migrations: readMigrations().length },
+    });
     expect(body.database.latencyMs).toBeGreaterThanOrEqual(0);
     expect(Date.parse(body.time)).not.toBeNaN();
   });

@@ -23,36 +23,64 @@ async function indicatorRow(id: string) {
 async function world() {
   const { a, b } = await twoPlans();
   const activity = await makeActivity(a.ctx.admin, a.plan, {}, [indicatorInput()]);
-  const [indicator] = await (await getDb()).indicator.findMany({ where: { activityId: activity.id }, select: { id: true } });
+  const [indicator] = await (
+    await getDb()
+  ).indicator.findMany({ where: { activityId: activity.id }, select: { id: true } });
   return { a, b, activityId: activity.id, indicatorId: indicator.id };
 }
 
 describe("createIndicator", () => {
   it("adds an indicator with its disaggregation after the others, audited with the activity", async () => {
     const { a, activityId } = await world();
-    const { id } = await createIndicator(a.ctx.coordinator, activityId, indicatorInput({
-      name: "Victims assisted", nameRu: "Пострадавшим оказана помощь", direction: "INCREASE",
-      disaggregation: [{ dimension: "sex", categories: ["female", "male"] }, { dimension: "age group", categories: ["under 18", "18+"] }],
-    }));
+    const { id } = await createIndicator(
+      a.ctx.coordinator,
+      activityId,
+      indicatorInput({
+        name: "Victims assisted",
+        nameRu: "Пострадавшим оказана помощь",
+        direction: "INCREASE",
+        disaggregation: [
+          { dimension: "sex", categories: ["female", "male"] },
+          { dimension: "age group", categories: ["under 18", "18+"] },
+        ],
+      }),
+    );
     expect(await indicatorRow(id)).toMatchObject({
-      tenantId: a.tenant.id, activityId, names: { ru: "Пострадавшим оказана помощь" }, position: 2, version: 1,
-      disaggregation: [{ dimension: "sex", categories: ["female", "male"] }, { dimension: "age group", categories: ["under 18", "18+"] }],
+      tenantId: a.tenant.id,
+      activityId,
+      names: { ru: "Пострадавшим оказана помощь" },
+      position: 2,
+      version: 1,
+      disaggregation: [
+        { dimension: "sex", categories: ["female", "male"] },
+        { dimension: "age group", categories: ["under 18", "18+"] },
+      ],
     });
     expect(await auditEventsFor(id)).toEqual([
-      expect.objectContaining({ action: "indicator.created", entityType: "Indicator", actorId: a.coordinator.id, after: expect.objectContaining({ activityId, name: "Victims assisted" }) }),
+      expect.objectContaining({
+        action: "indicator.created",
+        entityType: "Indicator",
+        actorId: a.coordinator.id,
+        after: expect.objectContaining({ activityId, name: "Victims assisted" }),
+      }),
     ]);
   });
 
   it("refuses inconsistent values, another tenant's activity, a closed plan, viewers and focal points", async () => {
     const { a, b, activityId } = await world();
     const count = () => getDb().then((db) => db.indicator.count({ where: { activityId } }));
-    const bad = await createIndicator(a.ctx.admin, activityId, indicatorInput({ direction: "DECREASE" })).catch((e) => e);
+    const bad = await createIndicator(a.ctx.admin, activityId, indicatorInput({ direction: "DECREASE" })).catch(
+      (e) => e,
+    );
     expect(bad).toBeInstanceOf(RuleError);
     expect(bad.fieldErrors).toEqual({ target: { key: "indicatorForm.validation.targetAboveBaseline" } });
     await expect(createIndicator(b.ctx.admin, activityId, indicatorInput())).rejects.toBeInstanceOf(NotFoundError);
-    for (const ctx of [a.ctx.viewer, a.ctx.focal]) await expect(createIndicator(ctx, activityId, indicatorInput())).rejects.toBeInstanceOf(ForbiddenError);
+    for (const ctx of [a.ctx.viewer, a.ctx.focal])
+      await expect(createIndicator(ctx, activityId, indicatorInput())).rejects.toBeInstanceOf(ForbiddenError);
     await closePlan(a.plan.id);
-    await expect(createIndicator(a.ctx.admin, activityId, indicatorInput())).rejects.toMatchObject({ message: "errors.planClosed" });
+    await expect(createIndicator(a.ctx.admin, activityId, indicatorInput())).rejects.toMatchObject({
+      message: "errors.planClosed",
+    });
     expect(await count()).toBe(1);
   });
 });
@@ -60,14 +88,35 @@ describe("createIndicator", () => {
 describe("updateIndicator", () => {
   it("saves over the loaded version; audit keeps only changed fields and the activity", async () => {
     const { a, activityId, indicatorId } = await world();
-    const result = await updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ unitLabel: "guards", baseline: "5", disaggregation: [{ dimension: "sex", categories: ["female", "male"] }] }), null);
+    const result = await updateIndicator(
+      a.ctx.admin,
+      indicatorId,
+      1,
+      indicatorInput({
+        unitLabel: "guards",
+        baseline: "5",
+        disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
+      }),
+      null,
+    );
     expect(result).toEqual({ version: 2 });
-    expect(await indicatorRow(indicatorId)).toMatchObject({ unitLabel: "guards", version: 2, disaggregation: [{ dimension: "sex", categories: ["female", "male"] }] });
-    expect((await auditEventsFor(indicatorId)).at(-1)).toEqual(expect.objectContaining({
-      action: "indicator.updated",
-      before: { activityId, unitLabel: "officers", baseline: "0", disaggregation: [] },
-      after: { activityId, unitLabel: "guards", baseline: "5", disaggregation: [{ dimension: "sex", categories: ["female", "male"] }] },
-    }));
+    expect(await indicatorRow(indicatorId)).toMatchObject({
+      unitLabel: "guards",
+      version: 2,
+      disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
+    });
+    expect((await auditEventsFor(indicatorId)).at(-1)).toEqual(
+      expect.objectContaining({
+        action: "indicator.updated",
+        before: { activityId, unitLabel: "officers", baseline: "0", disaggregation: [] },
+        after: {
+          activityId,
+          unitLabel: "guards",
+          baseline: "5",
+          disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
+        },
+      }),
+    );
   });
 
   it("needs a reason to move the target or its year, and stores it", async () => {
@@ -79,14 +128,22 @@ describe("updateIndicator", () => {
     }
     expect(await indicatorRow(indicatorId)).toMatchObject({ version: 1 });
     await updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ target: "150" }), "Budget cut by a quarter");
-    const event = await (await getDb()).auditEvent.findFirstOrThrow({ where: { entityId: indicatorId, action: "indicator.updated" } });
-    expect(event).toMatchObject({ reason: "Budget cut by a quarter", before: { activityId, target: "200" }, after: { activityId, target: "150" } });
+    const event = await (
+      await getDb()
+    ).auditEvent.findFirstOrThrow({ where: { entityId: indicatorId, action: "indicator.updated" } });
+    expect(event).toMatchObject({
+      reason: "Budget cut by a quarter",
+      before: { activityId, target: "200" },
+      after: { activityId, target: "150" },
+    });
   });
 
   it("on a stale version returns the saved values and overwrites nothing", async () => {
     const { a, indicatorId } = await world();
     await updateIndicator(a.ctx.coordinator, indicatorId, 1, indicatorInput({ name: "Theirs" }), null);
-    const error = await updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "Mine" }), null).catch((e) => e);
+    const error = await updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "Mine" }), null).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.current).toMatchObject({ version: 2, values: { name: "Theirs" }, changed: ["name"] });
     expect(await indicatorRow(indicatorId)).toMatchObject({ name: "Theirs", version: 2 });
@@ -106,15 +163,25 @@ describe("updateIndicator", () => {
     expect(loser.reason).toBeInstanceOf(ConflictError);
     expect(loser.reason.current).toMatchObject({ version: 2, values: { name: names[winner] }, changed: ["name"] });
     expect(await indicatorRow(indicatorId)).toMatchObject({ name: names[winner], version: 2 });
-    expect((await auditEventsFor(indicatorId)).map((e) => e.action)).toEqual(["indicator.created", "indicator.updated"]);
+    expect((await auditEventsFor(indicatorId)).map((e) => e.action)).toEqual([
+      "indicator.created",
+      "indicator.updated",
+    ]);
   });
 
   it("refuses another tenant's indicator, viewers and focal points, and a closed plan", async () => {
     const { a, b, indicatorId } = await world();
-    await expect(updateIndicator(b.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toBeInstanceOf(NotFoundError);
-    for (const ctx of [a.ctx.viewer, a.ctx.focal]) await expect(updateIndicator(ctx, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      updateIndicator(b.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    for (const ctx of [a.ctx.viewer, a.ctx.focal])
+      await expect(updateIndicator(ctx, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     await closePlan(a.plan.id);
-    await expect(updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toMatchObject({ message: "errors.planClosed" });
+    await expect(
+      updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null),
+    ).rejects.toMatchObject({ message: "errors.planClosed" });
     expect(await indicatorRow(indicatorId)).toMatchObject({ name: "Border guards trained", version: 1 });
   });
 });
@@ -128,7 +195,9 @@ describe("setIndicatorArchived", () => {
     expect(await indicatorRow(indicatorId)).toMatchObject({ archivedAt: expect.any(Date), version: 2 });
     await setIndicatorArchived(a.ctx.admin, indicatorId, false);
     expect((await auditEventsFor(indicatorId)).map((e) => [e.action, e.after])).toEqual([
-      ["indicator.created", expect.anything()], ["indicator.archived", { activityId, archived: true }], ["indicator.restored", { activityId, archived: false }],
+      ["indicator.created", expect.anything()],
+      ["indicator.archived", { activityId, archived: true }],
+      ["indicator.restored", { activityId, archived: false }],
     ]);
   });
 });
@@ -138,22 +207,55 @@ describe("indicator actions", () => {
     const { a, activityId, indicatorId } = await world();
     signInAs(a.coordinator);
     const fields = {
-      tenant: a.tenant.slug, activityId, name: "Hotline calls", unit: "NUMBER", direction: "INCREASE", baseline: "1 200", target: "2 000,5",
-      "disaggregation.0.dimension": "sex", "disaggregation.0.categories": "female, male, female", "disaggregation.1.dimension": "region", "disaggregation.1.categories": "",
+      tenant: a.tenant.slug,
+      activityId,
+      name: "Hotline calls",
+      unit: "NUMBER",
+      direction: "INCREASE",
+      baseline: "1 200",
+      target: "2 000,5",
+      "disaggregation.0.dimension": "sex",
+      "disaggregation.0.categories": "female, male, female",
+      "disaggregation.1.dimension": "region",
+      "disaggregation.1.categories": "",
     };
     const failed = await createIndicatorAction(null, form(fields));
-    expect(failed).toMatchObject({ ok: false, fieldErrors: { "disaggregation.1.categories": { key: "validation.required" } } });
+    expect(failed).toMatchObject({
+      ok: false,
+      fieldErrors: { "disaggregation.1.categories": { key: "validation.required" } },
+    });
     expect(failed.ok ? null : failed.values?.["disaggregation.0.categories"]).toBe("female, male, female");
-    const created = await createIndicatorAction(null, form({ ...fields, "disaggregation.1.categories": "Ashgabat; Mary" }));
+    const created = await createIndicatorAction(
+      null,
+      form({ ...fields, "disaggregation.1.categories": "Ashgabat; Mary" }),
+    );
     expect(created).toMatchObject({ ok: true, message: { key: "indicatorForm.created" } });
     const id = (created as { data: { id: string } }).data.id;
     expect(await indicatorRow(id)).toMatchObject({
-      disaggregation: [{ dimension: "sex", categories: ["female", "male"] }, { dimension: "region", categories: ["Ashgabat", "Mary"] }],
+      disaggregation: [
+        { dimension: "sex", categories: ["female", "male"] },
+        { dimension: "region", categories: ["Ashgabat", "Mary"] },
+      ],
     });
     expect((await indicatorRow(id))!.target!.toFixed()).toBe("2000.5");
 
-    const noReason = await updateIndicatorAction(null, form({ tenant: a.tenant.slug, indicatorId, version: 1, name: "Border guards trained", unit: "NUMBER", direction: "INCREASE", baseline: "0", target: "300" }));
-    expect(noReason).toMatchObject({ ok: false, fieldErrors: { reason: { key: "indicatorForm.validation.reasonRequired" } } });
+    const noReason = await updateIndicatorAction(
+      null,
+      form({
+        tenant: a.tenant.slug,
+        indicatorId,
+        version: 1,
+        name: "Border guards trained",
+        unit: "NUMBER",
+        direction: "INCREASE",
+        baseline: "0",
+        target: "300",
+      }),
+    );
+    expect(noReason).toMatchObject({
+      ok: false,
+      fieldErrors: { reason: { key: "indicatorForm.validation.reasonRequired" } },
+    });
     const archived = await archiveIndicatorAction(null, form({ tenant: a.tenant.slug, indicatorId, archived: "true" }));
     expect(archived).toMatchObject({ ok: true, message: { key: "indicatorForm.archivedDone" } });
   });
@@ -161,7 +263,10 @@ describe("indicator actions", () => {
   it("refuse viewers with errors.forbidden", async () => {
     const { a, activityId } = await world();
     signInAs(a.viewer);
-    const result = await createIndicatorAction(null, form({ tenant: a.tenant.slug, activityId, name: "x", unit: "NUMBER", direction: "INCREASE" }));
+    const result = await createIndicatorAction(
+      null,
+      form({ tenant: a.tenant.slug, activityId, name: "x", unit: "NUMBER", direction: "INCREASE" }),
+    );
     expect(result).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
     expect(await (await getDb()).indicator.count({ where: { activityId } })).toBe(1);
   });

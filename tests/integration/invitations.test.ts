@@ -3,12 +3,24 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { verifyPassword } from "@/lib/auth/password";
 import {
-  createInvitation, hashToken, listPendingInvitations, revokeInvitation, unsafeAcceptInvitation, unsafeFindInvitation,
+  createInvitation,
+  hashToken,
+  listPendingInvitations,
+  revokeInvitation,
+  unsafeAcceptInvitation,
+  unsafeFindInvitation,
 } from "@/lib/data/invitations";
 import { unsafeVerifyCredentials } from "@/lib/data/users";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
 import {
-  TEST_PASSWORD, auditEventsFor, createAgency, createPendingInvitation, createTenantWithPeople, createUser, ctxFor, snapshotTenant,
+  TEST_PASSWORD,
+  auditEventsFor,
+  createAgency,
+  createPendingInvitation,
+  createTenantWithPeople,
+  createUser,
+  ctxFor,
+  snapshotTenant,
 } from "../factories";
 
 // Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
@@ -32,13 +44,28 @@ describe("createInvitation", () => {
   it("stores only the token's hash, with the normalised email, and audits it", async () => {
     const a = await createTenantWithPeople();
     const admin = await ctxFor(a.admin, a.tenant);
-    const { token } = await createInvitation(admin, { email: "  New.Person@Example.TEST ", role: "COORDINATOR", agencyId: null });
+    const { token } = await createInvitation(admin, {
+      email: "  New.Person@Example.TEST ",
+      role: "COORDINATOR",
+      agencyId: null,
+    });
     const db = await getDb();
     const row = await db.invitation.findUniqueOrThrow({ where: { tokenHash: hashToken(token) } });
-    expect(row).toMatchObject({ tenantId: a.tenant.id, email: "new.person@example.test", role: "COORDINATOR", invitedById: a.admin.id, acceptedAt: null });
+    expect(row).toMatchObject({
+      tenantId: a.tenant.id,
+      email: "new.person@example.test",
+      role: "COORDINATOR",
+      invitedById: a.admin.id,
+      acceptedAt: null,
+    });
     expect(JSON.stringify(row)).not.toContain(token);
     expect(await auditEventsFor(row.id)).toEqual([
-      expect.objectContaining({ tenantId: a.tenant.id, actorId: a.admin.id, action: "invitation.created", after: { email: "new.person@example.test", role: "COORDINATOR", agencyId: null } }),
+      expect.objectContaining({
+        tenantId: a.tenant.id,
+        actorId: a.admin.id,
+        action: "invitation.created",
+        after: { email: "new.person@example.test", role: "COORDINATOR", agencyId: null },
+      }),
     ]);
   });
 
@@ -54,19 +81,26 @@ describe("createInvitation", () => {
   it("refuses someone who is already a member", async () => {
     const { a, adminA } = await twoTenants();
     const before = await snapshotTenant(a.tenant);
-    const error = await createInvitation(adminA, { email: a.viewer.email, role: "ADMIN", agencyId: null }).catch((e) => e);
+    const error = await createInvitation(adminA, { email: a.viewer.email, role: "ADMIN", agencyId: null }).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(RuleError);
     expect(error.fieldErrors).toEqual({ email: { key: "validation.alreadyMember" } });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
-  it.each(["COORDINATOR", "FOCAL_POINT", "VIEWER"] as const)("is forbidden to a %s, and nothing is written", async (role) => {
-    const { a } = await twoTenants();
-    const person = { COORDINATOR: a.coordinator, FOCAL_POINT: a.focal, VIEWER: a.viewer }[role];
-    const before = await snapshotTenant(a.tenant);
-    await expect(createInvitation(await ctxFor(person, a.tenant), { email: "x@example.test", role: "VIEWER", agencyId: null })).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await snapshotTenant(a.tenant)).toEqual(before);
-  });
+  it.each(["COORDINATOR", "FOCAL_POINT", "VIEWER"] as const)(
+    "is forbidden to a %s, and nothing is written",
+    async (role) => {
+      const { a } = await twoTenants();
+      const person = { COORDINATOR: a.coordinator, FOCAL_POINT: a.focal, VIEWER: a.viewer }[role];
+      const before = await snapshotTenant(a.tenant);
+      await expect(
+        createInvitation(await ctxFor(person, a.tenant), { email: "x@example.test", role: "VIEWER", agencyId: null }),
+      ).rejects.toBeInstanceOf(ForbiddenError);
+      expect(await snapshotTenant(a.tenant)).toEqual(before);
+    },
+  );
 
   it("invites a focal point only with an active agency of the same tenant", async () => {
     const { a, b, adminA } = await twoTenants();
@@ -75,7 +109,9 @@ describe("createInvitation", () => {
     const before = await snapshotTenant(a.tenant);
     const beforeB = await snapshotTenant(b.tenant);
     for (const agencyId of [null, b.agency.id, archived.id, "no-such-agency"]) {
-      const error = await createInvitation(adminA, { email: "fp@example.test", role: "FOCAL_POINT", agencyId }).catch((e) => e);
+      const error = await createInvitation(adminA, { email: "fp@example.test", role: "FOCAL_POINT", agencyId }).catch(
+        (e) => e,
+      );
       expect(error, `agency ${agencyId}`).toBeInstanceOf(RuleError);
       expect(error.fieldErrors).toEqual({ agencyId: { key: "validation.agencyRequired" } });
     }
@@ -100,7 +136,9 @@ describe("listPendingInvitations", () => {
     const revoked = await createPendingInvitation(adminA);
     await revokeInvitation(adminA, revoked.id);
     const expired = await createPendingInvitation(adminA);
-    await (await getDb()).invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (
+      await getDb()
+    ).invitation.update({ where: { id: expired.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     const accepted = await createPendingInvitation(adminA);
     await unsafeAcceptInvitation(accepted.token, { name: "Accepted", password: NEW_PASSWORD });
     const elsewhere = await createPendingInvitation(adminB);
@@ -124,7 +162,11 @@ describe("revokeInvitation", () => {
     await revokeInvitation(adminA, inv.id);
     expect((await invitationRow(inv.id)).revokedAt).not.toBeNull();
     expect(await unsafeFindInvitation(inv.token)).toBeNull();
-    expect((await auditEventsFor(inv.id)).map((e) => [e.action, e.actorId, e.tenantId])).toContainEqual(["invitation.revoked", a.admin.id, a.tenant.id]);
+    expect((await auditEventsFor(inv.id)).map((e) => [e.action, e.actorId, e.tenantId])).toContainEqual([
+      "invitation.revoked",
+      a.admin.id,
+      a.tenant.id,
+    ]);
   });
 
   it("answers not found for another tenant's invitation, which stays usable", async () => {
@@ -140,7 +182,9 @@ describe("revokeInvitation", () => {
   it("is forbidden to a coordinator, and answers not found twice", async () => {
     const { a, adminA } = await twoTenants();
     const inv = await createPendingInvitation(adminA);
-    await expect(revokeInvitation(await ctxFor(a.coordinator, a.tenant), inv.id)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(revokeInvitation(await ctxFor(a.coordinator, a.tenant), inv.id)).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect((await invitationRow(inv.id)).revokedAt).toBeNull();
     await revokeInvitation(adminA, inv.id);
     await expect(revokeInvitation(adminA, inv.id)).rejects.toBeInstanceOf(NotFoundError);
@@ -152,13 +196,19 @@ describe("unsafeFindInvitation", () => {
     const { a, adminA } = await twoTenants();
     const fresh = await createPendingInvitation(adminA, { role: "FOCAL_POINT", agencyId: a.agency.id });
     expect(await unsafeFindInvitation(fresh.token)).toEqual({
-      email: fresh.email, role: "FOCAL_POINT", tenantName: a.tenant.name, agencyName: a.agency.name, hasAccount: false,
+      email: fresh.email,
+      role: "FOCAL_POINT",
+      tenantName: a.tenant.name,
+      agencyName: a.agency.name,
+      hasAccount: false,
     });
     const existing = await createUser();
     const forExisting = await createPendingInvitation(adminA, { email: existing.email });
     expect(await unsafeFindInvitation(forExisting.token)).toMatchObject({ hasAccount: true });
     expect(await unsafeFindInvitation("not-a-real-token-at-all")).toBeNull();
-    await (await getDb()).invitation.update({ where: { id: fresh.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (
+      await getDb()
+    ).invitation.update({ where: { id: fresh.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect(await unsafeFindInvitation(fresh.token)).toBeNull();
   });
 });
@@ -167,21 +217,35 @@ describe("unsafeAcceptInvitation", () => {
   it("creates a new person with the invited role, audits it, and the token works once", async () => {
     const { a, adminA } = await twoTenants();
     const inv = await createPendingInvitation(adminA, { role: "FOCAL_POINT", agencyId: a.agency.id });
-    expect(await unsafeAcceptInvitation(inv.token, { name: "  Aida  ", password: NEW_PASSWORD })).toEqual({ email: inv.email, tenantSlug: a.tenant.slug });
+    expect(await unsafeAcceptInvitation(inv.token, { name: "  Aida  ", password: NEW_PASSWORD })).toEqual({
+      email: inv.email,
+      tenantSlug: a.tenant.slug,
+    });
 
     const db = await getDb();
     const user = await db.user.findUniqueOrThrow({ where: { email: inv.email }, include: { memberships: true } });
     expect(user.name).toBe("Aida");
     expect(await verifyPassword(NEW_PASSWORD, user.passwordHash)).toBe(true);
-    expect(user.memberships).toEqual([expect.objectContaining({ tenantId: a.tenant.id, role: "FOCAL_POINT", agencyId: a.agency.id })]);
+    expect(user.memberships).toEqual([
+      expect.objectContaining({ tenantId: a.tenant.id, role: "FOCAL_POINT", agencyId: a.agency.id }),
+    ]);
     expect((await invitationRow(inv.id)).acceptedAt).not.toBeNull();
-    expect(await auditEventsFor(user.memberships[0].id)).toEqual([expect.objectContaining({ action: "invitation.accepted", actorId: user.id, tenantId: a.tenant.id })]);
+    expect(await auditEventsFor(user.memberships[0].id)).toEqual([
+      expect.objectContaining({ action: "invitation.accepted", actorId: user.id, tenantId: a.tenant.id }),
+    ]);
     expect(await unsafeVerifyCredentials(inv.email, NEW_PASSWORD)).toMatchObject({ ok: true });
 
     const before = await snapshotTenant(a.tenant);
-    await expect(unsafeAcceptInvitation(inv.token, { name: "Someone else", password: "another-password-1" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      unsafeAcceptInvitation(inv.token, { name: "Someone else", password: "another-password-1" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await snapshotTenant(a.tenant)).toEqual(before);
-    expect(await verifyPassword(NEW_PASSWORD, (await db.user.findUniqueOrThrow({ where: { email: inv.email } })).passwordHash)).toBe(true);
+    expect(
+      await verifyPassword(
+        NEW_PASSWORD,
+        (await db.user.findUniqueOrThrow({ where: { email: inv.email } })).passwordHash,
+      ),
+    ).toBe(true);
   });
 
   it("asks a new person for a name and a long enough password, whatever the form claimed", async () => {
@@ -206,9 +270,17 @@ describe("unsafeAcceptInvitation", () => {
     const db = await getDb();
     const hashBefore = (await db.user.findUniqueOrThrow({ where: { id: a.coordinator.id } })).passwordHash;
     await unsafeAcceptInvitation(inv.token, { password: TEST_PASSWORD });
-    const memberships = await db.membership.findMany({ where: { userId: a.coordinator.id }, select: { tenantId: true, role: true } });
+    const memberships = await db.membership.findMany({
+      where: { userId: a.coordinator.id },
+      select: { tenantId: true, role: true },
+    });
     expect(memberships).toHaveLength(2);
-    expect(memberships).toEqual(expect.arrayContaining([{ tenantId: a.tenant.id, role: "COORDINATOR" }, { tenantId: b.tenant.id, role: "ADMIN" }]));
+    expect(memberships).toEqual(
+      expect.arrayContaining([
+        { tenantId: a.tenant.id, role: "COORDINATOR" },
+        { tenantId: b.tenant.id, role: "ADMIN" },
+      ]),
+    );
     const after = await db.user.findUniqueOrThrow({ where: { id: a.coordinator.id } });
     expect(after.passwordHash).toBe(hashBefore);
     expect(await db.user.count({ where: { email: a.coordinator.email } })).toBe(1);
@@ -230,7 +302,9 @@ describe("unsafeAcceptInvitation", () => {
     const inv = await createPendingInvitation(adminA);
     await revokeInvitation(adminA, inv.id);
     const before = await snapshotTenant(a.tenant);
-    await expect(unsafeAcceptInvitation(inv.token, { name: "Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(unsafeAcceptInvitation(inv.token, { name: "Late", password: NEW_PASSWORD })).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 });

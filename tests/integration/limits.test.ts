@@ -21,8 +21,15 @@ describe("a version past int4", () => {
     const w = await createTenantWithPeople();
     const before = await snapshotTenant(w.tenant);
     signInAs(w.coordinator);
-    const result = await updateAgencyAction(null, form({ tenant: w.tenant.slug, agencyId: w.agency.id, version: "99999999999", name: "Renamed", kind: "COURT" }));
-    expect(result).toMatchObject({ ok: false, message: { key: "errors.invalidInput" }, fieldErrors: { version: { key: "limits.numberTooLarge" } } });
+    const result = await updateAgencyAction(
+      null,
+      form({ tenant: w.tenant.slug, agencyId: w.agency.id, version: "99999999999", name: "Renamed", kind: "COURT" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      message: { key: "errors.invalidInput" },
+      fieldErrors: { version: { key: "limits.numberTooLarge" } },
+    });
     expect(result.ok === false && result.message.key).not.toBe("errors.unexpected");
     expect(await snapshotTenant(w.tenant)).toEqual(before);
   });
@@ -33,10 +40,19 @@ describe("a version past int4", () => {
     const activity = await addActivity(w.tenant, plan);
     const before = await snapshotTenant(w.tenant);
     signInAs(w.coordinator);
-    const result = await updateActivityAction(null, form({
-      tenant: w.tenant.slug, activityId: activity.id, objectiveId: plan.objectiveId, version: "99999999999",
-      code: "1.1.9", title: "Renamed", status: "IN_PROGRESS", percentComplete: "10",
-    }));
+    const result = await updateActivityAction(
+      null,
+      form({
+        tenant: w.tenant.slug,
+        activityId: activity.id,
+        objectiveId: plan.objectiveId,
+        version: "99999999999",
+        code: "1.1.9",
+        title: "Renamed",
+        status: "IN_PROGRESS",
+        percentComplete: "10",
+      }),
+    );
     expect(result).toMatchObject({ ok: false, fieldErrors: { version: { key: "limits.numberTooLarge" } } });
     expect(await snapshotTenant(w.tenant)).toEqual(before);
   });
@@ -47,8 +63,14 @@ describe("a 1,000,000-character title", () => {
     const w = await createTenantWithPeople();
     const before = await snapshotTenant(w.tenant);
     signInAs(w.coordinator);
-    const result = await createAgencyAction(null, form({ tenant: w.tenant.slug, name: MEGA, shortName: "Short", kind: "NGO" }));
-    expect(result).toMatchObject({ ok: false, fieldErrors: { name: { key: "validation.tooLong", values: { max: 200 } } } });
+    const result = await createAgencyAction(
+      null,
+      form({ tenant: w.tenant.slug, name: MEGA, shortName: "Short", kind: "NGO" }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      fieldErrors: { name: { key: "validation.tooLong", values: { max: 200 } } },
+    });
     if (result.ok) throw new Error("expected a refusal");
     expect(result.values?.name).toBe(MEGA.slice(0, 200));
     expect(result.values?.shortName).toBe("Short");
@@ -59,7 +81,10 @@ describe("a 1,000,000-character title", () => {
   it("a plan title is refused and echoed as at most 300 characters, unknown fields capped too", async () => {
     const w = await createTenantWithPeople();
     signInAs(w.coordinator);
-    const result = await createPlanAction(null, form({ tenant: w.tenant.slug, title: MEGA, startDate: "2025-01-01", endDate: "2029-12-31", extra: MEGA }));
+    const result = await createPlanAction(
+      null,
+      form({ tenant: w.tenant.slug, title: MEGA, startDate: "2025-01-01", endDate: "2029-12-31", extra: MEGA }),
+    );
     if (result.ok) throw new Error("expected a refusal");
     expect(result.values?.title).toHaveLength(300);
     expect((result.values?.extra as string).length).toBeLessThanOrEqual(10_000);

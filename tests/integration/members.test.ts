@@ -4,7 +4,14 @@ import { getDb } from "@/lib/db";
 import { changeMemberRole, listMembers, removeMember } from "@/lib/data/members";
 import { resolveTenantContext } from "@/lib/data/tenants";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
-import { addMembership, auditEventsFor, createTenantWithPeople, createUser, ctxFor, snapshotTenant } from "../factories";
+import {
+  addMembership,
+  auditEventsFor,
+  createTenantWithPeople,
+  createUser,
+  ctxFor,
+  snapshotTenant,
+} from "../factories";
 
 // Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
 // do it in a hook, not inside the first test's time budget.
@@ -33,8 +40,15 @@ describe("listMembers", () => {
 
     // Every member may see the list, down to a viewer.
     const list = await listMembers(await ctxFor(a.viewer, a.tenant));
-    expect(list.map((m) => m.userId).sort()).toEqual([a.admin.id, a.coordinator.id, a.focal.id, a.viewer.id, both.id].sort());
-    expect(list.find((m) => m.userId === a.focal.id)).toMatchObject({ role: "FOCAL_POINT", agencyId: a.agency.id, agencyName: a.agency.name, email: a.focal.email });
+    expect(list.map((m) => m.userId).sort()).toEqual(
+      [a.admin.id, a.coordinator.id, a.focal.id, a.viewer.id, both.id].sort(),
+    );
+    expect(list.find((m) => m.userId === a.focal.id)).toMatchObject({
+      role: "FOCAL_POINT",
+      agencyId: a.agency.id,
+      agencyName: a.agency.name,
+      email: a.focal.email,
+    });
     expect(list.find((m) => m.userId === both.id)?.role).toBe("VIEWER");
     expect(list.map((m) => m.role)).toEqual(["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER", "VIEWER"]);
 
@@ -58,8 +72,11 @@ describe("changeMemberRole", () => {
     expect(await membershipOf(a.focal.id, a.tenant.id)).toMatchObject({ role: "COORDINATOR", agencyId: null });
     expect(await auditEventsFor(id)).toEqual([
       expect.objectContaining({
-        tenantId: a.tenant.id, actorId: a.admin.id, action: "membership.roleChanged",
-        before: { role: "FOCAL_POINT", agencyId: a.agency.id }, after: { role: "COORDINATOR", agencyId: null },
+        tenantId: a.tenant.id,
+        actorId: a.admin.id,
+        action: "membership.roleChanged",
+        before: { role: "FOCAL_POINT", agencyId: a.agency.id },
+        after: { role: "COORDINATOR", agencyId: null },
       }),
     ]);
   });
@@ -77,7 +94,9 @@ describe("changeMemberRole", () => {
     const { a } = await twoTenants();
     const coordinator = await ctxFor(a.coordinator, a.tenant);
     const before = await snapshotTenant(a.tenant);
-    await expect(changeMemberRole(coordinator, await membershipId(a.coordinator.id, a.tenant.id), "ADMIN", null)).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      changeMemberRole(coordinator, await membershipId(a.coordinator.id, a.tenant.id), "ADMIN", null),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -116,7 +135,12 @@ describe("removeMember", () => {
     expect(await membershipOf(a.viewer.id, a.tenant.id)).toBeNull();
     expect(await (await getDb()).user.count({ where: { id: a.viewer.id } })).toBe(1);
     expect(await auditEventsFor(id)).toEqual([
-      expect.objectContaining({ tenantId: a.tenant.id, actorId: a.admin.id, action: "membership.removed", before: { email: a.viewer.email, role: "VIEWER", agencyId: null } }),
+      expect.objectContaining({
+        tenantId: a.tenant.id,
+        actorId: a.admin.id,
+        action: "membership.removed",
+        before: { email: a.viewer.email, role: "VIEWER", agencyId: null },
+      }),
     ]);
   });
 
@@ -132,7 +156,9 @@ describe("removeMember", () => {
   it("is forbidden to a coordinator", async () => {
     const { a } = await twoTenants();
     const before = await snapshotTenant(a.tenant);
-    await expect(removeMember(await ctxFor(a.coordinator, a.tenant), await membershipId(a.viewer.id, a.tenant.id))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      removeMember(await ctxFor(a.coordinator, a.tenant), await membershipId(a.viewer.id, a.tenant.id)),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
@@ -155,7 +181,10 @@ describe("the last admin, under concurrency", () => {
     const a = await createTenantWithPeople();
     const second = await createUser({ tenant: a.tenant, role: "ADMIN" });
     const [one, two] = await Promise.all([ctxFor(a.admin, a.tenant), ctxFor(second, a.tenant)]);
-    const [oneId, twoId] = await Promise.all([membershipId(a.admin.id, a.tenant.id), membershipId(second.id, a.tenant.id)]);
+    const [oneId, twoId] = await Promise.all([
+      membershipId(a.admin.id, a.tenant.id),
+      membershipId(second.id, a.tenant.id),
+    ]);
     return { a, one, two, oneId, twoId };
   }
 
@@ -177,7 +206,11 @@ describe("the last admin, under concurrency", () => {
     const { a, one, two, oneId, twoId } = await twoAdmins();
     await expectOneWins([changeMemberRole(one, twoId, "VIEWER", null), changeMemberRole(two, oneId, "VIEWER", null)]);
     expect(await adminsOf(a.tenant.id)).toBe(1);
-    expect(await (await getDb()).auditEvent.count({ where: { entityId: { in: [oneId, twoId] }, action: "membership.roleChanged" } })).toBe(1);
+    expect(
+      await (
+        await getDb()
+      ).auditEvent.count({ where: { entityId: { in: [oneId, twoId] }, action: "membership.roleChanged" } }),
+    ).toBe(1);
   });
 
   it("keeps one admin when two admins remove each other at the same moment", async () => {

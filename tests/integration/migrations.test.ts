@@ -11,7 +11,9 @@ describe("prisma/migrations", () => {
   // without it, on a throw-away in-memory PGlite.
   it("produce exactly the schema in schema.prisma", async () => {
     const missing = await diffMigrationsAgainstSchema({ databaseUrl: process.env.TEST_DATABASE_URL });
-    expect(missing, "schema.prisma has changes no migration covers: npm run db:migrate:dev -- --name <change>").toBe("");
+    expect(missing, "schema.prisma has changes no migration covers: npm run db:migrate:dev -- --name <change>").toBe(
+      "",
+    );
   });
 });
 
@@ -23,14 +25,21 @@ describe("AuditEvent", () => {
     db = await getDb();
     // Platform-level event (no tenant, no actor): rows here can never be cleaned up, by design.
     const event = await db.auditEvent.create({
-      data: { action: "test.append-only", entityType: "MigrationsTest", entityId: randomBytes(6).toString("hex"), after: { n: 1 } },
+      data: {
+        action: "test.append-only",
+        entityType: "MigrationsTest",
+        entityId: randomBytes(6).toString("hex"),
+        after: { n: 1 },
+      },
     });
     id = event.id;
   });
 
   it("refuses UPDATE", async () => {
     await expect(db.auditEvent.update({ where: { id }, data: { reason: "rewritten" } })).rejects.toThrow(/append-only/);
-    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "action" = 'x' WHERE "id" = ${id}`).rejects.toThrow(/append-only/);
+    await expect(db.$executeRaw`UPDATE "AuditEvent" SET "action" = 'x' WHERE "id" = ${id}`).rejects.toThrow(
+      /append-only/,
+    );
   });
 
   it("refuses DELETE", async () => {

@@ -33,8 +33,18 @@ const NOT_FOUND = { status: 404 };
 const signInFor = (path: string) => ({ redirect: `/sign-in?callbackUrl=${encodeURIComponent(path)}` });
 
 const TENANT_ADMIN_PAGES = [
-  { name: "members", Page: MembersPage, path: (slug: string) => `/${slug}/members`, title: (m: Messages) => m.members.title },
-  { name: "members/security", Page: TenantSecurityPage, path: (slug: string) => `/${slug}/members/security`, title: (m: Messages) => m.members.securityTitle },
+  {
+    name: "members",
+    Page: MembersPage,
+    path: (slug: string) => `/${slug}/members`,
+    title: (m: Messages) => m.members.title,
+  },
+  {
+    name: "members/security",
+    Page: TenantSecurityPage,
+    path: (slug: string) => `/${slug}/members/security`,
+    title: (m: Messages) => m.members.securityTitle,
+  },
 ];
 
 describe.each(TENANT_ADMIN_PAGES)("the tenant page $name (administrators only)", ({ Page, path, title }) => {
@@ -105,7 +115,12 @@ describe("the members page", () => {
 
 const PLATFORM_PAGES = [
   { name: "admin/users", Page: PlatformUsersPage, path: "/admin/users", title: (m: Messages) => m.platformUsers.title },
-  { name: "admin/security", Page: PlatformSecurityPage, path: "/admin/security", title: (m: Messages) => m.securityEvents.platformTitle },
+  {
+    name: "admin/security",
+    Page: PlatformSecurityPage,
+    path: "/admin/security",
+    title: (m: Messages) => m.securityEvents.platformTitle,
+  },
 ];
 
 describe.each(PLATFORM_PAGES)("the platform page $name (the platform administrator only)", ({ Page, path, title }) => {
@@ -136,6 +151,8 @@ describe("the platform's people page", () => {
     signInAs(platform);
     const shown = await renderPage(PlatformUsersPage, "/admin/users", {}, { q: someone.email });
     if (!("element" in shown)) throw new Error(`expected the page, got ${JSON.stringify(shown)}`);
-    expect(propsOf<{ user: { email: string } }>(shown.element, UserRow).map((p) => p.user.email)).toEqual([someone.email]);
+    expect(propsOf<{ user: { email: string } }>(shown.element, UserRow).map((p) => p.user.email)).toEqual([
+      someone.email,
+    ]);
   });
 });

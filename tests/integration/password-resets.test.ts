@@ -6,7 +6,12 @@ import { resetPasswordAction } from "@/lib/actions/auth";
 import { createResetLinkAction } from "@/lib/actions/members";
 import { platformResetLinkAction } from "@/lib/actions/platform-users";
 import { hashToken } from "@/lib/data/invitations";
-import { createMemberPasswordReset, createPasswordResetAsPlatformAdmin, unsafeFindPasswordReset, unsafeUsePasswordReset } from "@/lib/data/password-resets";
+import {
+  createMemberPasswordReset,
+  createPasswordResetAsPlatformAdmin,
+  unsafeFindPasswordReset,
+  unsafeUsePasswordReset,
+} from "@/lib/data/password-resets";
 import { unsafeFindSessionUser, unsafeStartSession } from "@/lib/data/sessions";
 import { unsafeVerifyCredentials } from "@/lib/data/users";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
@@ -41,9 +46,19 @@ describe("reset links made by a tenant administrator", () => {
     expect(await unsafeFindSessionUser(sid, a.viewer.id)).toBeNull();
     expect(await unsafeVerifyCredentials(a.viewer.email, NEW_PASSWORD, new Date(), client)).toMatchObject({ ok: true });
     expect(await unsafeFindPasswordReset(token)).toBeNull();
-    await expect(unsafeUsePasswordReset(token, "another fine passphrase", client)).rejects.toBeInstanceOf(NotFoundError);
-    const actions = (await db.auditEvent.findMany({ where: { entityId: a.viewer.id, action: { startsWith: "auth.password" } }, select: { action: true, tenantId: true } }));
-    expect(actions).toEqual(expect.arrayContaining([{ action: "auth.passwordResetIssued", tenantId: a.tenant.id }, { action: "auth.passwordReset", tenantId: null }]));
+    await expect(unsafeUsePasswordReset(token, "another fine passphrase", client)).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    const actions = await db.auditEvent.findMany({
+      where: { entityId: a.viewer.id, action: { startsWith: "auth.password" } },
+      select: { action: true, tenantId: true },
+    });
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        { action: "auth.passwordResetIssued", tenantId: a.tenant.id },
+        { action: "auth.passwordReset", tenantId: null },
+      ]),
+    );
   });
 
   it("expire after 24 hours, and a new link replaces the earlier one", async () => {
@@ -54,7 +69,12 @@ describe("reset links made by a tenant administrator", () => {
     const second = await createMemberPasswordReset(admin, id);
     expect(await unsafeFindPasswordReset(first.token)).toBeNull();
     expect(await unsafeFindPasswordReset(second.token)).not.toBeNull();
-    await (await getDb()).passwordReset.updateMany({ where: { tokenHash: hashToken(second.token) }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    await (
+      await getDb()
+    ).passwordReset.updateMany({
+      where: { tokenHash: hashToken(second.token) },
+      data: { expiresAt: new Date(Date.now() - 1000) },
+    });
     expect(await unsafeFindPasswordReset(second.token)).toBeNull();
     await expect(unsafeUsePasswordReset(second.token, NEW_PASSWORD, client)).rejects.toBeInstanceOf(NotFoundError);
   });
@@ -65,27 +85,56 @@ describe("reset links made by a tenant administrator", () => {
     const iom = await createUser({ tenant: a.tenant, role: "VIEWER" });
     await addMembership(iom, b.tenant, "VIEWER");
     const platform = await createUser({ tenant: a.tenant, role: "VIEWER", platformAdmin: true });
-    await expect(createMemberPasswordReset(admin, await membershipId(iom.id, a.tenant.id))).rejects.toMatchObject({ message: "members.resetElsewhere" });
-    await expect(createMemberPasswordReset(admin, await membershipId(platform.id, a.tenant.id))).rejects.toMatchObject({ message: "members.resetElsewhere" });
-    await expect(createMemberPasswordReset(admin, await membershipId(a.admin.id, a.tenant.id))).rejects.toMatchObject({ message: "members.resetOwnPassword" });
-    await expect(createMemberPasswordReset(admin, await membershipId(b.viewer.id, b.tenant.id))).rejects.toBeInstanceOf(NotFoundError);
-    await expect(createMemberPasswordReset(await ctxFor(a.coordinator, a.tenant), await membershipId(a.viewer.id, a.tenant.id))).rejects.toBeInstanceOf(ForbiddenError);
-    expect(await (await getDb()).passwordReset.count({ where: { userId: { in: [iom.id, platform.id, a.admin.id, b.viewer.id, a.viewer.id] } } })).toBe(0);
+    await expect(createMemberPasswordReset(admin, await membershipId(iom.id, a.tenant.id))).rejects.toMatchObject({
+      message: "members.resetElsewhere",
+    });
+    await expect(createMemberPasswordReset(admin, await membershipId(platform.id, a.tenant.id))).rejects.toMatchObject({
+      message: "members.resetElsewhere",
+    });
+    await expect(createMemberPasswordReset(admin, await membershipId(a.admin.id, a.tenant.id))).rejects.toMatchObject({
+      message: "members.resetOwnPassword",
+    });
+    await expect(createMemberPasswordReset(admin, await membershipId(b.viewer.id, b.tenant.id))).rejects.toBeInstanceOf(
+      NotFoundError,
+    );
+    await expect(
+      createMemberPasswordReset(await ctxFor(a.coordinator, a.tenant), await membershipId(a.viewer.id, a.tenant.id)),
+    ).rejects.toBeInstanceOf(ForbiddenError);
+    expect(
+      await (
+        await getDb()
+      ).passwordReset.count({ where: { userId: { in: [iom.id, platform.id, a.admin.id, b.viewer.id, a.viewer.id] } } }),
+    ).toBe(0);
   });
 
   it("through the actions: a link from APP_URL, shown once; another tenant's member is not found and nothing changes", async () => {
     const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
     signInAs(a.admin);
-    const made = await createResetLinkAction(null, form({ tenant: a.tenant.slug, membershipId: await membershipId(a.focal.id, a.tenant.id) }));
-    expect(made).toMatchObject({ ok: true, data: { email: a.focal.email, link: expect.stringMatching(/^https:\/\/nap\.example\.gov\/reset-password\/[\w-]{40,}$/) } });
+    const made = await createResetLinkAction(
+      null,
+      form({ tenant: a.tenant.slug, membershipId: await membershipId(a.focal.id, a.tenant.id) }),
+    );
+    expect(made).toMatchObject({
+      ok: true,
+      data: {
+        email: a.focal.email,
+        link: expect.stringMatching(/^https:\/\/nap\.example\.gov\/reset-password\/[\w-]{40,}$/),
+      },
+    });
     const beforeB = await snapshotTenant(b.tenant);
-    const foreign = await createResetLinkAction(null, form({ tenant: a.tenant.slug, membershipId: await membershipId(b.viewer.id, b.tenant.id) }));
+    const foreign = await createResetLinkAction(
+      null,
+      form({ tenant: a.tenant.slug, membershipId: await membershipId(b.viewer.id, b.tenant.id) }),
+    );
     expect(foreign).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
     expect(await snapshotTenant(b.tenant)).toEqual(beforeB);
 
     const token = (made as { data: { link: string } }).data.link.split("/reset-password/")[1];
     signInAs(null);
-    const weak = await resetPasswordAction(null, form({ token, newPassword: "qwerty123456", confirmPassword: "qwerty123456" }));
+    const weak = await resetPasswordAction(
+      null,
+      form({ token, newPassword: "qwerty123456", confirmPassword: "qwerty123456" }),
+    );
     expect(weak).toMatchObject({ ok: false, fieldErrors: { newPassword: { key: "validation.passwordCommon" } } });
     expect(await unsafeFindPasswordReset(token)).not.toBeNull();
     expect(await unsafeVerifyCredentials(a.focal.email, TEST_PASSWORD, new Date(), client)).toMatchObject({ ok: true });
@@ -98,11 +147,19 @@ describe("reset links made by the platform administrator", () => {
     const [platform, someone] = await Promise.all([createUser({ platformAdmin: true }), createUser()]);
     const { token } = await createPasswordResetAsPlatformAdmin(platform, a.admin.id);
     expect(await unsafeFindPasswordReset(token)).toMatchObject({ email: a.admin.email });
-    await expect(createPasswordResetAsPlatformAdmin(platform, platform.id)).rejects.toMatchObject({ message: "members.resetOwnPassword" });
+    await expect(createPasswordResetAsPlatformAdmin(platform, platform.id)).rejects.toMatchObject({
+      message: "members.resetOwnPassword",
+    });
     await expect(createPasswordResetAsPlatformAdmin(someone, a.admin.id)).rejects.toBeInstanceOf(ForbiddenError);
     signInAs(someone);
-    expect(await platformResetLinkAction(null, form({ userId: a.admin.id }))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await platformResetLinkAction(null, form({ userId: a.admin.id }))).toMatchObject({
+      ok: false,
+      message: { key: "errors.forbidden" },
+    });
     signInAs(platform);
-    expect(await platformResetLinkAction(null, form({ userId: a.viewer.id }))).toMatchObject({ ok: true, data: { email: a.viewer.email } });
+    expect(await platformResetLinkAction(null, form({ userId: a.viewer.id }))).toMatchObject({
+      ok: true,
+      data: { email: a.viewer.email },
+    });
   });
 });

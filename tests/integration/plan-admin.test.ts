@@ -5,10 +5,23 @@ import { afterEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { archivePlanAction, createPlanAction, deletePlanAction, updatePlanAction } from "@/lib/actions/plans";
 import {
-  archivePlan, createPlan, deletePlan, getPlanForEdit, getPlanTree, listPlanChoices, listPlans, updatePlan,
+  archivePlan,
+  createPlan,
+  deletePlan,
+  getPlanForEdit,
+  getPlanTree,
+  listPlanChoices,
+  listPlans,
+  updatePlan,
 } from "@/lib/data/plans";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
-import { addActivity, auditEventsFor, createPlan as createPlanWithActivities, createTenantWithPeople, ctxFor } from "../factories";
+import {
+  addActivity,
+  auditEventsFor,
+  createPlan as createPlanWithActivities,
+  createTenantWithPeople,
+  ctxFor,
+} from "../factories";
 import { addObjective, addPeriod, createBarePlan, day, planInput, snapshotStructure } from "../factories/structure";
 import { form, signInAs } from "../helpers/session";
 
@@ -25,10 +38,20 @@ afterEach(() => signInAs(null));
 describe("createPlan", () => {
   it("creates a draft with the four pillar sections in Russian too, and audits it", async () => {
     const { a, coordinatorA } = await world();
-    const { id } = await createPlan(coordinatorA, planInput({ title: "  NAP 2025-2027 ", titleRu: " НПД 2025-2027 ", description: " Text " }));
+    const { id } = await createPlan(
+      coordinatorA,
+      planInput({ title: "  NAP 2025-2027 ", titleRu: " НПД 2025-2027 ", description: " Text " }),
+    );
     expect(await planRow(id)).toMatchObject({
-      tenantId: a.tenant.id, title: "NAP 2025-2027", titles: { ru: "НПД 2025-2027" }, description: "Text", status: "DRAFT", version: 1,
-      startDate: day("2025-01-01"), endDate: day("2027-12-31"), predecessorId: null,
+      tenantId: a.tenant.id,
+      title: "NAP 2025-2027",
+      titles: { ru: "НПД 2025-2027" },
+      description: "Text",
+      status: "DRAFT",
+      version: 1,
+      startDate: day("2025-01-01"),
+      endDate: day("2027-12-31"),
+      predecessorId: null,
     });
     const tree = await getPlanTree(coordinatorA, id);
     expect(tree.sections.map((s) => [s.code, s.title, s.titles.ru, s.pillar, s.position])).toEqual([
@@ -39,8 +62,17 @@ describe("createPlan", () => {
     ]);
     expect(await auditEventsFor(id)).toEqual([
       expect.objectContaining({
-        tenantId: a.tenant.id, actorId: a.coordinator.id, action: "plan.created", entityType: "Plan", before: null,
-        after: expect.objectContaining({ title: "NAP 2025-2027", status: "DRAFT", startDate: "2025-01-01", endDate: "2027-12-31" }),
+        tenantId: a.tenant.id,
+        actorId: a.coordinator.id,
+        action: "plan.created",
+        entityType: "Plan",
+        before: null,
+        after: expect.objectContaining({
+          title: "NAP 2025-2027",
+          status: "DRAFT",
+          startDate: "2025-01-01",
+          endDate: "2027-12-31",
+        }),
       }),
     ]);
   });
@@ -86,12 +118,25 @@ describe("updatePlan", () => {
   it("saves over the loaded version, bumps it, and audits before and after", async () => {
     const { a, coordinatorA } = await world();
     const plan = await createBarePlan(a.tenant, { title: "Old" });
-    await updatePlan(coordinatorA, plan.id, 1, planInput({ title: "New", titleRu: "Новый", endDate: day("2028-06-30") }));
-    expect(await planRow(plan.id)).toMatchObject({ title: "New", titles: { ru: "Новый" }, endDate: day("2028-06-30"), version: 2, status: "DRAFT" });
+    await updatePlan(
+      coordinatorA,
+      plan.id,
+      1,
+      planInput({ title: "New", titleRu: "Новый", endDate: day("2028-06-30") }),
+    );
+    expect(await planRow(plan.id)).toMatchObject({
+      title: "New",
+      titles: { ru: "Новый" },
+      endDate: day("2028-06-30"),
+      version: 2,
+      status: "DRAFT",
+    });
     expect(await auditEventsFor(plan.id)).toEqual([
       expect.objectContaining({
-        actorId: a.coordinator.id, action: "plan.updated",
-        before: expect.objectContaining({ title: "Old", endDate: "2027-12-31" }), after: expect.objectContaining({ title: "New", endDate: "2028-06-30" }),
+        actorId: a.coordinator.id,
+        action: "plan.updated",
+        before: expect.objectContaining({ title: "Old", endDate: "2027-12-31" }),
+        after: expect.objectContaining({ title: "New", endDate: "2028-06-30" }),
       }),
     ]);
   });
@@ -107,9 +152,15 @@ describe("updatePlan", () => {
 
   it("refuses to go back, or to skip from draft to closed", async () => {
     const { a, adminA } = await world();
-    const [draft, active] = await Promise.all([createBarePlan(a.tenant), createBarePlan(a.tenant, { status: "ACTIVE" })]);
+    const [draft, active] = await Promise.all([
+      createBarePlan(a.tenant),
+      createBarePlan(a.tenant, { status: "ACTIVE" }),
+    ]);
     const before = await snapshotStructure(a.tenant);
-    for (const [id, status] of [[draft.id, "CLOSED"], [active.id, "DRAFT"]] as const) {
+    for (const [id, status] of [
+      [draft.id, "CLOSED"],
+      [active.id, "DRAFT"],
+    ] as const) {
       const error = await updatePlan(adminA, id, 1, planInput({ status })).catch((e) => e);
       expect(error).toBeInstanceOf(RuleError);
       expect(error.fieldErrors).toEqual({ status: { key: "planAdmin.validation.statusTransition" } });
@@ -136,7 +187,15 @@ describe("updatePlan", () => {
     const before = await snapshotStructure(a.tenant);
     const error = await updatePlan(adminA, plan.id, 1, planInput({ title: "Saved second" })).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.current).toMatchObject({ id: plan.id, version: 2, title: "Saved first", titleRu: "Первый", startDate: "2025-01-01", endDate: "2027-12-31", status: "DRAFT" });
+    expect(error.current).toMatchObject({
+      id: plan.id,
+      version: 2,
+      title: "Saved first",
+      titleRu: "Первый",
+      startDate: "2025-01-01",
+      endDate: "2027-12-31",
+      status: "DRAFT",
+    });
     expect(await snapshotStructure(a.tenant)).toEqual(before);
   });
 
@@ -146,7 +205,12 @@ describe("updatePlan", () => {
     const second = await createBarePlan(a.tenant, { predecessorId: first.id });
     const before = await snapshotStructure(a.tenant);
     for (const [target, input, field, key] of [
-      [second.id, planInput({ predecessorId: first.id, startDate: day("2026-01-01"), endDate: day("2025-01-01") }), "endDate", "planAdmin.validation.endBeforeStart"],
+      [
+        second.id,
+        planInput({ predecessorId: first.id, startDate: day("2026-01-01"), endDate: day("2025-01-01") }),
+        "endDate",
+        "planAdmin.validation.endBeforeStart",
+      ],
       [first.id, planInput({ predecessorId: first.id }), "predecessorId", "planAdmin.validation.predecessorCycle"],
       [first.id, planInput({ predecessorId: second.id }), "predecessorId", "planAdmin.validation.predecessorCycle"],
     ] as const) {
@@ -162,8 +226,12 @@ describe("updatePlan", () => {
     const [mine, theirs] = await Promise.all([createBarePlan(a.tenant), createBarePlan(b.tenant)]);
     const [beforeA, beforeB] = await Promise.all([snapshotStructure(a.tenant), snapshotStructure(b.tenant)]);
     await expect(updatePlan(adminA, theirs.id, 1, planInput())).rejects.toBeInstanceOf(NotFoundError);
-    await expect(updatePlan(await ctxFor(a.viewer, a.tenant), mine.id, 1, planInput())).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(updatePlan(await ctxFor(a.focal, a.tenant), mine.id, 1, planInput())).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(updatePlan(await ctxFor(a.viewer, a.tenant), mine.id, 1, planInput())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
+    await expect(updatePlan(await ctxFor(a.focal, a.tenant), mine.id, 1, planInput())).rejects.toBeInstanceOf(
+      ForbiddenError,
+    );
     expect(await snapshotStructure(a.tenant)).toEqual(beforeA);
     expect(await snapshotStructure(b.tenant)).toEqual(beforeB);
   });
@@ -178,7 +246,9 @@ describe("archivePlan and deletePlan", () => {
     expect((await listPlans(coordinatorA)).map((p) => p.id)).not.toContain(plan.id);
     await expect(getPlanTree(coordinatorA, plan.id)).rejects.toBeInstanceOf(NotFoundError);
     expect(await (await getDb()).activity.count({ where: { planId: plan.id } })).toBe(1);
-    expect(await auditEventsFor(plan.id)).toEqual([expect.objectContaining({ actorId: a.coordinator.id, action: "plan.archived", before: { status: "ACTIVE" } })]);
+    expect(await auditEventsFor(plan.id)).toEqual([
+      expect.objectContaining({ actorId: a.coordinator.id, action: "plan.archived", before: { status: "ACTIVE" } }),
+    ]);
   });
 
   it("deletes an empty draft with its sections and objectives, auditing what it was", async () => {
@@ -208,7 +278,10 @@ describe("archivePlan and deletePlan", () => {
     const active = await createBarePlan(a.tenant, { status: "ACTIVE" });
     const before = await snapshotStructure(a.tenant);
     for (const [id, key] of [
-      [withArchivedActivity.id, "planAdmin.hasHistory"], [withPeriod.id, "planAdmin.hasHistory"], [withSuccessor.id, "planAdmin.hasHistory"], [active.id, "planAdmin.onlyDraftDeleted"],
+      [withArchivedActivity.id, "planAdmin.hasHistory"],
+      [withPeriod.id, "planAdmin.hasHistory"],
+      [withSuccessor.id, "planAdmin.hasHistory"],
+      [active.id, "planAdmin.onlyDraftDeleted"],
     ]) {
       expect((await getPlanForEdit(adminA, id)).deletable).toBe(false);
       const error = await deletePlan(adminA, id).catch((e) => e);
@@ -220,12 +293,17 @@ describe("archivePlan and deletePlan", () => {
 
   it("leaves closed plans alone, answers not found across tenants, and is forbidden to viewers and focal points", async () => {
     const { a, b, adminA } = await world();
-    const [closed, mine, theirs] = await Promise.all([createBarePlan(a.tenant, { status: "CLOSED" }), createBarePlan(a.tenant), createBarePlan(b.tenant)]);
+    const [closed, mine, theirs] = await Promise.all([
+      createBarePlan(a.tenant, { status: "CLOSED" }),
+      createBarePlan(a.tenant),
+      createBarePlan(b.tenant),
+    ]);
     const [beforeA, beforeB] = await Promise.all([snapshotStructure(a.tenant), snapshotStructure(b.tenant)]);
     for (const fn of [archivePlan, deletePlan]) {
       await expect(fn(adminA, closed.id)).rejects.toThrow("errors.planClosed");
       await expect(fn(adminA, theirs.id)).rejects.toBeInstanceOf(NotFoundError);
-      for (const person of [a.viewer, a.focal]) await expect(fn(await ctxFor(person, a.tenant), mine.id)).rejects.toBeInstanceOf(ForbiddenError);
+      for (const person of [a.viewer, a.focal])
+        await expect(fn(await ctxFor(person, a.tenant), mine.id)).rejects.toBeInstanceOf(ForbiddenError);
     }
     expect(await snapshotStructure(a.tenant)).toEqual(beforeA);
     expect(await snapshotStructure(b.tenant)).toEqual(beforeB);
@@ -235,13 +313,26 @@ describe("archivePlan and deletePlan", () => {
 describe("getPlanForEdit and listPlanChoices", () => {
   it("give managers the plan's form values, only within their tenant", async () => {
     const { a, b, adminA } = await world();
-    const [mine, theirs, archived] = await Promise.all([createBarePlan(a.tenant, { title: "Mine" }), createBarePlan(b.tenant), createBarePlan(a.tenant)]);
+    const [mine, theirs, archived] = await Promise.all([
+      createBarePlan(a.tenant, { title: "Mine" }),
+      createBarePlan(b.tenant),
+      createBarePlan(a.tenant),
+    ]);
     await archivePlan(adminA, archived.id);
     expect(await getPlanForEdit(adminA, mine.id)).toEqual({
-      id: mine.id, version: 1, title: "Mine", titleRu: null, description: "", startDate: "2025-01-01", endDate: "2027-12-31",
-      status: "DRAFT", predecessorId: null, deletable: true,
+      id: mine.id,
+      version: 1,
+      title: "Mine",
+      titleRu: null,
+      description: "",
+      startDate: "2025-01-01",
+      endDate: "2027-12-31",
+      status: "DRAFT",
+      predecessorId: null,
+      deletable: true,
     });
-    for (const id of [theirs.id, archived.id]) await expect(getPlanForEdit(adminA, id)).rejects.toBeInstanceOf(NotFoundError);
+    for (const id of [theirs.id, archived.id])
+      await expect(getPlanForEdit(adminA, id)).rejects.toBeInstanceOf(NotFoundError);
     await expect(getPlanForEdit(await ctxFor(a.viewer, a.tenant), mine.id)).rejects.toBeInstanceOf(ForbiddenError);
     expect((await listPlanChoices(adminA)).map((p) => p.id)).toEqual([mine.id]);
   });
@@ -251,7 +342,15 @@ describe("plan actions through the wrapper", () => {
   it("create: returns the new id; bad dates come back next to the end field with what was typed", async () => {
     const { a } = await world();
     signInAs(a.coordinator);
-    const fields = { tenant: a.tenant.slug, title: "NAP", titleRu: "", description: "", startDate: "2025-01-01", endDate: "2027-12-31", predecessorId: "" };
+    const fields = {
+      tenant: a.tenant.slug,
+      title: "NAP",
+      titleRu: "",
+      description: "",
+      startDate: "2025-01-01",
+      endDate: "2027-12-31",
+      predecessorId: "",
+    };
     const ok = await createPlanAction(null, form(fields));
     expect(ok).toMatchObject({ ok: true, message: { key: "planAdmin.created" } });
     const id = ok.ok ? ok.data?.id : undefined;
@@ -259,9 +358,16 @@ describe("plan actions through the wrapper", () => {
 
     const before = await snapshotStructure(a.tenant);
     const bad = await createPlanAction(null, form({ ...fields, endDate: "2024-01-01" }));
-    expect(bad).toMatchObject({ ok: false, fieldErrors: { endDate: { key: "planAdmin.validation.endBeforeStart" } }, values: { title: "NAP", endDate: "2024-01-01" } });
+    expect(bad).toMatchObject({
+      ok: false,
+      fieldErrors: { endDate: { key: "planAdmin.validation.endBeforeStart" } },
+      values: { title: "NAP", endDate: "2024-01-01" },
+    });
     const missing = await createPlanAction(null, form({ ...fields, title: " ", startDate: "2025-02-30" }));
-    expect(missing).toMatchObject({ ok: false, fieldErrors: { title: { key: "validation.required" }, startDate: { key: "validation.invalid" } } });
+    expect(missing).toMatchObject({
+      ok: false,
+      fieldErrors: { title: { key: "validation.required" }, startDate: { key: "validation.invalid" } },
+    });
     expect(await snapshotStructure(a.tenant)).toEqual(before);
   });
 
@@ -270,27 +376,57 @@ describe("plan actions through the wrapper", () => {
     const fields = { tenant: a.tenant.slug, title: "NAP", startDate: "2025-01-01", endDate: "2027-12-31" };
     const before = await snapshotStructure(a.tenant);
     signInAs(a.viewer);
-    expect(await createPlanAction(null, form(fields))).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
+    expect(await createPlanAction(null, form(fields))).toMatchObject({
+      ok: false,
+      message: { key: "errors.forbidden" },
+    });
     signInAs(b.admin);
-    expect(await createPlanAction(null, form(fields))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+    expect(await createPlanAction(null, form(fields))).toMatchObject({
+      ok: false,
+      message: { key: "errors.notFound" },
+    });
     signInAs(null);
-    expect(await createPlanAction(null, form(fields))).toMatchObject({ ok: false, message: { key: "errors.signedOut" } });
+    expect(await createPlanAction(null, form(fields))).toMatchObject({
+      ok: false,
+      message: { key: "errors.signedOut" },
+    });
     expect(await snapshotStructure(a.tenant)).toEqual(before);
   });
 
   it("update: a stale version returns the saved plan; archive and delete act on this tenant's plan only", async () => {
     const { a, b } = await world();
-    const [plan, draft, theirs] = await Promise.all([createBarePlan(a.tenant), createBarePlan(a.tenant), createBarePlan(b.tenant)]);
+    const [plan, draft, theirs] = await Promise.all([
+      createBarePlan(a.tenant),
+      createBarePlan(a.tenant),
+      createBarePlan(b.tenant),
+    ]);
     signInAs(a.admin);
-    const fields = { tenant: a.tenant.slug, planId: plan.id, version: 1, title: "First", startDate: "2025-01-01", endDate: "2027-12-31", status: "ACTIVE" };
+    const fields = {
+      tenant: a.tenant.slug,
+      planId: plan.id,
+      version: 1,
+      title: "First",
+      startDate: "2025-01-01",
+      endDate: "2027-12-31",
+      status: "ACTIVE",
+    };
     expect(await updatePlanAction(null, form(fields))).toMatchObject({ ok: true });
     expect(await updatePlanAction(null, form({ ...fields, title: "Second" }))).toMatchObject({
-      ok: false, message: { key: "errors.conflict" }, current: { title: "First", version: 2, status: "ACTIVE" }, values: { title: "Second" },
+      ok: false,
+      message: { key: "errors.conflict" },
+      current: { title: "First", version: 2, status: "ACTIVE" },
+      values: { title: "Second" },
     });
     expect(await archivePlanAction(null, form({ tenant: a.tenant.slug, planId: plan.id }))).toMatchObject({ ok: true });
     expect(await deletePlanAction(null, form({ tenant: a.tenant.slug, planId: draft.id }))).toMatchObject({ ok: true });
-    expect(await deletePlanAction(null, form({ tenant: a.tenant.slug, planId: theirs.id }))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
-    expect(await deletePlanAction(null, form({ tenant: b.tenant.slug, planId: theirs.id }))).toMatchObject({ ok: false, message: { key: "errors.notFound" } });
+    expect(await deletePlanAction(null, form({ tenant: a.tenant.slug, planId: theirs.id }))).toMatchObject({
+      ok: false,
+      message: { key: "errors.notFound" },
+    });
+    expect(await deletePlanAction(null, form({ tenant: b.tenant.slug, planId: theirs.id }))).toMatchObject({
+      ok: false,
+      message: { key: "errors.notFound" },
+    });
     expect(await planRow(theirs.id)).toMatchObject({ archivedAt: null });
   });
 });
@@ -312,7 +448,9 @@ describe("at the same moment", () => {
     expect(events).toHaveLength(1);
     // Whoever won, the row and its one audit event tell the same story.
     expect(events[0]).toMatchObject(
-      row.title === "By the admin" ? { actorId: a.admin.id, action: "plan.updated" } : { actorId: a.coordinator.id, action: "plan.activated", after: expect.objectContaining({ status: "ACTIVE" }) },
+      row.title === "By the admin"
+        ? { actorId: a.admin.id, action: "plan.updated" }
+        : { actorId: a.coordinator.id, action: "plan.activated", after: expect.objectContaining({ status: "ACTIVE" }) },
     );
   });
 });

@@ -51,7 +51,9 @@ describe("listPlans", () => {
     const plan = await planWithMixedActivities(a.tenant);
     const ctx = await ctxFor(a.viewer, a.tenant);
     const tree = await getPlanTree(ctx, plan.id);
-    const flagged = tree.sections.flatMap((s) => s.objectives.flatMap((o) => o.activities)).filter((x) => isOverdue(x, today));
+    const flagged = tree.sections
+      .flatMap((s) => s.objectives.flatMap((o) => o.activities))
+      .filter((x) => isOverdue(x, today));
     const [summary] = await listPlans(ctx, today);
     expect(summary.overdue).toBe(flagged.length);
   });
@@ -67,7 +69,11 @@ describe("listPlans", () => {
 
   it("lists only this tenant's plans that are not archived", async () => {
     const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
-    const [mine, archived, theirs] = await Promise.all([createPlan(a.tenant), createPlan(a.tenant), createPlan(b.tenant, { activities: 5 })]);
+    const [mine, archived, theirs] = await Promise.all([
+      createPlan(a.tenant),
+      createPlan(a.tenant),
+      createPlan(b.tenant, { activities: 5 }),
+    ]);
     await (await getDb()).plan.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const plans = await listPlans(await ctxFor(a.admin, a.tenant), today);
     expect(plans.map((p) => p.id)).toEqual([mine.id]);
@@ -85,11 +91,28 @@ describe("getPlanTree", () => {
     const second = await addActivity(a.tenant, plan, { position: 2, title: "Second", leadAgencyId: a.agency.id });
     const first = await addActivity(a.tenant, plan, { position: 1, title: "First" });
     await addActivity(a.tenant, plan, { position: 3, title: "Archived", archived: true });
-    const section2 = await db.section.create({ data: { tenantId: a.tenant.id, planId: plan.id, code: "2", title: "Protection", pillar: "PROTECTION", position: 2 } });
+    const section2 = await db.section.create({
+      data: {
+        tenantId: a.tenant.id,
+        planId: plan.id,
+        code: "2",
+        title: "Protection",
+        pillar: "PROTECTION",
+        position: 2,
+      },
+    });
 
     const tree = await getPlanTree(await ctxFor(a.focal, a.tenant), plan.id);
-    expect(tree).toMatchObject({ id: plan.id, title: "National Action Plan 2025-2027", titles: { ru: "Национальный план" }, predecessor: null });
-    expect(tree.sections.map((s) => [s.code, s.pillar])).toEqual([["1", "PREVENTION"], ["2", "PROTECTION"]]);
+    expect(tree).toMatchObject({
+      id: plan.id,
+      title: "National Action Plan 2025-2027",
+      titles: { ru: "Национальный план" },
+      predecessor: null,
+    });
+    expect(tree.sections.map((s) => [s.code, s.pillar])).toEqual([
+      ["1", "PREVENTION"],
+      ["2", "PROTECTION"],
+    ]);
     expect(tree.sections[1]).toMatchObject({ id: section2.id, objectives: [] });
     const activities = tree.sections[0].objectives[0].activities;
     expect(activities.map((x) => x.id)).toEqual([first.id, second.id]);
@@ -101,13 +124,20 @@ describe("getPlanTree", () => {
     const a = await createTenantWithPeople();
     const [old, current] = await Promise.all([createPlan(a.tenant, { title: "NAP 2021-2024" }), createPlan(a.tenant)]);
     await (await getDb()).plan.update({ where: { id: current.id }, data: { predecessorId: old.id } });
-    expect((await getPlanTree(await ctxFor(a.viewer, a.tenant), current.id)).predecessor).toEqual({ id: old.id, title: "NAP 2021-2024", titles: {} });
+    expect((await getPlanTree(await ctxFor(a.viewer, a.tenant), current.id)).predecessor).toEqual({
+      id: old.id,
+      title: "NAP 2021-2024",
+      titles: {},
+    });
   });
 
   it("answers not found for another tenant's plan, an archived plan and an unknown id", async () => {
     const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
     const agencyB = await createAgency(b.tenant);
-    const [theirs, archived] = await Promise.all([createPlan(b.tenant, { leadAgencyId: agencyB.id }), createPlan(a.tenant)]);
+    const [theirs, archived] = await Promise.all([
+      createPlan(b.tenant, { leadAgencyId: agencyB.id }),
+      createPlan(a.tenant),
+    ]);
     await (await getDb()).plan.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
     const admin = await ctxFor(a.admin, a.tenant);
     for (const id of [theirs.id, archived.id, "no-such-plan"]) {

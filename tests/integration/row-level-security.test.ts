@@ -16,14 +16,18 @@ let tables: string[];
 
 /** Every kind of tenant row, for one side. */
 async function fill(side: Side) {
-  const { id } = await makeActivity(side.ctx.admin, side.plan, { partnerAgencyIds: [side.partner.id] }, [indicatorInput()]);
+  const { id } = await makeActivity(side.ctx.admin, side.plan, { partnerAgencyIds: [side.partner.id] }, [
+    indicatorInput(),
+  ]);
   await reportOn(side.tenant, side.plan.id, id);
   const db = await getDb();
   const [update, indicator] = await Promise.all([
     db.progressUpdate.findFirstOrThrow({ where: { activityId: id } }),
     db.indicator.findFirstOrThrow({ where: { activityId: id } }),
   ]);
-  await db.indicatorValue.create({ data: { tenantId: side.tenant.id, progressUpdateId: update.id, indicatorId: indicator.id, value: 5 } });
+  await db.indicatorValue.create({
+    data: { tenantId: side.tenant.id, progressUpdateId: update.id, indicatorId: indicator.id, value: 5 },
+  });
   await createPendingInvitation(side.ctx.admin);
   const viewer = await db.membership.findFirstOrThrow({ where: { tenantId: side.tenant.id, userId: side.viewer.id } });
   await createMemberPasswordReset(side.ctx.admin, viewer.id);
@@ -67,7 +71,9 @@ describe("row-level security", () => {
       SELECT relname, relrowsecurity, relforcerowsecurity FROM pg_class WHERE relname = ANY(${tables}) AND relkind = 'r'`;
     expect(flags.filter((f) => !f.relrowsecurity || !f.relforcerowsecurity).map((f) => f.relname)).toEqual([]);
     expect(flags).toHaveLength(tables.length);
-    const [role] = await db.$queryRaw<{ rolsuper: boolean; rolbypassrls: boolean }[]>`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'nap_app'`;
+    const [role] = await db.$queryRaw<
+      { rolsuper: boolean; rolbypassrls: boolean }[]
+    >`SELECT rolsuper, rolbypassrls FROM pg_roles WHERE rolname = 'nap_app'`;
     expect(role).toEqual({ rolsuper: false, rolbypassrls: false });
   });
 
@@ -93,7 +99,10 @@ describe("row-level security", () => {
         ofB: await count(tx, table, `"tenantId" = '${b.tenant.id}'`),
       }));
       // Security events (tenantId NULL) of A's members are visible to A by design; none of B's.
-      const nullRows = table === "AuditEvent" || table === "PasswordReset" ? await asApp({ tenantId: a.tenant.id }, (tx) => count(tx, table, `"tenantId" IS NULL`)) : 0;
+      const nullRows =
+        table === "AuditEvent" || table === "PasswordReset"
+          ? await asApp({ tenantId: a.tenant.id }, (tx) => count(tx, table, `"tenantId" IS NULL`))
+          : 0;
       expect(seen, table).toEqual({ all: ofA + nullRows, ofA, ofB: 0 });
     }
   });
@@ -101,22 +110,35 @@ describe("row-level security", () => {
   it("with tenant A set, it can neither insert a row of B nor change one", async () => {
     const { a, b } = world;
     await expect(
-      asApp({ tenantId: a.tenant.id }, (tx) =>
-        tx.$executeRaw`INSERT INTO "Agency" ("id", "tenantId", "name", "updatedAt") VALUES (${`rls-${randomBytes(4).toString("hex")}`}, ${b.tenant.id}, 'Planted', now())`,
+      asApp(
+        { tenantId: a.tenant.id },
+        (tx) =>
+          tx.$executeRaw`INSERT INTO "Agency" ("id", "tenantId", "name", "updatedAt") VALUES (${`rls-${randomBytes(4).toString("hex")}`}, ${b.tenant.id}, 'Planted', now())`,
       ),
     ).rejects.toThrow(/row-level security/);
-    const changed = await asApp({ tenantId: a.tenant.id }, (tx) => tx.$executeRaw`UPDATE "Agency" SET "name" = 'Hijacked' WHERE "tenantId" = ${b.tenant.id}`);
+    const changed = await asApp(
+      { tenantId: a.tenant.id },
+      (tx) => tx.$executeRaw`UPDATE "Agency" SET "name" = 'Hijacked' WHERE "tenantId" = ${b.tenant.id}`,
+    );
     expect(changed).toBe(0);
-    const moved = asApp({ tenantId: a.tenant.id }, (tx) => tx.$executeRaw`UPDATE "Agency" SET "tenantId" = ${b.tenant.id} WHERE "tenantId" = ${a.tenant.id}`);
+    const moved = asApp(
+      { tenantId: a.tenant.id },
+      (tx) => tx.$executeRaw`UPDATE "Agency" SET "tenantId" = ${b.tenant.id} WHERE "tenantId" = ${a.tenant.id}`,
+    );
     await expect(moved).rejects.toThrow(/row-level security/);
-    const deleted = await asApp({ tenantId: a.tenant.id }, (tx) => tx.$executeRaw`DELETE FROM "ActivityPartner" WHERE "tenantId" = ${b.tenant.id}`);
+    const deleted = await asApp(
+      { tenantId: a.tenant.id },
+      (tx) => tx.$executeRaw`DELETE FROM "ActivityPartner" WHERE "tenantId" = ${b.tenant.id}`,
+    );
     expect(deleted).toBe(0);
   });
 
   it("leaves the session as it was: after the transaction the connection is no longer the app role", async () => {
     const db = await getDb();
     await asApp({ tenantId: world.a.tenant.id }, (tx) => count(tx, "Agency"));
-    const [row] = await db.$queryRaw<{ role: string; tenant: string | null }[]>`SELECT current_user AS role, current_setting('app.tenant_id', true) AS tenant`;
+    const [row] = await db.$queryRaw<
+      { role: string; tenant: string | null }[]
+    >`SELECT current_user AS role, current_setting('app.tenant_id', true) AS tenant`;
     expect(row.role).not.toBe("nap_app");
     expect(row.tenant ?? "").toBe("");
   });

@@ -26,16 +26,20 @@ describe("security events", () => {
     await signOutEverywhere(b.viewer, client);
     await unsafeVerifyCredentials(ghost, "wrong-password", new Date(), client);
     const adminA = await ctxFor(a.admin, a.tenant);
-    const membership = await (await getDb()).membership.findFirstOrThrow({ where: { tenantId: a.tenant.id, userId: a.coordinator.id } });
+    const membership = await (
+      await getDb()
+    ).membership.findFirstOrThrow({ where: { tenantId: a.tenant.id, userId: a.coordinator.id } });
     await createMemberPasswordReset(adminA, membership.id);
 
     const seen = await listTenantSecurityEvents(adminA);
     const summary = seen.map((e) => [e.action, e.subject]);
-    expect(summary).toEqual(expect.arrayContaining([
-      ["auth.signedIn", a.focal.email],
-      ["auth.signInFailed", a.viewer.email],
-      ["auth.passwordResetIssued", a.coordinator.email],
-    ]));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        ["auth.signedIn", a.focal.email],
+        ["auth.signInFailed", a.viewer.email],
+        ["auth.passwordResetIssued", a.coordinator.email],
+      ]),
+    );
     expect(seen.find((e) => e.action === "auth.signInFailed")?.ip).toBe(client.ip);
     expect(summary.flat()).not.toContain(b.viewer.email);
     expect(summary.flat()).not.toContain(ghost);

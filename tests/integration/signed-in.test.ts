@@ -5,7 +5,13 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import {
-  acceptInvitationAction, changePasswordAction, resetPasswordAction, revokeSessionAction, signInAction, signOutAction, signOutEverywhereAction,
+  acceptInvitationAction,
+  changePasswordAction,
+  resetPasswordAction,
+  revokeSessionAction,
+  signInAction,
+  signOutAction,
+  signOutEverywhereAction,
 } from "@/lib/actions/auth";
 import { getSessionId, getSessionUser } from "@/lib/auth/session";
 import { createMemberPasswordReset } from "@/lib/data/password-resets";
@@ -76,8 +82,15 @@ describe("signing out", () => {
     const elsewhere = await unsafeStartSession(user.id, client);
     expect(await settle(signOutAction(null, form({})))).toEqual({ redirect: "/sign-in" });
     expect(await getSessionUser()).toBeNull();
-    const rows = await (await getDb()).userSession.findMany({ where: { userId: user.id }, select: { id: true, revokedReason: true } });
-    expect(rows).toEqual(expect.arrayContaining([{ id: sid, revokedReason: "signOut" }, { id: elsewhere, revokedReason: null }]));
+    const rows = await (
+      await getDb()
+    ).userSession.findMany({ where: { userId: user.id }, select: { id: true, revokedReason: true } });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        { id: sid, revokedReason: "signOut" },
+        { id: elsewhere, revokedReason: null },
+      ]),
+    );
   });
 
   it("everywhere: ends every session of the person", async () => {
@@ -115,18 +128,30 @@ describe("signing in", () => {
 
   it("starts a new stored session and goes to the page asked for, never to another site", async () => {
     const user = await createUser();
-    const to = await settle(signInAction(null, form({ email: user.email.toUpperCase(), password: TEST_PASSWORD, callbackUrl: "/somewhere?tab=2" })));
+    const to = await settle(
+      signInAction(
+        null,
+        form({ email: user.email.toUpperCase(), password: TEST_PASSWORD, callbackUrl: "/somewhere?tab=2" }),
+      ),
+    );
     expect(to).toEqual({ redirect: "/somewhere?tab=2" });
     expect(await getSessionUser()).toEqual(user);
     expect(await unsafeFindSessionUser((await getSessionId())!, user.id)).toEqual(user);
     signInAs(null);
-    expect(await settle(signInAction(null, form({ email: user.email, password: TEST_PASSWORD, callbackUrl: "https://evil.example/x" })))).toEqual({ redirect: "/" });
+    expect(
+      await settle(
+        signInAction(null, form({ email: user.email, password: TEST_PASSWORD, callbackUrl: "https://evil.example/x" })),
+      ),
+    ).toEqual({ redirect: "/" });
   });
 
   it("refuses a disabled person with its own message", async () => {
     const [platform, user] = await Promise.all([createUser({ platformAdmin: true }), createUser()]);
     await setUserDisabled(platform, user.id, true);
-    expect(await signInAction(null, form({ email: user.email, password: TEST_PASSWORD }))).toMatchObject({ ok: false, message: { key: "auth.disabled" } });
+    expect(await signInAction(null, form({ email: user.email, password: TEST_PASSWORD }))).toMatchObject({
+      ok: false,
+      message: { key: "auth.disabled" },
+    });
     expect(await getSessionUser()).toBeNull();
   });
 });
@@ -137,8 +162,19 @@ describe("a reset link and an invitation end signed in", () => {
     signInAs(a.viewer);
     const old = await sessionIdOf(a.viewer);
     signInAs(null);
-    const { token } = await createMemberPasswordReset(await ctxFor(a.admin, a.tenant), (await (await getDb()).membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: a.tenant.id, userId: a.viewer.id } } })).id);
-    expect(await settle(resetPasswordAction(null, form({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })))).toEqual({ redirect: "/" });
+    const { token } = await createMemberPasswordReset(
+      await ctxFor(a.admin, a.tenant),
+      (
+        await (
+          await getDb()
+        ).membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId: a.tenant.id, userId: a.viewer.id } } })
+      ).id,
+    );
+    expect(
+      await settle(
+        resetPasswordAction(null, form({ token, newPassword: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })),
+      ),
+    ).toEqual({ redirect: "/" });
     expect(await getSessionUser()).toEqual(a.viewer);
     expect(await getSessionId()).not.toBe(old);
     expect(await unsafeFindSessionUser(old, a.viewer.id)).toBeNull();
@@ -147,7 +183,12 @@ describe("a reset link and an invitation end signed in", () => {
   it("accepting an invitation without an account makes one and signs it in", async () => {
     const a = await createTenantWithPeople();
     const invitation = await createPendingInvitation(await ctxFor(a.admin, a.tenant));
-    const done = await settle(acceptInvitationAction(null, form({ token: invitation.token, hasAccount: "no", name: "New Person", password: NEW_PASSWORD })));
+    const done = await settle(
+      acceptInvitationAction(
+        null,
+        form({ token: invitation.token, hasAccount: "no", name: "New Person", password: NEW_PASSWORD }),
+      ),
+    );
     expect(done).toEqual({ redirect: "/" });
     expect(await getSessionUser()).toMatchObject({ email: invitation.email, name: "New Person" });
   });

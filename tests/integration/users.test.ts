@@ -42,8 +42,14 @@ describe("unsafeVerifyCredentials", () => {
   it("answers the same 'invalid' for a wrong password and for an unknown email", async () => {
     const user = await createUser();
     const client = newClient();
-    expect(await unsafeVerifyCredentials(user.email, "not-the-password", t0, client)).toEqual({ ok: false, reason: "invalid" });
-    expect(await unsafeVerifyCredentials("nobody-here@example.test", TEST_PASSWORD, t0, client)).toEqual({ ok: false, reason: "invalid" });
+    expect(await unsafeVerifyCredentials(user.email, "not-the-password", t0, client)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+    expect(await unsafeVerifyCredentials("nobody-here@example.test", TEST_PASSWORD, t0, client)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it(`locks an email on its ${EMAIL_POLICY.free}th failure, even against the right password, and says how long`, async () => {
@@ -52,7 +58,12 @@ describe("unsafeVerifyCredentials", () => {
     const results = await failTimes(user.email, EMAIL_POLICY.free, client);
     expect(results.slice(0, -1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
     expect(results.at(-1)).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 30, scope: "email" });
-    expect(await unsafeVerifyCredentials(user.email, TEST_PASSWORD, after(10), newClient())).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 20, scope: "email" });
+    expect(await unsafeVerifyCredentials(user.email, TEST_PASSWORD, after(10), newClient())).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 20,
+      scope: "email",
+    });
     // Refused attempts are not counted, so they do not lengthen the lock.
     expect(await attempts(throttleKey.email(user.email))).toBe(EMAIL_POLICY.free);
     expect(await events("auth.lockedOut", user.id)).toHaveLength(1);
@@ -68,12 +79,16 @@ describe("unsafeVerifyCredentials", () => {
     }
     expect(last).toMatchObject({ ok: false, reason: "throttled", retryAfterSeconds: 300, scope: "email" });
     // Once the lock has passed, the owner signs in.
-    expect(await unsafeVerifyCredentials(user.email, TEST_PASSWORD, new Date(at.getTime() + 1000), newClient())).toMatchObject({ ok: true });
+    expect(
+      await unsafeVerifyCredentials(user.email, TEST_PASSWORD, new Date(at.getTime() + 1000), newClient()),
+    ).toMatchObject({ ok: true });
   });
 
   it("counts 30 parallel wrong passwords, one by one", async () => {
     const user = await createUser();
-    const results = await Promise.all(Array.from({ length: 30 }, () => unsafeVerifyCredentials(user.email, "wrong-password", t0, newClient())));
+    const results = await Promise.all(
+      Array.from({ length: 30 }, () => unsafeVerifyCredentials(user.email, "wrong-password", t0, newClient())),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "invalid")).toHaveLength(EMAIL_POLICY.free - 1);
     expect(results.filter((r) => !r.ok && r.reason === "throttled")).toHaveLength(30 - (EMAIL_POLICY.free - 1));
     expect(await attempts(throttleKey.email(user.email))).toBe(EMAIL_POLICY.free);
@@ -125,11 +140,20 @@ describe("unsafeVerifyCredentials", () => {
     const results = [];
     for (const email of sprayed) results.push(await unsafeVerifyCredentials(email, "Summer2026!", t0, client));
     expect(results.slice(0, CLIENT_POLICY.free - 1).every((r) => !r.ok && r.reason === "invalid")).toBe(true);
-    expect(results[CLIENT_POLICY.free - 1]).toEqual({ ok: false, reason: "throttled", retryAfterSeconds: 60, scope: "client" });
-    expect(results.slice(CLIENT_POLICY.free).every((r) => !r.ok && r.reason === "throttled" && r.scope === "client")).toBe(true);
+    expect(results[CLIENT_POLICY.free - 1]).toEqual({
+      ok: false,
+      reason: "throttled",
+      retryAfterSeconds: 60,
+      scope: "client",
+    });
+    expect(
+      results.slice(CLIENT_POLICY.free).every((r) => !r.ok && r.reason === "throttled" && r.scope === "client"),
+    ).toBe(true);
     // The addresses themselves were each tried once: their owners are not locked out.
     const owner = await createUser();
-    expect(await unsafeVerifyCredentials(owner.email, TEST_PASSWORD, after(1), newClient())).toMatchObject({ ok: true });
+    expect(await unsafeVerifyCredentials(owner.email, TEST_PASSWORD, after(1), newClient())).toMatchObject({
+      ok: true,
+    });
     expect(await events("auth.clientLockedOut", client.ip)).toHaveLength(1);
   });
 
@@ -145,7 +169,10 @@ describe("unsafeVerifyCredentials", () => {
   it("refuses a disabled account even with the right password, and records it", async () => {
     const user = await createUser();
     await (await getDb()).user.update({ where: { id: user.id }, data: { disabledAt: t0 } });
-    expect(await unsafeVerifyCredentials(user.email, TEST_PASSWORD, t0, newClient())).toEqual({ ok: false, reason: "disabled" });
+    expect(await unsafeVerifyCredentials(user.email, TEST_PASSWORD, t0, newClient())).toEqual({
+      ok: false,
+      reason: "disabled",
+    });
     expect(await events("auth.signInRefused", user.id)).toHaveLength(1);
   });
 
@@ -164,10 +191,15 @@ describe("setUserLocale", () => {
     const [user, other] = await Promise.all([createUser(), createUser()]);
     await setUserLocale(user, "ru");
     const db = await getDb();
-    const rows = await db.user.findMany({ where: { id: { in: [user.id, other.id] } }, select: { id: true, locale: true } });
+    const rows = await db.user.findMany({
+      where: { id: { in: [user.id, other.id] } },
+      select: { id: true, locale: true },
+    });
     expect(rows.find((r) => r.id === user.id)?.locale).toBe("ru");
     expect(rows.find((r) => r.id === other.id)?.locale).toBeNull();
-    expect(await events("user.localeChanged", user.id)).toEqual([expect.objectContaining({ actorId: user.id, after: expect.objectContaining({ from: null, to: "ru" }) })]);
+    expect(await events("user.localeChanged", user.id)).toEqual([
+      expect.objectContaining({ actorId: user.id, after: expect.objectContaining({ from: null, to: "ru" }) }),
+    ]);
     await setUserLocale(user, "ru");
     expect(await events("user.localeChanged", user.id)).toHaveLength(1);
   });

@@ -4,7 +4,13 @@ import { requireTenant } from "@/lib/auth/session";
 import { can } from "@/lib/domain/roles";
 
 // Navigation and the demo label for one tenant. Pages check access themselves as well.
-export default async function TenantLayout({ children, params }: { children: React.ReactNode; params: Promise<{ tenant: string }> }) {
+export default async function TenantLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ tenant: string }>;
+}) {
   const { tenant: slug } = await params;
   const ctx = await requireTenant(slug);
   const t = await getTranslations();
@@ -30,7 +36,10 @@ export default async function TenantLayout({ children, params }: { children: Rea
         <ul className="flex gap-4 text-sm">
           {links.map((l) => (
             <li key={l.href}>
-              <Link href={l.href} className="inline-block border-b-2 border-transparent px-1 py-2 text-brand-700 hover:border-brand-600">
+              <Link
+                href={l.href}
+                className="inline-block border-b-2 border-transparent px-1 py-2 text-brand-700 hover:border-brand-600"
+              >
                 {l.label}
               </Link>
             </li>

@@ -16,7 +16,13 @@ export async function generateMetadata({ params }: { params: Promise<{ tenant: s
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
-  const [plans, t, tAdmin, format, locale] = await Promise.all([listPlans(ctx), getTranslations("plans"), getTranslations("planAdmin"), getFormatter(), getLocale()]);
+  const [plans, t, tAdmin, format, locale] = await Promise.all([
+    listPlans(ctx),
+    getTranslations("plans"),
+    getTranslations("planAdmin"),
+    getFormatter(),
+    getLocale(),
+  ]);
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
@@ -27,7 +33,10 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
           {plans.map((plan) => (
             <li key={plan.id} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
               <div className="flex flex-wrap items-center gap-3">
-                <Link href={`/${tenant}/plans/${plan.id}`} className="text-lg font-medium text-brand-700 hover:underline">
+                <Link
+                  href={`/${tenant}/plans/${plan.id}`}
+                  className="text-lg font-medium text-brand-700 hover:underline"
+                >
                   {localized(plan.title, plan.titles, locale)}
                 </Link>
                 <PlanStatusBadge status={plan.status} />
@@ -56,7 +65,10 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
       {/* After the list: the plans come first for people and for anything reading the page in order. */}
       {can(ctx.role, "plans.manage") && (
         <p className="mt-4">
-          <Link href={`/${tenant}/plans/new`} className="inline-flex rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+          <Link
+            href={`/${tenant}/plans/new`}
+            className="inline-flex rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
             {tAdmin("newPlan")}
           </Link>
         </p>

@@ -27,18 +27,30 @@ export default async function PlatformAdminPage() {
             <caption className="sr-only">{t("tenantsCaption")}</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("name")}</th>
-                <th scope="col" className="px-3 py-2">{t("slug")}</th>
-                <th scope="col" className="px-3 py-2">{t("country")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("members")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("plans")}</th>
+                <th scope="col" className="px-3 py-2">
+                  {t("name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("slug")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("country")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("members")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("plans")}
+                </th>
               </tr>
             </thead>
             <tbody>
               {tenants.map((tenant) => (
                 <tr key={tenant.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">
-                    <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">{tenant.name}</Link>
+                    <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">
+                      {tenant.name}
+                    </Link>
                   </td>
                   <td className="px-3 py-2 font-mono">{tenant.slug}</td>
                   <td className="px-3 py-2">{tenant.countryCode}</td>

@@ -22,7 +22,10 @@ export default async function TenantChooserPage() {
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {tenants.map((tenant) => (
             <li key={tenant.slug}>
-              <Link href={`/${tenant.slug}`} className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600">
+              <Link
+                href={`/${tenant.slug}`}
+                className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
+              >
                 <span className="block text-lg font-medium text-brand-800">{tenant.name}</span>
                 <span className="text-sm text-slate-700">{t(`roles.${tenant.role}`)}</span>
               </Link>

@@ -11,7 +11,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("signInTitle") };
 }
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const asked = (await searchParams).callbackUrl;
   // Only a path of this site survives; anything else is dropped here and again by the action.
   const safe = safeRedirectPath(typeof asked === "string" ? asked : undefined, appUrl().origin, "");

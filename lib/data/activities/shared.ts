@@ -11,18 +11,45 @@ import type { Tx } from "../door";
 import { decimalText } from "../indicators";
 
 export const activitySelect = {
-  id: true, planId: true, objectiveId: true, code: true, title: true, titles: true, description: true, expectedResults: true, leadAgencyId: true,
-  plannedStart: true, plannedEnd: true, budget: true, currency: true, fundingSource: true, status: true, percentComplete: true, version: true, archivedAt: true,
+  id: true,
+  planId: true,
+  objectiveId: true,
+  code: true,
+  title: true,
+  titles: true,
+  description: true,
+  expectedResults: true,
+  leadAgencyId: true,
+  plannedStart: true,
+  plannedEnd: true,
+  budget: true,
+  currency: true,
+  fundingSource: true,
+  status: true,
+  percentComplete: true,
+  version: true,
+  archivedAt: true,
   partners: { select: { agencyId: true } },
 } as const;
 export type ActivityRow = Prisma.ActivityGetPayload<{ select: typeof activitySelect }>;
 
 export function toSnapshot(a: ActivityRow): ActivitySnapshot {
   return {
-    objectiveId: a.objectiveId, code: a.code, title: a.title, titleRu: (a.titles as Localized)?.ru ?? null, description: a.description,
-    expectedResults: a.expectedResults, leadAgencyId: a.leadAgencyId, partnerAgencyIds: a.partners.map((p) => p.agencyId).sort(),
-    plannedStart: a.plannedStart && toIsoDay(a.plannedStart), plannedEnd: a.plannedEnd && toIsoDay(a.plannedEnd), budget: decimalText(a.budget),
-    currency: a.currency, fundingSource: a.fundingSource, status: a.status, percentComplete: a.percentComplete,
+    objectiveId: a.objectiveId,
+    code: a.code,
+    title: a.title,
+    titleRu: (a.titles as Localized)?.ru ?? null,
+    description: a.description,
+    expectedResults: a.expectedResults,
+    leadAgencyId: a.leadAgencyId,
+    partnerAgencyIds: a.partners.map((p) => p.agencyId).sort(),
+    plannedStart: a.plannedStart && toIsoDay(a.plannedStart),
+    plannedEnd: a.plannedEnd && toIsoDay(a.plannedEnd),
+    budget: decimalText(a.budget),
+    currency: a.currency,
+    fundingSource: a.fundingSource,
+    status: a.status,
+    percentComplete: a.percentComplete,
   };
 }
 
@@ -36,9 +63,20 @@ export function toData(s: ActivitySnapshot, titles: Localized = {}) {
   const { ru: _ru, ...other } = titles;
   const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
   return {
-    objectiveId: s.objectiveId, code: s.code, title: s.title, titles: s.titleRu ? { ...other, ru: s.titleRu } : other, description: s.description,
-    expectedResults: s.expectedResults, leadAgencyId: s.leadAgencyId, plannedStart: day(s.plannedStart), plannedEnd: day(s.plannedEnd), budget: s.budget,
-    currency: s.currency, fundingSource: s.fundingSource, status: s.status, percentComplete: s.percentComplete,
+    objectiveId: s.objectiveId,
+    code: s.code,
+    title: s.title,
+    titles: s.titleRu ? { ...other, ru: s.titleRu } : other,
+    description: s.description,
+    expectedResults: s.expectedResults,
+    leadAgencyId: s.leadAgencyId,
+    plannedStart: day(s.plannedStart),
+    plannedEnd: day(s.plannedEnd),
+    budget: s.budget,
+    currency: s.currency,
+    fundingSource: s.fundingSource,
+    status: s.status,
+    percentComplete: s.percentComplete,
   };
 }
 
@@ -51,7 +89,10 @@ export const CODE_TAKEN = { code: { key: "activityForm.validation.codeTaken" } }
 /** A race on the unique code (two people saving "2.1.3" at once) ends as the same field error. */
 export const codeRace = { unique: () => new RuleError("errors.invalidInput", CODE_TAKEN) };
 
-export const period = (plan: { startDate: Date; endDate: Date }) => ({ startDate: toIsoDay(plan.startDate), endDate: toIsoDay(plan.endDate) });
+export const period = (plan: { startDate: Date; endDate: Date }) => ({
+  startDate: toIsoDay(plan.startDate),
+  endDate: toIsoDay(plan.endDate),
+});
 
 /** Progress reported, or any change after creation to the activity or its indicators. */
 export async function hasHistory(tx: Tx, ctx: TenantContext, id: string, indicatorIds: string[]): Promise<boolean> {
@@ -72,9 +113,20 @@ export async function hasHistory(tx: Tx, ctx: TenantContext, id: string, indicat
 }
 
 /** Codes are unique within a plan, whatever their case; archived activities keep theirs. */
-export async function codeFree(tx: Tx, ctx: TenantContext, planId: string, code: string, exceptId?: string | null): Promise<boolean> {
+export async function codeFree(
+  tx: Tx,
+  ctx: TenantContext,
+  planId: string,
+  code: string,
+  exceptId?: string | null,
+): Promise<boolean> {
   const clash = await tx.activity.findFirst({
-    where: { tenantId: ctx.tenant.id, planId, code: { equals: code.trim(), mode: "insensitive" }, ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    where: {
+      tenantId: ctx.tenant.id,
+      planId,
+      code: { equals: code.trim(), mode: "insensitive" },
+      ...(exceptId ? { NOT: { id: exceptId } } : {}),
+    },
     select: { id: true },
   });
   return !clash;

@@ -2,7 +2,13 @@ import "server-only";
 // Creating and editing an activity: one door each, the checks that read other rows inside it, a
 // race on the unique code mapped to the same field error as the check before it.
 import {
-  ACTIVITY_FIELDS, ACTIVITY_REASON_FIELDS, changesNeedingReason, checkActivityConsistency, checkActivityDates, diffSnapshots, type ActivitySnapshot,
+  ACTIVITY_FIELDS,
+  ACTIVITY_REASON_FIELDS,
+  changesNeedingReason,
+  checkActivityConsistency,
+  checkActivityDates,
+  diffSnapshots,
+  type ActivitySnapshot,
 } from "@/lib/domain/activity-rules";
 import { isChildCode } from "@/lib/domain/codes";
 import { RuleError, NotFoundError, type MessageRef } from "@/lib/domain/errors";
@@ -12,96 +18,166 @@ import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { createIndicatorsTx, indicatorErrors } from "../indicators";
 import { requireEditablePlan } from "../plan-guards";
-import { activitySelect, CODE_TAKEN, codeFree, codeRace, failIf, normalize, period, toData, toSnapshot, type ActivityRow } from "./shared";
+import {
+  activitySelect,
+  CODE_TAKEN,
+  codeFree,
+  codeRace,
+  failIf,
+  normalize,
+  period,
+  toData,
+  toSnapshot,
+  type ActivityRow,
+} from "./shared";
 
 /** The objective must be a live one of this plan; agencies newly named must be live ones of this tenant. */
-async function checkReferences(tx: Tx, ctx: TenantContext, planId: string, s: ActivitySnapshot, before?: ActivitySnapshot): Promise<void> {
+async function checkReferences(
+  tx: Tx,
+  ctx: TenantContext,
+  planId: string,
+  s: ActivitySnapshot,
+  before?: ActivitySnapshot,
+): Promise<void> {
   const tenantId = ctx.tenant.id;
   const errors: Record<string, MessageRef> = {};
   if (s.objectiveId !== before?.objectiveId || s.code !== before.code) {
     // An activity is numbered under its objective: 2.1.3 belongs to 2.1.
-    const objective = await tx.objective.findFirst({ where: { id: s.objectiveId, tenantId, planId, archivedAt: null }, select: { code: true } });
+    const objective = await tx.objective.findFirst({
+      where: { id: s.objectiveId, tenantId, planId, archivedAt: null },
+      select: { code: true },
+    });
     if (!objective) errors.objectiveId = { key: "activityForm.validation.objective" };
-    else if (!isChildCode(s.code, objective.code)) errors.code = { key: "activityForm.validation.codeNotUnderObjective", values: { objective: objective.code } };
+    else if (!isChildCode(s.code, objective.code))
+      errors.code = { key: "activityForm.validation.codeNotUnderObjective", values: { objective: objective.code } };
   }
   const alreadyUsed = new Set([before?.leadAgencyId, ...(before?.partnerAgencyIds ?? [])]);
-  const added = [s.leadAgencyId, ...s.partnerAgencyIds].filter((id): id is string => id !== null && !alreadyUsed.has(id));
+  const added = [s.leadAgencyId, ...s.partnerAgencyIds].filter(
+    (id): id is string => id !== null && !alreadyUsed.has(id),
+  );
   if (added.length) {
-    const live = new Set((await tx.agency.findMany({ where: { tenantId, archivedAt: null, id: { in: added } }, select: { id: true } })).map((a) => a.id));
-    if (s.leadAgencyId && added.includes(s.leadAgencyId) && !live.has(s.leadAgencyId)) errors.leadAgencyId = { key: "activityForm.validation.agency" };
-    if (s.partnerAgencyIds.some((id) => added.includes(id) && !live.has(id))) errors.partnerAgencyIds = { key: "activityForm.validation.agency" };
+    const live = new Set(
+      (
+        await tx.agency.findMany({ where: { tenantId, archivedAt: null, id: { in: added } }, select: { id: true } })
+      ).map((a) => a.id),
+    );
+    if (s.leadAgencyId && added.includes(s.leadAgencyId) && !live.has(s.leadAgencyId))
+      errors.leadAgencyId = { key: "activityForm.validation.agency" };
+    if (s.partnerAgencyIds.some((id) => added.includes(id) && !live.has(id)))
+      errors.partnerAgencyIds = { key: "activityForm.validation.agency" };
   }
   // Only a changed code can clash (a change of case alone keeps the activity's own code).
-  if (!errors.code && s.code.toLowerCase() !== before?.code.toLowerCase() && !(await codeFree(tx, ctx, planId, s.code))) Object.assign(errors, CODE_TAKEN);
+  if (!errors.code && s.code.toLowerCase() !== before?.code.toLowerCase() && !(await codeFree(tx, ctx, planId, s.code)))
+    Object.assign(errors, CODE_TAKEN);
   failIf(errors);
 }
 
 async function nextPosition(tx: Tx, ctx: TenantContext, objectiveId: string): Promise<number> {
-  const last = await tx.activity.aggregate({ where: { tenantId: ctx.tenant.id, objectiveId }, _max: { position: true } });
+  const last = await tx.activity.aggregate({
+    where: { tenantId: ctx.tenant.id, objectiveId },
+    _max: { position: true },
+  });
   return (last._max.position ?? 0) + 1;
 }
 
 async function setPartners(tx: Tx, ctx: TenantContext, activityId: string, agencyIds: string[]): Promise<void> {
   await tx.activityPartner.deleteMany({ where: { tenantId: ctx.tenant.id, activityId } });
-  if (agencyIds.length) await tx.activityPartner.createMany({ data: agencyIds.map((agencyId) => ({ tenantId: ctx.tenant.id, activityId, agencyId })) });
+  if (agencyIds.length)
+    await tx.activityPartner.createMany({
+      data: agencyIds.map((agencyId) => ({ tenantId: ctx.tenant.id, activityId, agencyId })),
+    });
 }
 
-export async function createActivity(ctx: TenantContext, planId: string, input: ActivityInput & { indicators: IndicatorInput[] }): Promise<SaveResult> {
-  return withTenant(ctx, "plans.manage", async (tx, audit) => {
-    const s = normalize(input);
-    failIf({ ...checkActivityConsistency(s), ...Object.assign({}, ...input.indicators.map((i, n) => indicatorErrors(i, `indicators.${n}.`))) });
-    const plan = await requireEditablePlan(tx, ctx, planId);
-    await checkReferences(tx, ctx, planId, s);
-    const { id } = await tx.activity.create({
-      data: { tenantId: ctx.tenant.id, planId, position: await nextPosition(tx, ctx, s.objectiveId), ...toData(s) },
-      select: { id: true },
-    });
-    await setPartners(tx, ctx, id, s.partnerAgencyIds);
-    await audit({ action: "activity.created", entityType: "Activity", entityId: id, after: s });
-    await createIndicatorsTx(tx, ctx, audit, id, input.indicators);
-    return { id, version: 1, warnings: checkActivityDates(s, period(plan)).warnings };
-  }, codeRace);
+export async function createActivity(
+  ctx: TenantContext,
+  planId: string,
+  input: ActivityInput & { indicators: IndicatorInput[] },
+): Promise<SaveResult> {
+  return withTenant(
+    ctx,
+    "plans.manage",
+    async (tx, audit) => {
+      const s = normalize(input);
+      failIf({
+        ...checkActivityConsistency(s),
+        ...Object.assign({}, ...input.indicators.map((i, n) => indicatorErrors(i, `indicators.${n}.`))),
+      });
+      const plan = await requireEditablePlan(tx, ctx, planId);
+      await checkReferences(tx, ctx, planId, s);
+      const { id } = await tx.activity.create({
+        data: { tenantId: ctx.tenant.id, planId, position: await nextPosition(tx, ctx, s.objectiveId), ...toData(s) },
+        select: { id: true },
+      });
+      await setPartners(tx, ctx, id, s.partnerAgencyIds);
+      await audit({ action: "activity.created", entityType: "Activity", entityId: id, after: s });
+      await createIndicatorsTx(tx, ctx, audit, id, input.indicators);
+      return { id, version: 1, warnings: checkActivityDates(s, period(plan)).warnings };
+    },
+    codeRace,
+  );
 }
 
 /**
  * Saves only over the version the form was loaded with. A stale version writes nothing and hands
  * back the saved values and which fields differ from the user's. Re-planning (dates, lead) needs a reason.
  */
-export async function updateActivity(ctx: TenantContext, id: string, version: number, input: ActivityInput, reason: string | null): Promise<SaveResult> {
-  return withTenant(ctx, "plans.manage", async (tx, audit) => {
-    const mine = normalize(input);
-    failIf(checkActivityConsistency(mine));
-    const row = await tx.activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: activitySelect });
-    if (!row) throw new NotFoundError("activity");
-    const plan = await requireEditablePlan(tx, ctx, row.planId);
-    const saved = toSnapshot(row);
-    const diff = diffSnapshots(saved, mine, ACTIVITY_FIELDS);
-    const warnings = checkActivityDates(mine, period(plan)).warnings;
-    // Stale when loaded: the row as loaded. Lost the race between load and write: the row as the winner left it.
-    let winner: ActivityRow | null = null;
-    const conflict = (loadedRow: ActivityRow) => {
-      const now = winner ?? loadedRow;
-      const values = toSnapshot(now);
-      return { version: now.version, values, changed: diffSnapshots(values, mine, ACTIVITY_FIELDS).changed };
-    };
-    // A stale version is a conflict whatever it carries; a current one with nothing changed writes nothing.
-    if (row.version === version && diff.changed.length === 0) return { id, version, warnings };
-    await saveOverVersion(row, version, conflict, async () => {
-      if (changesNeedingReason(saved, mine, ACTIVITY_REASON_FIELDS).length && !reason?.trim()) {
-        throw new RuleError("activityForm.reasonRequired", { reason: { key: "activityForm.validation.reasonRequired" } });
-      }
-      await checkReferences(tx, ctx, row.planId, mine, saved);
-      const position = mine.objectiveId !== saved.objectiveId ? { position: await nextPosition(tx, ctx, mine.objectiveId) } : {};
-      const written = await tx.activity.updateMany({
-        where: { id, tenantId: ctx.tenant.id, version },
-        data: { ...toData(mine, row.titles as Localized), ...position, version: { increment: 1 } },
+export async function updateActivity(
+  ctx: TenantContext,
+  id: string,
+  version: number,
+  input: ActivityInput,
+  reason: string | null,
+): Promise<SaveResult> {
+  return withTenant(
+    ctx,
+    "plans.manage",
+    async (tx, audit) => {
+      const mine = normalize(input);
+      failIf(checkActivityConsistency(mine));
+      const row = await tx.activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: activitySelect });
+      if (!row) throw new NotFoundError("activity");
+      const plan = await requireEditablePlan(tx, ctx, row.planId);
+      const saved = toSnapshot(row);
+      const diff = diffSnapshots(saved, mine, ACTIVITY_FIELDS);
+      const warnings = checkActivityDates(mine, period(plan)).warnings;
+      // Stale when loaded: the row as loaded. Lost the race between load and write: the row as the winner left it.
+      let winner: ActivityRow | null = null;
+      const conflict = (loadedRow: ActivityRow) => {
+        const now = winner ?? loadedRow;
+        const values = toSnapshot(now);
+        return { version: now.version, values, changed: diffSnapshots(values, mine, ACTIVITY_FIELDS).changed };
+      };
+      // A stale version is a conflict whatever it carries; a current one with nothing changed writes nothing.
+      if (row.version === version && diff.changed.length === 0) return { id, version, warnings };
+      await saveOverVersion(row, version, conflict, async () => {
+        if (changesNeedingReason(saved, mine, ACTIVITY_REASON_FIELDS).length && !reason?.trim()) {
+          throw new RuleError("activityForm.reasonRequired", {
+            reason: { key: "activityForm.validation.reasonRequired" },
+          });
+        }
+        await checkReferences(tx, ctx, row.planId, mine, saved);
+        const position =
+          mine.objectiveId !== saved.objectiveId ? { position: await nextPosition(tx, ctx, mine.objectiveId) } : {};
+        const written = await tx.activity.updateMany({
+          where: { id, tenantId: ctx.tenant.id, version },
+          data: { ...toData(mine, row.titles as Localized), ...position, version: { increment: 1 } },
+        });
+        // Read committed: a statement after the lost update sees what the winner committed.
+        if (written.count === 0)
+          winner = await tx.activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: activitySelect });
+        return written;
       });
-      // Read committed: a statement after the lost update sees what the winner committed.
-      if (written.count === 0) winner = await tx.activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: activitySelect });
-      return written;
-    });
-    if (diff.changed.includes("partnerAgencyIds")) await setPartners(tx, ctx, id, mine.partnerAgencyIds);
-    await audit({ action: "activity.updated", entityType: "Activity", entityId: id, before: diff.before, after: diff.after, reason });
-    return { id, version: version + 1, warnings };
-  }, codeRace);
+      if (diff.changed.includes("partnerAgencyIds")) await setPartners(tx, ctx, id, mine.partnerAgencyIds);
+      await audit({
+        action: "activity.updated",
+        entityType: "Activity",
+        entityId: id,
+        before: diff.before,
+        after: diff.after,
+        reason,
+      });
+      return { id, version: version + 1, warnings };
+    },
+    codeRace,
+  );
 }

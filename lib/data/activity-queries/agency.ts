@@ -3,25 +3,61 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { ActivityStatus, PlanStatus } from "@/generated/prisma/enums";
 import { NotFoundError } from "@/lib/domain/errors";
-import type { AgencyActivityRow, AgencyOverview, MyActivities, QueryOptions, StatusCounts } from "@/lib/domain/types/activity-browse";
+import type {
+  AgencyActivityRow,
+  AgencyOverview,
+  MyActivities,
+  QueryOptions,
+  StatusCounts,
+} from "@/lib/domain/types/activity-browse";
 import type { TenantContext } from "../context";
 import { withTenant, type Tx } from "../door";
-import { agencyRefSelect, COLUMNS, involves, isoDay, LEAD_JOIN, names, NATURAL_CODE, overdueSql, shown, startOfDay, toAgency, toRow, type RawRow } from "./sql";
+import {
+  agencyRefSelect,
+  COLUMNS,
+  involves,
+  isoDay,
+  LEAD_JOIN,
+  names,
+  NATURAL_CODE,
+  overdueSql,
+  shown,
+  startOfDay,
+  toAgency,
+  toRow,
+  type RawRow,
+} from "./sql";
 
 /** The agency's activities in the tenant's plans that are not archived. */
-const agencyWhere = (tenantId: string, agencyId: string) => Prisma.sql`${shown(tenantId)} AND ${involves(tenantId, agencyId)} AND p."archivedAt" IS NULL`;
+const agencyWhere = (tenantId: string, agencyId: string) =>
+  Prisma.sql`${shown(tenantId)} AND ${involves(tenantId, agencyId)} AND p."archivedAt" IS NULL`;
 const PLAN_JOIN = Prisma.sql`JOIN "Plan" p ON p."tenantId" = a."tenantId" AND p.id = a."planId"`;
 
 /** Everything the agency leads or partners in, newest plan first, codes in natural order: one statement. */
-async function agencyActivityRows(tx: Tx, tenantId: string, agencyId: string, today: Date): Promise<AgencyActivityRow[]> {
-  const rows = await tx.$queryRaw<(RawRow & { planId: string; planTitle: string; planTitles: unknown; planStatus: PlanStatus; role: "lead" | "partner" })[]>`
+async function agencyActivityRows(
+  tx: Tx,
+  tenantId: string,
+  agencyId: string,
+  today: Date,
+): Promise<AgencyActivityRow[]> {
+  const rows = await tx.$queryRaw<
+    (RawRow & {
+      planId: string;
+      planTitle: string;
+      planTitles: unknown;
+      planStatus: PlanStatus;
+      role: "lead" | "partner";
+    })[]
+  >`
     SELECT ${COLUMNS}, p.id AS "planId", p.title AS "planTitle", p.titles AS "planTitles", p.status::text AS "planStatus",
       CASE WHEN a."leadAgencyId" = ${agencyId} THEN 'lead' ELSE 'partner' END AS role
     FROM "Activity" a ${PLAN_JOIN} ${LEAD_JOIN}
     WHERE ${agencyWhere(tenantId, agencyId)}
     ORDER BY p."startDate" DESC, p.id, ${NATURAL_CODE}, a.id`;
   return rows.map((r) => ({
-    ...toRow(r, today), role: r.role, plan: { id: r.planId, title: r.planTitle, titles: names(r.planTitles), status: r.planStatus },
+    ...toRow(r, today),
+    role: r.role,
+    plan: { id: r.planId, title: r.planTitle, titles: names(r.planTitles), status: r.planStatus },
   }));
 }
 
@@ -40,12 +76,19 @@ export async function listMyActivities(ctx: TenantContext, opts: QueryOptions = 
 const emptyCounts = (): StatusCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, COMPLETED: 0, DELAYED: 0, CANCELLED: 0 });
 
 /** An agency of this tenant with everything it leads or partners in; three statements in one door. */
-export async function getAgencyOverview(ctx: TenantContext, agencyId: string, opts: QueryOptions = {}): Promise<AgencyOverview> {
+export async function getAgencyOverview(
+  ctx: TenantContext,
+  agencyId: string,
+  opts: QueryOptions = {},
+): Promise<AgencyOverview> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     const tenantId = ctx.tenant.id;
     const today = startOfDay(opts.today ?? new Date());
     const [agency, rows, groups] = await Promise.all([
-      tx.agency.findFirst({ where: { id: agencyId, tenantId }, select: { id: true, name: true, names: true, shortName: true, kind: true, archivedAt: true } }),
+      tx.agency.findFirst({
+        where: { id: agencyId, tenantId },
+        select: { id: true, name: true, names: true, shortName: true, kind: true, archivedAt: true },
+      }),
       agencyActivityRows(tx, tenantId, agencyId, today),
       // Counted by the database over the same rows the table lists, so the two always agree.
       tx.$queryRaw<{ planId: string; status: ActivityStatus; n: number; overdue: number }[]>`
@@ -56,7 +99,8 @@ export async function getAgencyOverview(ctx: TenantContext, agencyId: string, op
     const totals = { counts: emptyCounts(), total: 0, overdue: 0 };
     const plans = new Map<string, AgencyOverview["plans"][number]>();
     for (const row of rows) {
-      if (!plans.has(row.plan.id)) plans.set(row.plan.id, { plan: row.plan, counts: emptyCounts(), total: 0, overdue: 0, rows: [] });
+      if (!plans.has(row.plan.id))
+        plans.set(row.plan.id, { plan: row.plan, counts: emptyCounts(), total: 0, overdue: 0, rows: [] });
       plans.get(row.plan.id)!.rows.push(row);
     }
     for (const g of groups) {
@@ -69,7 +113,15 @@ export async function getAgencyOverview(ctx: TenantContext, agencyId: string, op
     }
     const n = names(agency.names);
     return {
-      agency: { id: agency.id, name: agency.name, names: n, nameRu: n.ru ?? null, shortName: agency.shortName, kind: agency.kind, archived: Boolean(agency.archivedAt) },
+      agency: {
+        id: agency.id,
+        name: agency.name,
+        names: n,
+        nameRu: n.ru ?? null,
+        shortName: agency.shortName,
+        kind: agency.kind,
+        archived: Boolean(agency.archivedAt),
+      },
       plans: [...plans.values()],
       totals,
     };

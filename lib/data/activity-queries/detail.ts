@@ -12,30 +12,68 @@ const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.
 function disaggregationOf(v: unknown): Disaggregation[] {
   if (!Array.isArray(v)) return [];
   return v.flatMap((d) =>
-    d && typeof d.dimension === "string" ? [{ dimension: d.dimension, categories: Array.isArray(d.categories) ? d.categories.map(String) : [] }] : [],
+    d && typeof d.dimension === "string"
+      ? [{ dimension: d.dimension, categories: Array.isArray(d.categories) ? d.categories.map(String) : [] }]
+      : [],
   );
 }
 
 /** Everything about one activity of this tenant; another tenant's, or one in an archived plan, is NotFound. */
-export async function getActivityDetail(ctx: TenantContext, activityId: string, opts: QueryOptions = {}): Promise<ActivityDetail> {
+export async function getActivityDetail(
+  ctx: TenantContext,
+  activityId: string,
+  opts: QueryOptions = {},
+): Promise<ActivityDetail> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     const tenantId = ctx.tenant.id;
     const [a, approved] = await Promise.all([
       tx.activity.findFirst({
         where: { id: activityId, tenantId, plan: { archivedAt: null } },
         select: {
-          id: true, code: true, title: true, titles: true, description: true, expectedResults: true, plannedStart: true, plannedEnd: true,
-          budget: true, currency: true, fundingSource: true, status: true, percentComplete: true, version: true, archivedAt: true, updatedAt: true,
+          id: true,
+          code: true,
+          title: true,
+          titles: true,
+          description: true,
+          expectedResults: true,
+          plannedStart: true,
+          plannedEnd: true,
+          budget: true,
+          currency: true,
+          fundingSource: true,
+          status: true,
+          percentComplete: true,
+          version: true,
+          archivedAt: true,
+          updatedAt: true,
           plan: { select: planSelect },
-          objective: { select: { id: true, code: true, title: true, titles: true, section: { select: { id: true, code: true, title: true, titles: true, pillar: true } } } },
+          objective: {
+            select: {
+              id: true,
+              code: true,
+              title: true,
+              titles: true,
+              section: { select: { id: true, code: true, title: true, titles: true, pillar: true } },
+            },
+          },
           leadAgency: { select: agencyRefSelect },
           partners: { select: { agency: { select: agencyRefSelect } }, orderBy: { agency: { name: "asc" } } },
           indicators: {
             where: { archivedAt: null },
             orderBy: [{ position: "asc" }, { createdAt: "asc" }],
             select: {
-              id: true, name: true, names: true, unit: true, unitLabel: true, baseline: true, baselineYear: true, baselineSource: true,
-              target: true, targetYear: true, direction: true, disaggregation: true,
+              id: true,
+              name: true,
+              names: true,
+              unit: true,
+              unitLabel: true,
+              baseline: true,
+              baselineYear: true,
+              baselineSource: true,
+              target: true,
+              targetYear: true,
+              direction: true,
+              disaggregation: true,
             },
           },
         },
@@ -44,14 +82,21 @@ export async function getActivityDetail(ctx: TenantContext, activityId: string, 
       tx.progressUpdate.findFirst({
         where: { tenantId, activityId, status: "APPROVED" },
         orderBy: [{ period: { endDate: "desc" } }, { reviewedAt: "desc" }],
-        select: { reviewedAt: true, period: { select: { label: true, endDate: true } }, values: { select: { indicatorId: true, value: true, breakdown: true } } },
+        select: {
+          reviewedAt: true,
+          period: { select: { label: true, endDate: true } },
+          values: { select: { indicatorId: true, value: true, breakdown: true } },
+        },
       }),
     ]);
     if (!a) throw new NotFoundError("activity");
     const values = new Map((approved?.values ?? []).map((v) => [v.indicatorId, v]));
     const { objective, plan, leadAgency, partners, indicators, budget, archivedAt, ...rest } = a;
     return {
-      ...rest, titles: names(a.titles), budget: num(budget), archived: Boolean(archivedAt),
+      ...rest,
+      titles: names(a.titles),
+      budget: num(budget),
+      archived: Boolean(archivedAt),
       overdue: isOverdue(a, startOfDay(opts.today ?? new Date())),
       plan: { ...plan, titles: names(plan.titles) },
       section: { ...objective.section, titles: names(objective.section.titles) },
@@ -61,11 +106,19 @@ export async function getActivityDetail(ctx: TenantContext, activityId: string, 
       indicators: indicators.map((i) => {
         const v = approved ? values.get(i.id) : undefined;
         return {
-          ...i, names: names(i.names), baseline: num(i.baseline), target: num(i.target), disaggregation: disaggregationOf(i.disaggregation),
-          latest: v ? { value: num(v.value), breakdown: (v.breakdown ?? null) as Record<string, Record<string, number>> | null } : null,
+          ...i,
+          names: names(i.names),
+          baseline: num(i.baseline),
+          target: num(i.target),
+          disaggregation: disaggregationOf(i.disaggregation),
+          latest: v
+            ? { value: num(v.value), breakdown: (v.breakdown ?? null) as Record<string, Record<string, number>> | null }
+            : null,
         };
       }),
-      latestApproved: approved ? { periodLabel: approved.period.label, periodEnd: approved.period.endDate, reviewedAt: approved.reviewedAt } : null,
+      latestApproved: approved
+        ? { periodLabel: approved.period.label, periodEnd: approved.period.endDate, reviewedAt: approved.reviewedAt }
+        : null,
     };
   });
 }

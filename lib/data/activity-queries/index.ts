@@ -3,8 +3,20 @@ import "server-only";
 // Each function is one door (lib/data/door.ts); the list is the plan, the page and the count. The
 // types the pages render live in lib/domain/types/activity-browse.
 export type {
-  ActivityDetail, ActivityPage, ActivityRow, AgencyActivityRow, AgencyOverview, AgencyRef, Disaggregation, FilterOptions, IndicatorDetail, Localized,
-  MyActivities, PlanRef, QueryOptions, StatusCounts,
+  ActivityDetail,
+  ActivityPage,
+  ActivityRow,
+  AgencyActivityRow,
+  AgencyOverview,
+  AgencyRef,
+  Disaggregation,
+  FilterOptions,
+  IndicatorDetail,
+  Localized,
+  MyActivities,
+  PlanRef,
+  QueryOptions,
+  StatusCounts,
 } from "@/lib/domain/types/activity-browse";
 export { startOfDay } from "./sql";
 export { getActivityFilterOptions, listActivities } from "./list";

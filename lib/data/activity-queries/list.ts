@@ -3,11 +3,30 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { ActivityPage, FilterOptions, QueryOptions } from "@/lib/domain/types/activity-browse";
 import {
-  DEFAULT_FILTERS, DEFAULT_PAGE, DEFAULT_SORT, type ActivityFilters, type ActivitySort, type PageRequest,
+  DEFAULT_FILTERS,
+  DEFAULT_PAGE,
+  DEFAULT_SORT,
+  type ActivityFilters,
+  type ActivitySort,
+  type PageRequest,
 } from "@/lib/validation/activity-filters";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
-import { COLUMNS, LEAD_JOIN, NATURAL_CODE, involves, isPartner, isoDay, names, overdueSql, resolvePlan, shown, startOfDay, toRow, type RawRow } from "./sql";
+import {
+  COLUMNS,
+  LEAD_JOIN,
+  NATURAL_CODE,
+  involves,
+  isPartner,
+  isoDay,
+  names,
+  overdueSql,
+  resolvePlan,
+  shown,
+  startOfDay,
+  toRow,
+  type RawRow,
+} from "./sql";
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, "\\$&");
 
@@ -23,20 +42,23 @@ function whereSql(tenantId: string, planId: string, f: ActivityFilters, today: s
   // Every word must appear somewhere: "train guards" finds "Train 200 border guards".
   for (const word of f.q.split(" ").filter(Boolean).slice(0, 8)) {
     const pattern = `%${escapeLike(word)}%`;
-    c.push(Prisma.sql`(a.code ILIKE ${pattern} OR a.title ILIKE ${pattern} OR a.description ILIKE ${pattern} OR a.titles->>'ru' ILIKE ${pattern})`);
+    c.push(
+      Prisma.sql`(a.code ILIKE ${pattern} OR a.title ILIKE ${pattern} OR a.description ILIKE ${pattern} OR a.titles->>'ru' ILIKE ${pattern})`,
+    );
   }
   return Prisma.join(c, " AND ");
 }
 
 function orderSql(sort: ActivitySort, locale: string): Prisma.Sql {
   const dir = Prisma.raw(sort.dir === "desc" ? "DESC" : "ASC");
-  const key = {
-    code: Prisma.sql`${NATURAL_CODE} ${dir}`,
-    plannedEnd: Prisma.sql`a."plannedEnd" ${dir} NULLS LAST, ${NATURAL_CODE}`,
-    status: Prisma.sql`a.status ${dir}, ${NATURAL_CODE}`,
-    percent: Prisma.sql`a."percentComplete" ${dir}, ${NATURAL_CODE}`,
-    title: Prisma.sql`lower(COALESCE(NULLIF(btrim(a.titles->>${locale}), ''), a.title)) ${dir}, ${NATURAL_CODE}`,
-  }[sort.by] ?? NATURAL_CODE;
+  const key =
+    {
+      code: Prisma.sql`${NATURAL_CODE} ${dir}`,
+      plannedEnd: Prisma.sql`a."plannedEnd" ${dir} NULLS LAST, ${NATURAL_CODE}`,
+      status: Prisma.sql`a.status ${dir}, ${NATURAL_CODE}`,
+      percent: Prisma.sql`a."percentComplete" ${dir}, ${NATURAL_CODE}`,
+      title: Prisma.sql`lower(COALESCE(NULLIF(btrim(a.titles->>${locale}), ''), a.title)) ${dir}, ${NATURAL_CODE}`,
+    }[sort.by] ?? NATURAL_CODE;
   return Prisma.sql`${key}, a.id`; // the id makes pages stable when everything else ties
 }
 
@@ -45,7 +67,11 @@ function orderSql(sort: ActivitySort, locale: string): Prisma.Sql {
  * page, count) in one door whatever the sizes; a fourth only for a page past the end.
  */
 export async function listActivities(
-  ctx: TenantContext, filters: ActivityFilters = DEFAULT_FILTERS, sort: ActivitySort = DEFAULT_SORT, page: PageRequest = DEFAULT_PAGE, opts: QueryOptions = {},
+  ctx: TenantContext,
+  filters: ActivityFilters = DEFAULT_FILTERS,
+  sort: ActivitySort = DEFAULT_SORT,
+  page: PageRequest = DEFAULT_PAGE,
+  opts: QueryOptions = {},
 ): Promise<ActivityPage> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     // Callers other than the URL parser may pass anything: keep OFFSET and LIMIT sane.
@@ -66,7 +92,9 @@ export async function listActivities(
       JOIN "Activity" a ON a."tenantId" = ${ctx.tenant.id} AND a.id = pg.id ${LEAD_JOIN}
       ORDER BY pg.rn`;
     const rows = await fetchPage(requested);
-    const counted = await tx.$queryRaw<{ total: number }[]>`SELECT count(*)::int AS total FROM "Activity" a WHERE ${where}`;
+    const counted = await tx.$queryRaw<
+      { total: number }[]
+    >`SELECT count(*)::int AS total FROM "Activity" a WHERE ${where}`;
     const total = Number(counted[0]?.total ?? 0);
     const pageCount = Math.max(1, Math.ceil(total / size));
     // A link to a page past the end (rows were removed since) shows the last page instead.
@@ -77,25 +105,41 @@ export async function listActivities(
 }
 
 /** What the filter form offers for the chosen (or default) plan. */
-export async function getActivityFilterOptions(ctx: TenantContext, requestedPlan: string | null): Promise<FilterOptions> {
+export async function getActivityFilterOptions(
+  ctx: TenantContext,
+  requestedPlan: string | null,
+): Promise<FilterOptions> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     const tenantId = ctx.tenant.id;
     const { plans, plan } = await resolvePlan(tx, ctx, requestedPlan);
     const planId = plan?.id ?? "";
     const [sections, objectives, agencies] = await Promise.all([
-      tx.section.findMany({ where: { tenantId, planId, archivedAt: null }, select: { id: true, code: true, title: true, titles: true, pillar: true }, orderBy: { position: "asc" } }),
+      tx.section.findMany({
+        where: { tenantId, planId, archivedAt: null },
+        select: { id: true, code: true, title: true, titles: true, pillar: true },
+        orderBy: { position: "asc" },
+      }),
       tx.objective.findMany({
         where: { tenantId, planId, archivedAt: null, section: { archivedAt: null } },
         select: { id: true, code: true, title: true, titles: true, sectionId: true },
         orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
       }),
-      tx.agency.findMany({ where: { tenantId }, select: { id: true, name: true, names: true, archivedAt: true }, orderBy: { name: "asc" } }),
+      tx.agency.findMany({
+        where: { tenantId },
+        select: { id: true, name: true, names: true, archivedAt: true },
+        orderBy: { name: "asc" },
+      }),
     ]);
     return {
-      plans, plan,
+      plans,
+      plan,
       sections: sections.map((s) => ({ ...s, titles: names(s.titles) })),
       objectives: objectives.map((o) => ({ ...o, titles: names(o.titles) })),
-      agencies: agencies.map(({ archivedAt, ...a }) => ({ ...a, names: names(a.names), archived: Boolean(archivedAt) })),
+      agencies: agencies.map(({ archivedAt, ...a }) => ({
+        ...a,
+        names: names(a.names),
+        archived: Boolean(archivedAt),
+      })),
     };
   });
 }

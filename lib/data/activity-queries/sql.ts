@@ -12,10 +12,22 @@ import type { Tx } from "../door";
 /** Midnight UTC of the day, as the date columns store it. */
 export const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
 export const isoDay = (d: Date) => startOfDay(d).toISOString().slice(0, 10);
-export const names = (v: unknown): Localized => (v && typeof v === "object" && !Array.isArray(v) ? (v as Localized) : {});
-export const planSelect = { id: true, title: true, titles: true, status: true, startDate: true, endDate: true } as const;
+export const names = (v: unknown): Localized =>
+  v && typeof v === "object" && !Array.isArray(v) ? (v as Localized) : {};
+export const planSelect = {
+  id: true,
+  title: true,
+  titles: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+} as const;
 export const agencyRefSelect = { id: true, name: true, names: true } as const;
-export const toAgency = (a: { id: string; name: string; names: unknown }): AgencyRef => ({ id: a.id, name: a.name, names: names(a.names) });
+export const toAgency = (a: { id: string; name: string; names: unknown }): AgencyRef => ({
+  id: a.id,
+  name: a.name,
+  names: names(a.names),
+});
 
 // ---- SQL pieces. Statements read "Activity" a, scoped by tenant. Conditions on other tables are
 // `= ANY(ARRAY(subquery))`: an init plan the database runs once per statement. That keeps plans
@@ -41,19 +53,36 @@ export function shown(tenantId: string, pillar: string | null = null): Prisma.Sq
 }
 export const isPartner = (tenantId: string, agencyId: string) =>
   Prisma.sql`a.id = ANY(ARRAY(SELECT ap."activityId" FROM "ActivityPartner" ap WHERE ap."tenantId" = ${tenantId} AND ap."agencyId" = ${agencyId}))`;
-export const involves = (tenantId: string, agencyId: string) => Prisma.sql`(a."leadAgencyId" = ${agencyId} OR ${isPartner(tenantId, agencyId)})`;
-export const overdueSql = (today: string) => Prisma.sql`(a."plannedEnd" < ${today}::date AND a.status::text NOT IN ('COMPLETED', 'CANCELLED'))`;
+export const involves = (tenantId: string, agencyId: string) =>
+  Prisma.sql`(a."leadAgencyId" = ${agencyId} OR ${isPartner(tenantId, agencyId)})`;
+export const overdueSql = (today: string) =>
+  Prisma.sql`(a."plannedEnd" < ${today}::date AND a.status::text NOT IN ('COMPLETED', 'CANCELLED'))`;
 
 export interface RawRow {
-  id: string; code: string; title: string; titles: unknown; status: ActivityStatus; percentComplete: number; plannedEnd: Date | null;
-  leadId: string | null; leadName: string | null; leadNames: unknown; partners: unknown;
+  id: string;
+  code: string;
+  title: string;
+  titles: unknown;
+  status: ActivityStatus;
+  percentComplete: number;
+  plannedEnd: Date | null;
+  leadId: string | null;
+  leadName: string | null;
+  leadNames: unknown;
+  partners: unknown;
 }
 
 export function toRow(r: RawRow, today: Date): ActivityRow {
   const partners = (Array.isArray(r.partners) ? r.partners : []) as { id: string; name: string; names: unknown }[];
   return {
-    id: r.id, code: r.code, title: r.title, titles: names(r.titles), status: r.status, percentComplete: Number(r.percentComplete),
-    plannedEnd: r.plannedEnd, overdue: isOverdue(r, today),
+    id: r.id,
+    code: r.code,
+    title: r.title,
+    titles: names(r.titles),
+    status: r.status,
+    percentComplete: Number(r.percentComplete),
+    plannedEnd: r.plannedEnd,
+    overdue: isOverdue(r, today),
     leadAgency: r.leadId ? { id: r.leadId, name: r.leadName ?? "", names: names(r.leadNames) } : null,
     partners: partners.map((p) => ({ id: p.id, name: p.name, names: names(p.names) })),
   };
@@ -61,8 +90,13 @@ export function toRow(r: RawRow, today: Date): ActivityRow {
 
 /** The tenant's plans, newest first; the requested one if it is theirs, else the active one, else the newest. */
 export async function resolvePlan(tx: Tx, ctx: TenantContext, requested: string | null) {
-  const plans = (await tx.plan.findMany({ where: { tenantId: ctx.tenant.id, archivedAt: null }, select: planSelect, orderBy: [{ startDate: "desc" }, { id: "asc" }] }))
-    .map((p) => ({ ...p, titles: names(p.titles) }));
+  const plans = (
+    await tx.plan.findMany({
+      where: { tenantId: ctx.tenant.id, archivedAt: null },
+      select: planSelect,
+      orderBy: [{ startDate: "desc" }, { id: "asc" }],
+    })
+  ).map((p) => ({ ...p, titles: names(p.titles) }));
   const plan = plans.find((p) => p.id === requested) ?? plans.find((p) => p.status === "ACTIVE") ?? plans[0] ?? null;
   return { plans, plan };
 }

@@ -28,7 +28,14 @@ async function findUsableInvitation(tx: Tx, tokenHash: string) {
   const invitation = await tx.invitation.findUnique({
     where: { tokenHash },
     select: {
-      id: true, email: true, role: true, agencyId: true, tenantId: true, expiresAt: true, acceptedAt: true, revokedAt: true,
+      id: true,
+      email: true,
+      role: true,
+      agencyId: true,
+      tenantId: true,
+      expiresAt: true,
+      acceptedAt: true,
+      revokedAt: true,
       tenant: { select: { name: true, slug: true } },
     },
   });
@@ -39,23 +46,30 @@ async function findUsableInvitation(tx: Tx, tokenHash: string) {
 /** What the invitation page shows. The token is the only credential, so no session is needed. */
 export async function unsafeFindInvitation(token: string): Promise<InvitationView | null> {
   const tokenHash = hashToken(token);
-  return unsafeWithoutTenant("an invitation link: the token is the credential", async (tx) => {
-    const invitation = await findUsableInvitation(tx, tokenHash);
-    if (!invitation) return null;
-    // The token has proved which tenant it belongs to: the agency's name is read in that scope.
-    await enterScope(tx, { tenantId: invitation.tenantId, tokenHash, actor: SYSTEM });
-    const agency = invitation.agencyId
-      ? await tx.agency.findFirst({ where: { id: invitation.agencyId, tenantId: invitation.tenantId }, select: { name: true } })
-      : null;
-    const user = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
-    return {
-      email: invitation.email,
-      role: invitation.role,
-      tenantName: invitation.tenant.name,
-      agencyName: agency?.name ?? null,
-      hasAccount: Boolean(user),
-    };
-  }, { tokenHash });
+  return unsafeWithoutTenant(
+    "an invitation link: the token is the credential",
+    async (tx) => {
+      const invitation = await findUsableInvitation(tx, tokenHash);
+      if (!invitation) return null;
+      // The token has proved which tenant it belongs to: the agency's name is read in that scope.
+      await enterScope(tx, { tenantId: invitation.tenantId, tokenHash, actor: SYSTEM });
+      const agency = invitation.agencyId
+        ? await tx.agency.findFirst({
+            where: { id: invitation.agencyId, tenantId: invitation.tenantId },
+            select: { name: true },
+          })
+        : null;
+      const user = await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } });
+      return {
+        email: invitation.email,
+        role: invitation.role,
+        tenantName: invitation.tenant.name,
+        agencyName: agency?.name ?? null,
+        hasAccount: Boolean(user),
+      };
+    },
+    { tokenHash },
+  );
 }
 
 /**
@@ -69,18 +83,26 @@ export async function unsafeAcceptInvitation(
   client: ClientInfo = UNKNOWN_CLIENT,
 ): Promise<{ email: string; tenantSlug: string }> {
   const tokenHash = hashToken(token);
-  const found = await unsafeWithoutTenant("accepting an invitation: the token is the credential", async (tx) => {
-    const invitation = await findUsableInvitation(tx, tokenHash);
-    const existing = invitation ? await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } }) : null;
-    return { invitation, existing };
-  }, { tokenHash });
+  const found = await unsafeWithoutTenant(
+    "accepting an invitation: the token is the credential",
+    async (tx) => {
+      const invitation = await findUsableInvitation(tx, tokenHash);
+      const existing = invitation
+        ? await tx.user.findUnique({ where: { email: invitation.email }, select: { id: true } })
+        : null;
+      return { invitation, existing };
+    },
+    { tokenHash },
+  );
   const { invitation, existing } = found;
   if (!invitation) throw new NotFoundError("invitation");
   if (existing) {
     // The same check, and the same slowing-down of repeated failures, as signing in.
     const check = await unsafeVerifyCredentials(invitation.email, input.password, new Date(), client);
     if (!check.ok && check.reason === "throttled") {
-      throw new RuleError("errors.invalidInput", { password: { key: "auth.throttled", values: { seconds: check.retryAfterSeconds } } });
+      throw new RuleError("errors.invalidInput", {
+        password: { key: "auth.throttled", values: { seconds: check.retryAfterSeconds } },
+      });
     }
     if (!check.ok) throw new RuleError("errors.invalidInput", { password: { key: "validation.wrongPassword" } });
   }
@@ -93,29 +115,41 @@ export async function unsafeAcceptInvitation(
     throw new RuleError("errors.invalidInput", { password: fieldErrorsFrom(newPassword.error)._form });
   }
   const passwordHash = existing ? null : await hashPassword(input.password);
-  await unsafeWithoutTenant("accepting an invitation: the token is the credential", async (tx) => {
-    const claimed = await tx.invitation.updateMany({ where: { id: invitation.id, acceptedAt: null, revokedAt: null }, data: { acceptedAt: new Date() } });
-    if (claimed.count === 0) throw new NotFoundError("invitation");
-    const userId =
-      existing?.id ??
-      (await tx.user.create({ data: { email: invitation.email, name: input.name!.trim(), passwordHash: passwordHash! }, select: { id: true } })).id;
-    // Used up, the invitation has proved its tenant and who accepts it: the membership and its
-    // audit event are written in that tenant's scope, as that person.
-    await enterScope(tx, { tenantId: invitation.tenantId, userId, actor: { kind: "user", id: userId } });
-    const membership = await tx.membership.upsert({
-      where: { tenantId_userId: { tenantId: invitation.tenantId, userId } },
-      create: { tenantId: invitation.tenantId, userId, role: invitation.role, agencyId: invitation.agencyId },
-      update: { role: invitation.role, agencyId: invitation.agencyId },
-      select: { id: true },
-    });
-    await recordAudit(tx, {
-      tenantId: invitation.tenantId,
-      actor: { id: userId },
-      action: "invitation.accepted",
-      entityType: "Membership",
-      entityId: membership.id,
-      after: { email: invitation.email, role: invitation.role, agencyId: invitation.agencyId },
-    });
-  }, { tokenHash });
+  await unsafeWithoutTenant(
+    "accepting an invitation: the token is the credential",
+    async (tx) => {
+      const claimed = await tx.invitation.updateMany({
+        where: { id: invitation.id, acceptedAt: null, revokedAt: null },
+        data: { acceptedAt: new Date() },
+      });
+      if (claimed.count === 0) throw new NotFoundError("invitation");
+      const userId =
+        existing?.id ??
+        (
+          await tx.user.create({
+            data: { email: invitation.email, name: input.name!.trim(), passwordHash: passwordHash! },
+            select: { id: true },
+          })
+        ).id;
+      // Used up, the invitation has proved its tenant and who accepts it: the membership and its
+      // audit event are written in that tenant's scope, as that person.
+      await enterScope(tx, { tenantId: invitation.tenantId, userId, actor: { kind: "user", id: userId } });
+      const membership = await tx.membership.upsert({
+        where: { tenantId_userId: { tenantId: invitation.tenantId, userId } },
+        create: { tenantId: invitation.tenantId, userId, role: invitation.role, agencyId: invitation.agencyId },
+        update: { role: invitation.role, agencyId: invitation.agencyId },
+        select: { id: true },
+      });
+      await recordAudit(tx, {
+        tenantId: invitation.tenantId,
+        actor: { id: userId },
+        action: "invitation.accepted",
+        entityType: "Membership",
+        entityId: membership.id,
+        after: { email: invitation.email, role: invitation.role, agencyId: invitation.agencyId },
+      });
+    },
+    { tokenHash },
+  );
   return { email: invitation.email, tenantSlug: invitation.tenant.slug };
 }

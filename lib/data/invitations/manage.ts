@@ -39,7 +39,13 @@ export async function issueInvitation(tx: Tx, input: IssueInput): Promise<string
   if (replaced.length > 0) {
     await tx.invitation.updateMany({ where: { id: { in: replaced.map((r) => r.id) } }, data: { revokedAt: now } });
     for (const old of replaced) {
-      await recordAudit(tx, { tenantId: input.tenantId, actor: input.invitedBy, action: "invitation.replaced", entityType: "Invitation", entityId: old.id });
+      await recordAudit(tx, {
+        tenantId: input.tenantId,
+        actor: input.invitedBy,
+        action: "invitation.replaced",
+        entityType: "Invitation",
+        entityId: old.id,
+      });
     }
   }
   const invitation = await tx.invitation.create({
@@ -75,9 +81,18 @@ export async function createInvitation(ctx: TenantContext, input: InviteInput): 
   const email = normaliseEmail(input.email);
   return withTenant(ctx, "members.manage", async (tx) => {
     const agencyId = await assertAgencyForRoleIn(tx, ctx, input.role, input.agencyId);
-    const already = await tx.membership.findFirst({ where: { tenantId: ctx.tenant.id, user: { email } }, select: { id: true } });
+    const already = await tx.membership.findFirst({
+      where: { tenantId: ctx.tenant.id, user: { email } },
+      select: { id: true },
+    });
     if (already) throw new RuleError("errors.invalidInput", { email: { key: "validation.alreadyMember" } });
-    const token = await issueInvitation(tx, { tenantId: ctx.tenant.id, invitedBy: ctx.user, email, role: input.role, agencyId });
+    const token = await issueInvitation(tx, {
+      tenantId: ctx.tenant.id,
+      invitedBy: ctx.user,
+      email,
+      role: input.role,
+      agencyId,
+    });
     return { token };
   });
 }
@@ -95,7 +110,14 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Pendin
   const rows = await withTenant(ctx, "members.manage", (tx) =>
     tx.invitation.findMany({
       where: { tenantId: ctx.tenant.id, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
-      select: { id: true, email: true, role: true, expiresAt: true, createdAt: true, agency: { select: { name: true } } },
+      select: {
+        id: true,
+        email: true,
+        role: true,
+        expiresAt: true,
+        createdAt: true,
+        agency: { select: { name: true } },
+      },
       orderBy: { createdAt: "desc" },
     }),
   );

@@ -14,7 +14,14 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
     const plan = await tx.plan.findFirst({
       where: { id: planId, tenantId, archivedAt: null },
       select: {
-        id: true, title: true, titles: true, description: true, status: true, startDate: true, endDate: true, version: true,
+        id: true,
+        title: true,
+        titles: true,
+        description: true,
+        status: true,
+        startDate: true,
+        endDate: true,
+        version: true,
         predecessor: { select: { id: true, title: true, titles: true } },
       },
     });
@@ -22,13 +29,28 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
     const [sections, objectives, activities] = await Promise.all([
       tx.section.findMany({
         where: { tenantId, planId, archivedAt: null },
-        select: { id: true, code: true, title: true, titles: true, pillar: true, position: true, version: true, _count: { select: { objectives: true } } },
+        select: {
+          id: true,
+          code: true,
+          title: true,
+          titles: true,
+          pillar: true,
+          position: true,
+          version: true,
+          _count: { select: { objectives: true } },
+        },
         orderBy: STRUCTURE_ORDER,
       }),
       tx.objective.findMany({
         where: { tenantId, planId, archivedAt: null },
         select: {
-          id: true, sectionId: true, code: true, title: true, titles: true, position: true, version: true,
+          id: true,
+          sectionId: true,
+          code: true,
+          title: true,
+          titles: true,
+          position: true,
+          version: true,
           _count: { select: { activities: true, indicators: true } },
         },
         orderBy: STRUCTURE_ORDER,
@@ -36,7 +58,15 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
       tx.activity.findMany({
         where: { tenantId, planId, archivedAt: null },
         select: {
-          id: true, objectiveId: true, code: true, title: true, titles: true, status: true, percentComplete: true, plannedEnd: true, position: true,
+          id: true,
+          objectiveId: true,
+          code: true,
+          title: true,
+          titles: true,
+          status: true,
+          percentComplete: true,
+          plannedEnd: true,
+          position: true,
           leadAgency: { select: { id: true, name: true, names: true } },
         },
         orderBy: STRUCTURE_ORDER,
@@ -54,18 +84,16 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
       ...s,
       titles: s.titles as Localized,
       deletable: sc.objectives === 0,
-      objectives: (objectivesBySection.get(s.id) ?? [])
-        .map(({ sectionId: _s, _count: oc, ...o }) => ({
-          ...o,
-          titles: o.titles as Localized,
-          deletable: oc.activities === 0 && oc.indicators === 0,
-          activities: (activitiesByObjective.get(o.id) ?? [])
-            .map(({ objectiveId: _o, leadAgency, ...a }) => ({
-              ...a,
-              titles: a.titles as Localized,
-              leadAgency: leadAgency ? { ...leadAgency, names: leadAgency.names as Localized } : null,
-            })),
+      objectives: (objectivesBySection.get(s.id) ?? []).map(({ sectionId: _s, _count: oc, ...o }) => ({
+        ...o,
+        titles: o.titles as Localized,
+        deletable: oc.activities === 0 && oc.indicators === 0,
+        activities: (activitiesByObjective.get(o.id) ?? []).map(({ objectiveId: _o, leadAgency, ...a }) => ({
+          ...a,
+          titles: a.titles as Localized,
+          leadAgency: leadAgency ? { ...leadAgency, names: leadAgency.names as Localized } : null,
         })),
+      })),
     })),
   };
 }
@@ -85,7 +113,15 @@ function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
 // ---- The edit form (admin, coordinator) ----
 
 export const editSelect = {
-  id: true, version: true, title: true, titles: true, description: true, startDate: true, endDate: true, status: true, predecessorId: true,
+  id: true,
+  version: true,
+  title: true,
+  titles: true,
+  description: true,
+  startDate: true,
+  endDate: true,
+  status: true,
+  predecessorId: true,
   _count: { select: { activities: true, periods: true, successors: true } },
 } as const;
 
@@ -94,8 +130,15 @@ export type EditRow = Prisma.PlanGetPayload<{ select: typeof editSelect }>;
 export function toEdit(p: EditRow): PlanForEdit {
   const history = p._count.activities + p._count.periods + p._count.successors;
   return {
-    id: p.id, version: p.version, title: p.title, titleRu: (p.titles as Localized).ru ?? null, description: p.description,
-    startDate: dayString(p.startDate), endDate: dayString(p.endDate), status: p.status, predecessorId: p.predecessorId,
+    id: p.id,
+    version: p.version,
+    title: p.title,
+    titleRu: (p.titles as Localized).ru ?? null,
+    description: p.description,
+    startDate: dayString(p.startDate),
+    endDate: dayString(p.endDate),
+    status: p.status,
+    predecessorId: p.predecessorId,
     deletable: p.status === "DRAFT" && history === 0,
   };
 }

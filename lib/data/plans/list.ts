@@ -36,7 +36,11 @@ export async function listPlans(ctx: TenantContext, today = new Date()): Promise
 /** The tenant's plans a plan may follow (newest first), for the predecessor choice. */
 export async function listPlanChoices(ctx: TenantContext): Promise<PlanChoice[]> {
   const plans = await withTenant(ctx, "tenant.view", (tx) =>
-    tx.plan.findMany({ where: { tenantId: ctx.tenant.id, archivedAt: null }, select: { id: true, title: true, titles: true }, orderBy: { startDate: "desc" } }),
+    tx.plan.findMany({
+      where: { tenantId: ctx.tenant.id, archivedAt: null },
+      select: { id: true, title: true, titles: true },
+      orderBy: { startDate: "desc" },
+    }),
   );
   return plans.map((p) => ({ ...p, titles: p.titles as Localized }));
 }

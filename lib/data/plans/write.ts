@@ -31,29 +31,58 @@ export interface PlanInput {
 
 function toData(input: PlanInput) {
   return {
-    title: input.title.trim(), titles: input.titleRu?.trim() ? { ru: input.titleRu.trim() } : {}, description: input.description.trim(),
-    startDate: input.startDate, endDate: input.endDate, predecessorId: input.predecessorId || null,
+    title: input.title.trim(),
+    titles: input.titleRu?.trim() ? { ru: input.titleRu.trim() } : {},
+    description: input.description.trim(),
+    startDate: input.startDate,
+    endDate: input.endDate,
+    predecessorId: input.predecessorId || null,
   };
 }
 
 /** What an audit event says about a plan: comparable before/after, dates as days. */
-function auditView(p: { title: string; titles: unknown; description: string; startDate: Date; endDate: Date; status: PlanStatus; predecessorId: string | null }) {
-  return { title: p.title, titles: p.titles, description: p.description, startDate: dayString(p.startDate), endDate: dayString(p.endDate), status: p.status, predecessorId: p.predecessorId };
+function auditView(p: {
+  title: string;
+  titles: unknown;
+  description: string;
+  startDate: Date;
+  endDate: Date;
+  status: PlanStatus;
+  predecessorId: string | null;
+}) {
+  return {
+    title: p.title,
+    titles: p.titles,
+    description: p.description,
+    startDate: dayString(p.startDate),
+    endDate: dayString(p.endDate),
+    status: p.status,
+    predecessorId: p.predecessorId,
+  };
 }
 
 /** Dates in order; a predecessor of this tenant that is not the plan itself nor one of its successors. */
-async function checkPlanInput(tx: Tx, ctx: TenantContext, input: PlanInput, current?: { id: string; predecessorId: string | null }): Promise<void> {
+async function checkPlanInput(
+  tx: Tx,
+  ctx: TenantContext,
+  input: PlanInput,
+  current?: { id: string; predecessorId: string | null },
+): Promise<void> {
   const fieldErrors: Record<string, MessageRef> = {};
   const dates = planDatesError(input.startDate, input.endDate);
   if (dates) fieldErrors.endDate = dates;
   const predecessorId = input.predecessorId || null;
   if (predecessorId && predecessorId !== current?.predecessorId) {
     // One small query for the tenant's whole succession graph; plans number in the tens.
-    const plans = await tx.plan.findMany({ where: { tenantId: ctx.tenant.id }, select: { id: true, predecessorId: true, archivedAt: true } });
+    const plans = await tx.plan.findMany({
+      where: { tenantId: ctx.tenant.id },
+      select: { id: true, predecessorId: true, archivedAt: true },
+    });
     const byId = new Map(plans.map((p) => [p.id, p]));
     const chosen = byId.get(predecessorId);
     if (!chosen || chosen.archivedAt) fieldErrors.predecessorId = { key: "planAdmin.validation.predecessorMissing" };
-    else if (current && followsFrom(predecessorId, current.id, byId)) fieldErrors.predecessorId = { key: "planAdmin.validation.predecessorCycle" };
+    else if (current && followsFrom(predecessorId, current.id, byId))
+      fieldErrors.predecessorId = { key: "planAdmin.validation.predecessorCycle" };
   }
   if (Object.keys(fieldErrors).length > 0) throw new RuleError("errors.invalidInput", fieldErrors);
 }
@@ -79,11 +108,24 @@ export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<
     const tenantId = ctx.tenant.id;
     const plan = await tx.plan.create({ data: { tenantId, ...data, status: input.status }, select: { id: true } });
     await tx.section.createMany({
-      data: DEFAULT_SECTIONS.map((s, i) => ({ tenantId, planId: plan.id, code: s.code, title: s.title, titles: { ru: s.ru }, pillar: s.pillar, position: i + 1 })),
+      data: DEFAULT_SECTIONS.map((s, i) => ({
+        tenantId,
+        planId: plan.id,
+        code: s.code,
+        title: s.title,
+        titles: { ru: s.ru },
+        pillar: s.pillar,
+        position: i + 1,
+      })),
     });
     await audit({
-      action: "plan.created", entityType: "Plan", entityId: plan.id,
-      after: { ...auditView({ ...data, status: input.status }), sections: DEFAULT_SECTIONS.map((s) => `${s.code}. ${s.title}`) },
+      action: "plan.created",
+      entityType: "Plan",
+      entityId: plan.id,
+      after: {
+        ...auditView({ ...data, status: input.status }),
+        sections: DEFAULT_SECTIONS.map((s) => `${s.code}. ${s.title}`),
+      },
     });
     return plan;
   });
@@ -95,24 +137,36 @@ export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<
  */
 export async function updatePlan(ctx: TenantContext, planId: string, version: number, input: PlanInput): Promise<void> {
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
-    const before = await tx.plan.findFirst({ where: { id: planId, tenantId: ctx.tenant.id, archivedAt: null }, select: editSelect });
+    const before = await tx.plan.findFirst({
+      where: { id: planId, tenantId: ctx.tenant.id, archivedAt: null },
+      select: editSelect,
+    });
     if (!before) throw new NotFoundError("plan");
     if (before.status === "CLOSED") throw new RuleError("errors.planClosed");
     const data = toData(input);
     // A stale version answers first, with the saved values, before the rules about the new ones.
-    await saveOverVersion(before, version, (p) => ({ ...toEdit(p) }), async () => {
-      if (!canChangePlanStatus(before.status, input.status)) {
-        throw new RuleError("errors.invalidInput", { status: { key: "planAdmin.validation.statusTransition" } });
-      }
-      await checkPlanInput(tx, ctx, input, before);
-      return tx.plan.updateMany({
-        where: { id: planId, tenantId: ctx.tenant.id, version, status: before.status },
-        data: { ...data, status: input.status, version: { increment: 1 } },
-      });
-    });
+    await saveOverVersion(
+      before,
+      version,
+      (p) => ({ ...toEdit(p) }),
+      async () => {
+        if (!canChangePlanStatus(before.status, input.status)) {
+          throw new RuleError("errors.invalidInput", { status: { key: "planAdmin.validation.statusTransition" } });
+        }
+        await checkPlanInput(tx, ctx, input, before);
+        return tx.plan.updateMany({
+          where: { id: planId, tenantId: ctx.tenant.id, version, status: before.status },
+          data: { ...data, status: input.status, version: { increment: 1 } },
+        });
+      },
+    );
     await audit({
-      action: input.status === before.status ? "plan.updated" : input.status === "ACTIVE" ? "plan.activated" : "plan.closed",
-      entityType: "Plan", entityId: planId, before: auditView(before), after: auditView({ ...data, status: input.status }),
+      action:
+        input.status === before.status ? "plan.updated" : input.status === "ACTIVE" ? "plan.activated" : "plan.closed",
+      entityType: "Plan",
+      entityId: planId,
+      before: auditView(before),
+      after: auditView({ ...data, status: input.status }),
     });
   });
 }
@@ -121,7 +175,10 @@ export async function updatePlan(ctx: TenantContext, planId: string, version: nu
 export async function archivePlan(ctx: TenantContext, planId: string): Promise<void> {
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
     const plan = await requireEditablePlan(tx, ctx, planId);
-    await tx.plan.updateMany({ where: { id: planId, tenantId: ctx.tenant.id }, data: { archivedAt: new Date(), version: { increment: 1 } } });
+    await tx.plan.updateMany({
+      where: { id: planId, tenantId: ctx.tenant.id },
+      data: { archivedAt: new Date(), version: { increment: 1 } },
+    });
     await audit({ action: "plan.archived", entityType: "Plan", entityId: planId, before: { status: plan.status } });
   });
 }
@@ -131,7 +188,8 @@ export async function deletePlan(ctx: TenantContext, planId: string): Promise<vo
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
     await requireEditablePlan(tx, ctx, planId);
     const plan = await tx.plan.findFirstOrThrow({ where: { id: planId, tenantId: ctx.tenant.id }, select: editSelect });
-    if (!toEdit(plan).deletable) throw new RuleError(plan.status === "DRAFT" ? "planAdmin.hasHistory" : "planAdmin.onlyDraftDeleted");
+    if (!toEdit(plan).deletable)
+      throw new RuleError(plan.status === "DRAFT" ? "planAdmin.hasHistory" : "planAdmin.onlyDraftDeleted");
     await audit({ action: "plan.deleted", entityType: "Plan", entityId: planId, before: auditView(plan) });
     await tx.plan.deleteMany({ where: { id: planId, tenantId: ctx.tenant.id } });
   });

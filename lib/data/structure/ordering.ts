@@ -11,7 +11,11 @@ import { loadSection } from "./sections";
 // move keeps the record's version: a rename form open elsewhere still saves.
 
 /** The order of sections, objectives and activities; ties (equal positions) fall back to age, then id. */
-export const STRUCTURE_ORDER: ({ position: "asc" } | { createdAt: "asc" } | { id: "asc" })[] = [{ position: "asc" }, { createdAt: "asc" }, { id: "asc" }];
+export const STRUCTURE_ORDER: ({ position: "asc" } | { createdAt: "asc" } | { id: "asc" })[] = [
+  { position: "asc" },
+  { createdAt: "asc" },
+  { id: "asc" },
+];
 
 /** New positions 1..n after moving one row a step; writes only the rows whose position changed. */
 async function moveAmong(
@@ -36,9 +40,22 @@ export async function moveSection(ctx: TenantContext, sectionId: string, directi
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
     const section = await loadSection(tx, ctx, sectionId);
     const where = { tenantId: ctx.tenant.id, planId: section.planId, archivedAt: null };
-    const siblings = await tx.section.findMany({ where, select: { id: true, position: true }, orderBy: STRUCTURE_ORDER });
-    const moved = await moveAmong(siblings, sectionId, direction, (id, position) => tx.section.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }));
-    if (moved) await audit({ action: "section.moved", entityType: "Section", entityId: sectionId, before: { position: moved.from }, after: { position: moved.to } });
+    const siblings = await tx.section.findMany({
+      where,
+      select: { id: true, position: true },
+      orderBy: STRUCTURE_ORDER,
+    });
+    const moved = await moveAmong(siblings, sectionId, direction, (id, position) =>
+      tx.section.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }),
+    );
+    if (moved)
+      await audit({
+        action: "section.moved",
+        entityType: "Section",
+        entityId: sectionId,
+        before: { position: moved.from },
+        after: { position: moved.to },
+      });
   });
 }
 
@@ -47,9 +64,22 @@ export async function moveObjective(ctx: TenantContext, objectiveId: string, dir
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
     const objective = await loadObjective(tx, ctx, objectiveId);
     const where = { tenantId: ctx.tenant.id, sectionId: objective.sectionId, archivedAt: null };
-    const siblings = await tx.objective.findMany({ where, select: { id: true, position: true }, orderBy: STRUCTURE_ORDER });
-    const moved = await moveAmong(siblings, objectiveId, direction, (id, position) => tx.objective.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }));
-    if (moved) await audit({ action: "objective.moved", entityType: "Objective", entityId: objectiveId, before: { position: moved.from }, after: { position: moved.to } });
+    const siblings = await tx.objective.findMany({
+      where,
+      select: { id: true, position: true },
+      orderBy: STRUCTURE_ORDER,
+    });
+    const moved = await moveAmong(siblings, objectiveId, direction, (id, position) =>
+      tx.objective.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }),
+    );
+    if (moved)
+      await audit({
+        action: "objective.moved",
+        entityType: "Objective",
+        entityId: objectiveId,
+        before: { position: moved.from },
+        after: { position: moved.to },
+      });
   });
 }
 
@@ -60,12 +90,28 @@ export async function moveObjective(ctx: TenantContext, objectiveId: string, dir
  */
 export async function moveActivity(ctx: TenantContext, activityId: string, direction: Direction): Promise<void> {
   await withTenant(ctx, "plans.manage", async (tx, audit) => {
-    const activity = await tx.activity.findFirst({ where: { id: activityId, tenantId: ctx.tenant.id, archivedAt: null }, select: { id: true, planId: true, objectiveId: true } });
+    const activity = await tx.activity.findFirst({
+      where: { id: activityId, tenantId: ctx.tenant.id, archivedAt: null },
+      select: { id: true, planId: true, objectiveId: true },
+    });
     if (!activity) throw new NotFoundError("activity");
     await requireEditablePlan(tx, ctx, activity.planId);
     const where = { tenantId: ctx.tenant.id, objectiveId: activity.objectiveId, archivedAt: null };
-    const siblings = await tx.activity.findMany({ where, select: { id: true, position: true }, orderBy: STRUCTURE_ORDER });
-    const moved = await moveAmong(siblings, activityId, direction, (id, position) => tx.activity.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }));
-    if (moved) await audit({ action: "activity.moved", entityType: "Activity", entityId: activityId, before: { position: moved.from }, after: { position: moved.to } });
+    const siblings = await tx.activity.findMany({
+      where,
+      select: { id: true, position: true },
+      orderBy: STRUCTURE_ORDER,
+    });
+    const moved = await moveAmong(siblings, activityId, direction, (id, position) =>
+      tx.activity.updateMany({ where: { id, tenantId: ctx.tenant.id }, data: { position } }),
+    );
+    if (moved)
+      await audit({
+        action: "activity.moved",
+        entityType: "Activity",
+        entityId: activityId,
+        before: { position: moved.from },
+        after: { position: moved.to },
+      });
   });
 }

@@ -1,20 +1,53 @@
 // What the browse pages render (the activity list, one activity, an agency's and a focal point's
 // activities): plain, serialisable shapes returned by lib/data/activity-queries. Pure types, so
 // components import them from here and never reach into the data layer.
-import type { ActivityStatus, AgencyKind, IndicatorDirection, IndicatorUnit, Pillar, PlanStatus } from "@/generated/prisma/enums";
+import type {
+  ActivityStatus,
+  AgencyKind,
+  IndicatorDirection,
+  IndicatorUnit,
+  Pillar,
+  PlanStatus,
+} from "@/generated/prisma/enums";
 import type { Localized } from "./activities";
 import type { Disaggregation } from "./indicators";
 
 export type { Disaggregation, Localized };
 
-export interface AgencyRef { id: string; name: string; names: Localized }
-export interface PlanRef { id: string; title: string; titles: Localized; status: PlanStatus; startDate: Date; endDate: Date }
+export interface AgencyRef {
+  id: string;
+  name: string;
+  names: Localized;
+}
+export interface PlanRef {
+  id: string;
+  title: string;
+  titles: Localized;
+  status: PlanStatus;
+  startDate: Date;
+  endDate: Date;
+}
 
 export interface ActivityRow {
-  id: string; code: string; title: string; titles: Localized; status: ActivityStatus; percentComplete: number;
-  plannedEnd: Date | null; overdue: boolean; leadAgency: AgencyRef | null; partners: AgencyRef[];
+  id: string;
+  code: string;
+  title: string;
+  titles: Localized;
+  status: ActivityStatus;
+  percentComplete: number;
+  plannedEnd: Date | null;
+  overdue: boolean;
+  leadAgency: AgencyRef | null;
+  partners: AgencyRef[];
 }
-export interface ActivityPage { plan: PlanRef | null; rows: ActivityRow[]; total: number; page: number; size: number; pageCount: number }
+export interface ActivityPage {
+  plan: PlanRef | null;
+  rows: ActivityRow[];
+  total: number;
+  page: number;
+  size: number;
+  pageCount: number;
+}
 
 export interface QueryOptions {
   /** "Today" for the overdue rule; a day ending today is not overdue yet. */
@@ -32,32 +65,70 @@ export interface FilterOptions {
 }
 
 export interface IndicatorDetail {
-  id: string; name: string; names: Localized; unit: IndicatorUnit; unitLabel: string | null;
-  baseline: number | null; baselineYear: number | null; baselineSource: string | null;
-  target: number | null; targetYear: number | null; direction: IndicatorDirection; disaggregation: Disaggregation[];
+  id: string;
+  name: string;
+  names: Localized;
+  unit: IndicatorUnit;
+  unitLabel: string | null;
+  baseline: number | null;
+  baselineYear: number | null;
+  baselineSource: string | null;
+  target: number | null;
+  targetYear: number | null;
+  direction: IndicatorDirection;
+  disaggregation: Disaggregation[];
   /** From the newest approved progress update of the activity; null when that update has no value for it. */
   latest: { value: number | null; breakdown: Record<string, Record<string, number>> | null } | null;
 }
 
 export interface ActivityDetail {
-  id: string; code: string; title: string; titles: Localized; description: string; expectedResults: string;
-  plannedStart: Date | null; plannedEnd: Date | null; budget: number | null; currency: string | null; fundingSource: string | null;
-  status: ActivityStatus; percentComplete: number; version: number; archived: boolean; overdue: boolean; updatedAt: Date;
-  plan: PlanRef; section: { id: string; code: string; title: string; titles: Localized; pillar: Pillar | null };
+  id: string;
+  code: string;
+  title: string;
+  titles: Localized;
+  description: string;
+  expectedResults: string;
+  plannedStart: Date | null;
+  plannedEnd: Date | null;
+  budget: number | null;
+  currency: string | null;
+  fundingSource: string | null;
+  status: ActivityStatus;
+  percentComplete: number;
+  version: number;
+  archived: boolean;
+  overdue: boolean;
+  updatedAt: Date;
+  plan: PlanRef;
+  section: { id: string; code: string; title: string; titles: Localized; pillar: Pillar | null };
   objective: { id: string; code: string; title: string; titles: Localized };
-  leadAgency: AgencyRef | null; partners: AgencyRef[]; indicators: IndicatorDetail[];
+  leadAgency: AgencyRef | null;
+  partners: AgencyRef[];
+  indicators: IndicatorDetail[];
   /** The progress update the latest values come from. */
   latestApproved: { periodLabel: string; periodEnd: Date; reviewedAt: Date | null } | null;
 }
 
-export type AgencyActivityRow = ActivityRow & { role: "lead" | "partner"; plan: { id: string; title: string; titles: Localized; status: PlanStatus } };
+export type AgencyActivityRow = ActivityRow & {
+  role: "lead" | "partner";
+  plan: { id: string; title: string; titles: Localized; status: PlanStatus };
+};
 
-export interface MyActivities { agency: AgencyRef | null; rows: AgencyActivityRow[] }
+export interface MyActivities {
+  agency: AgencyRef | null;
+  rows: AgencyActivityRow[];
+}
 
 export type StatusCounts = Record<ActivityStatus, number>;
 export interface AgencyOverview {
   agency: AgencyRef & { nameRu: string | null; shortName: string | null; kind: AgencyKind; archived: boolean };
   /** Per plan (newest first): counts by status and overdue, computed by the database, and the activities. */
-  plans: { plan: AgencyActivityRow["plan"]; counts: StatusCounts; total: number; overdue: number; rows: AgencyActivityRow[] }[];
+  plans: {
+    plan: AgencyActivityRow["plan"];
+    counts: StatusCounts;
+    total: number;
+    overdue: number;
+    rows: AgencyActivityRow[];
+  }[];
   totals: { counts: StatusCounts; total: number; overdue: number };
 }

@@ -2,7 +2,11 @@
 // Pure types, so components import them from here and never reach into the data layer.
 
 export type HistoryValue = string | number | boolean | null | HistoryValue[] | { [key: string]: HistoryValue };
-export interface HistoryChange { field: string; from: HistoryValue; to: HistoryValue }
+export interface HistoryChange {
+  field: string;
+  from: HistoryValue;
+  to: HistoryValue;
+}
 export interface HistoryEvent {
   id: string;
   at: Date;
@@ -16,4 +20,7 @@ export interface HistoryEvent {
   reason: string | null;
   changes: HistoryChange[];
 }
-export interface History { events: HistoryEvent[]; hasMore: boolean }
+export interface History {
+  events: HistoryEvent[];
+  hasMore: boolean;
+}

@@ -5,7 +5,12 @@ import { requireTenant } from "@/lib/auth/session";
 import { getActivityFilterOptions, listActivities, type FilterOptions } from "@/lib/data/activity-queries";
 import { localized } from "@/lib/domain/localized";
 import {
-  hasActiveFilters, parseActivityListParams, serializeActivityListState, type ActivityFilters, type ActivityListState, type StatePatch,
+  hasActiveFilters,
+  parseActivityListParams,
+  serializeActivityListState,
+  type ActivityFilters,
+  type ActivityListState,
+  type StatePatch,
 } from "@/lib/validation/activity-filters";
 import { ActivityTable } from "@/components/browse/activity-table";
 import { FilterForm } from "./_components/filter-form";
@@ -32,13 +37,26 @@ function applicable(f: ActivityFilters, options: FilterOptions): ActivityFilters
   };
 }
 
-export default async function ActivitiesPage({ params, searchParams }: { params: Promise<{ tenant: string }>; searchParams: SearchParams }) {
+export default async function ActivitiesPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ tenant: string }>;
+  searchParams: SearchParams;
+}) {
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
   const parsed = parseActivityListParams(await searchParams);
-  const [options, t, format, locale] = await Promise.all([getActivityFilterOptions(ctx, parsed.filters.plan), getTranslations("browse"), getFormatter(), getLocale()]);
+  const [options, t, format, locale] = await Promise.all([
+    getActivityFilterOptions(ctx, parsed.filters.plan),
+    getTranslations("browse"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const filters = applicable(parsed.filters, options);
-  const result = await listActivities(ctx, { ...filters, plan: options.plan?.id ?? null }, parsed.sort, parsed.page, { locale });
+  const result = await listActivities(ctx, { ...filters, plan: options.plan?.id ?? null }, parsed.sort, parsed.page, {
+    locale,
+  });
   const state: ActivityListState = { filters, sort: parsed.sort, page: { ...parsed.page, page: result.page } };
   const href = (patch: StatePatch) => {
     const query = serializeActivityListState(state, patch);
@@ -65,12 +83,18 @@ export default async function ActivitiesPage({ params, searchParams }: { params:
               <h2 id="results-title" className="text-lg font-semibold">
                 {t("count", { total: result.total })}
                 <span className="ml-2 text-sm font-normal text-slate-700">
-                  <Link href={`/${tenant}/plans/${result.plan.id}`} className="text-brand-700 hover:underline">{planTitle}</Link>
+                  <Link href={`/${tenant}/plans/${result.plan.id}`} className="text-brand-700 hover:underline">
+                    {planTitle}
+                  </Link>
                 </span>
               </h2>
               {result.total > 0 && (
                 <p className="text-sm text-slate-700">
-                  {t("showing", { from: format.number(from), to: format.number(from + result.rows.length - 1), total: format.number(result.total) })}
+                  {t("showing", {
+                    from: format.number(from),
+                    to: format.number(from + result.rows.length - 1),
+                    total: format.number(result.total),
+                  })}
                 </p>
               )}
             </div>
@@ -78,7 +102,25 @@ export default async function ActivitiesPage({ params, searchParams }: { params:
               <div className="rounded-lg border border-dashed border-slate-300 bg-white p-6 text-slate-700">
                 <p>{hasActiveFilters(filters) ? t("empty") : t("emptyPlan")}</p>
                 {hasActiveFilters(filters) && (
-                  <p className="mt-2"><Link href={href({ filters: { pillar: null, objective: null, agency: null, role: "any", status: [], overdue: false, q: "" }, page: { page: 1 } })} className="text-brand-700 hover:underline">{t("filters.clear")}</Link></p>
+                  <p className="mt-2">
+                    <Link
+                      href={href({
+                        filters: {
+                          pillar: null,
+                          objective: null,
+                          agency: null,
+                          role: "any",
+                          status: [],
+                          overdue: false,
+                          q: "",
+                        },
+                        page: { page: 1 },
+                      })}
+                      className="text-brand-700 hover:underline"
+                    >
+                      {t("filters.clear")}
+                    </Link>
+                  </p>
                 )}
               </div>
             ) : (
@@ -86,7 +128,11 @@ export default async function ActivitiesPage({ params, searchParams }: { params:
                 tenant={tenant}
                 rows={result.rows}
                 caption={t("caption", { plan: planTitle })}
-                sort={{ by: state.sort.by, dir: state.sort.dir, href: (by, dir) => href({ sort: { by, dir }, page: { page: 1 } }) }}
+                sort={{
+                  by: state.sort.by,
+                  dir: state.sort.dir,
+                  href: (by, dir) => href({ sort: { by, dir }, page: { page: 1 } }),
+                }}
               />
             )}
             <Pagination page={result.page} pageCount={result.pageCount} href={(page) => href({ page: { page } })} />

@@ -17,7 +17,12 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
   const manage = can(ctx.role, "agencies.manage");
-  const [agencies, t, format, locale] = await Promise.all([listAgencies(ctx, { includeArchived: manage }), getTranslations(), getFormatter(), getLocale()]);
+  const [agencies, t, format, locale] = await Promise.all([
+    listAgencies(ctx, { includeArchived: manage }),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   return (
     <div className="flex flex-col gap-8">
       <section>
@@ -29,25 +34,53 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
             <caption className="sr-only">{t("agencies.title")}</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("agencies.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("agencies.kind")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("agencies.leads")}</th>
-                <th scope="col" className="px-3 py-2 text-right">{t("agencies.members")}</th>
-                {manage && <th scope="col" className="px-3 py-2"><span className="sr-only">{t("agencies.actions")}</span></th>}
+                <th scope="col" className="px-3 py-2">
+                  {t("agencies.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("agencies.kind")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("agencies.leads")}
+                </th>
+                <th scope="col" className="px-3 py-2 text-right">
+                  {t("agencies.members")}
+                </th>
+                {manage && (
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t("agencies.actions")}</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody>
               {agencies.map((a) => (
                 <tr key={a.id} className={`border-t border-slate-200 align-top ${a.archived ? "text-slate-600" : ""}`}>
                   <td className="px-3 py-2">
-                    <Link href={`/${tenant}/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">{localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale)}</Link>
+                    <Link href={`/${tenant}/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                      {localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale)}
+                    </Link>
                     {a.shortName && <span className="text-slate-700"> ({a.shortName})</span>}
-                    {a.archived && <span className="ml-2 rounded border border-slate-400 px-1 text-xs">{t("agencies.archived")}</span>}
+                    {a.archived && (
+                      <span className="ml-2 rounded border border-slate-400 px-1 text-xs">
+                        {t("agencies.archived")}
+                      </span>
+                    )}
                     {manage && (
                       <details className="mt-2">
                         <summary className="cursor-pointer text-brand-700">{t("agencies.edit")}</summary>
                         <div className="mt-2 max-w-lg">
-                          <AgencyForm tenant={tenant} agency={{ id: a.id, version: a.version, name: a.name, nameRu: a.nameRu, shortName: a.shortName, kind: a.kind }} />
+                          <AgencyForm
+                            tenant={tenant}
+                            agency={{
+                              id: a.id,
+                              version: a.version,
+                              name: a.name,
+                              nameRu: a.nameRu,
+                              shortName: a.shortName,
+                              kind: a.kind,
+                            }}
+                          />
                         </div>
                       </details>
                     )}

@@ -19,30 +19,54 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const { tenant } = await params;
   const ctx = await requireTenant(tenant, "members.manage");
   const [members, invitations, agencies, t, format, locale] = await Promise.all([
-    listMembers(ctx), listPendingInvitations(ctx), listAgencies(ctx), getTranslations(), getFormatter(), getLocale(),
+    listMembers(ctx),
+    listPendingInvitations(ctx),
+    listAgencies(ctx),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
   ]);
-  const agencyOptions = agencies.map((a) => ({ value: a.id, label: localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale) }));
+  const agencyOptions = agencies.map((a) => ({
+    value: a.id,
+    label: localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale),
+  }));
   return (
     <div className="flex flex-col gap-8">
       <section>
         <div className="mb-4 flex flex-wrap items-baseline justify-between gap-2">
           <h1 className="text-2xl font-semibold">{t("members.title")}</h1>
-          <Link href={`/${tenant}/members/security`} className="text-sm text-brand-700 underline underline-offset-2">{t("members.securityTitle")}</Link>
+          <Link href={`/${tenant}/members/security`} className="text-sm text-brand-700 underline underline-offset-2">
+            {t("members.securityTitle")}
+          </Link>
         </div>
         <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("members.title")}</caption>
             <thead className="bg-slate-100 text-left">
               <tr>
-                <th scope="col" className="px-3 py-2">{t("members.name")}</th>
-                <th scope="col" className="px-3 py-2">{t("members.email")}</th>
-                <th scope="col" className="px-3 py-2">{t("members.roleAndAgency")}</th>
-                <th scope="col" className="px-3 py-2"><span className="sr-only">{t("members.actions")}</span></th>
+                <th scope="col" className="px-3 py-2">
+                  {t("members.name")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("members.email")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  {t("members.roleAndAgency")}
+                </th>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{t("members.actions")}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {members.map((m) => (
-                <MemberRow key={`${m.id}-${m.role}-${m.agencyId}`} tenant={tenant} member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }} agencies={agencyOptions} isSelf={m.userId === ctx.user.id} />
+                <MemberRow
+                  key={`${m.id}-${m.role}-${m.agencyId}`}
+                  tenant={tenant}
+                  member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }}
+                  agencies={agencyOptions}
+                  isSelf={m.userId === ctx.user.id}
+                />
               ))}
             </tbody>
           </table>
@@ -59,10 +83,18 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
         ) : (
           <ul className="flex flex-col gap-2">
             {invitations.map((i) => (
-              <li key={i.id} className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+              <li
+                key={i.id}
+                className="flex flex-wrap items-center gap-3 rounded-md border border-slate-200 bg-white px-3 py-2 text-sm"
+              >
                 <span className="font-medium">{i.email}</span>
-                <span>{t(`roles.${i.role}`)}{i.agencyName ? ` · ${i.agencyName}` : ""}</span>
-                <span className="text-slate-700">{t("members.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}</span>
+                <span>
+                  {t(`roles.${i.role}`)}
+                  {i.agencyName ? ` · ${i.agencyName}` : ""}
+                </span>
+                <span className="text-slate-700">
+                  {t("members.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}
+                </span>
                 <RevokeInvitationButton tenant={tenant} invitationId={i.id} />
               </li>
             ))}

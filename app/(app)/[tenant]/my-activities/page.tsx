@@ -15,13 +15,24 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MyActivitiesPage({ params }: { params: Promise<{ tenant: string }> }) {
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
-  const [mine, t, tAll, locale] = await Promise.all([listMyActivities(ctx), getTranslations("browse.my"), getTranslations(), getLocale()]);
-  const toList = <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">{t("toList")}</Link>;
+  const [mine, t, tAll, locale] = await Promise.all([
+    listMyActivities(ctx),
+    getTranslations("browse.my"),
+    getTranslations(),
+    getLocale(),
+  ]);
+  const toList = (
+    <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">
+      {t("toList")}
+    </Link>
+  );
   if (!mine.agency) {
     return (
       <section className="flex max-w-2xl flex-col gap-3">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
-        <p className="text-slate-800">{ctx.role === "FOCAL_POINT" ? t("noAgency") : t("notFocalPoint", { role: tAll(`roles.${ctx.role}`) })}</p>
+        <p className="text-slate-800">
+          {ctx.role === "FOCAL_POINT" ? t("noAgency") : t("notFocalPoint", { role: tAll(`roles.${ctx.role}`) })}
+        </p>
         <p>{toList}</p>
       </section>
     );

@@ -22,11 +22,32 @@ export function ChangePasswordForm({ name, email }: { name: string; email: strin
     <form action={action} className="flex flex-col gap-4" noValidate>
       {/* For password managers: whose password this is. Not sent. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField label={t("currentPassword")} name="currentPassword" type="password" autoComplete="current-password" required error={failed?.fieldErrors?.currentPassword} />
-      <NewPasswordField label={t("newPassword")} name="newPassword" error={failed?.fieldErrors?.newPassword} userInputs={{ name, email }} />
-      <TextField label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={failed?.fieldErrors?.confirmPassword} />
+      <TextField
+        label={t("currentPassword")}
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={failed?.fieldErrors?.currentPassword}
+      />
+      <NewPasswordField
+        label={t("newPassword")}
+        name="newPassword"
+        error={failed?.fieldErrors?.newPassword}
+        userInputs={{ name, email }}
+      />
+      <TextField
+        label={t("confirmPassword")}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={failed?.fieldErrors?.confirmPassword}
+      />
       <FormStatus state={state} />
-      <Button disabled={pending} className="self-start">{t("changePassword")}</Button>
+      <Button disabled={pending} className="self-start">
+        {t("changePassword")}
+      </Button>
     </form>
   );
 }

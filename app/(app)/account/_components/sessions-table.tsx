@@ -34,27 +34,47 @@ export function SessionsTable({ sessions }: { sessions: SessionView[] }) {
           <caption className="sr-only">{t("account.sessionsCaption")}</caption>
           <thead className="bg-slate-100 text-left">
             <tr>
-              <th scope="col" className={cell}>{t("account.browser")}</th>
-              <th scope="col" className={cell}>{t("account.started")}</th>
-              <th scope="col" className={cell}>{t("account.lastActive")}</th>
-              <th scope="col" className={cell}>{t("account.address")}</th>
-              <th scope="col" className={cell}><span className="sr-only">{t("account.actions")}</span></th>
+              <th scope="col" className={cell}>
+                {t("account.browser")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("account.started")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("account.lastActive")}
+              </th>
+              <th scope="col" className={cell}>
+                {t("account.address")}
+              </th>
+              <th scope="col" className={cell}>
+                <span className="sr-only">{t("account.actions")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {sessions.map((s) => (
               <tr key={s.id} className="border-t border-slate-200 align-top">
-                <th scope="row" className={`${cell} text-left font-medium`}>{s.browser}</th>
-                <td className={`${cell} whitespace-nowrap`}><time dateTime={s.started.iso}>{s.started.text}</time></td>
-                <td className={`${cell} whitespace-nowrap`}><time dateTime={s.lastActive.iso}>{s.lastActive.text}</time></td>
+                <th scope="row" className={`${cell} text-left font-medium`}>
+                  {s.browser}
+                </th>
+                <td className={`${cell} whitespace-nowrap`}>
+                  <time dateTime={s.started.iso}>{s.started.text}</time>
+                </td>
+                <td className={`${cell} whitespace-nowrap`}>
+                  <time dateTime={s.lastActive.iso}>{s.lastActive.text}</time>
+                </td>
                 <td className={`${cell} font-mono text-xs`}>{s.address}</td>
                 <td className={`${cell} text-right`}>
                   {s.current ? (
-                    <span className="inline-block whitespace-nowrap rounded border border-brand-600 bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">{t("account.thisDevice")}</span>
+                    <span className="inline-block whitespace-nowrap rounded border border-brand-600 bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800">
+                      {t("account.thisDevice")}
+                    </span>
                   ) : (
                     <form action={revoke}>
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <Button variant="secondary" disabled={revoking} className="whitespace-nowrap px-2 py-1">{t("account.endSession")}</Button>
+                      <Button variant="secondary" disabled={revoking} className="whitespace-nowrap px-2 py-1">
+                        {t("account.endSession")}
+                      </Button>
                     </form>
                   )}
                 </td>
@@ -66,7 +86,9 @@ export function SessionsTable({ sessions }: { sessions: SessionView[] }) {
       {sessions.every((s) => s.current) && <p className="text-sm text-slate-700">{t("account.noSessions")}</p>}
       <FormStatus state={state} />
       <form action={signOutAll} className="flex flex-wrap items-center gap-3">
-        <Button variant="danger" disabled={signingOutAll}>{t("app.signOutEverywhere")}</Button>
+        <Button variant="danger" disabled={signingOutAll}>
+          {t("app.signOutEverywhere")}
+        </Button>
         <p className="text-sm text-slate-700">{t("account.signOutEverywhereText")}</p>
       </form>
     </div>

@@ -17,11 +17,48 @@ export function CreateTenantForm() {
   const created = state?.ok ? state.data : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={created?.slug ?? "form"}>
-      <TextField label={t("name")} name="name" required defaultValue={v("name")} key={`n-${v("name")}`} error={failed?.fieldErrors?.name} />
-      <TextField label={t("slug")} name="slug" required hint={t("slugHint")} defaultValue={v("slug")} key={`s-${v("slug")}`} error={failed?.fieldErrors?.slug} />
-      <TextField label={t("country")} name="countryCode" required maxLength={2} hint={t("countryHint")} defaultValue={v("countryCode")} key={`c-${v("countryCode")}`} error={failed?.fieldErrors?.countryCode} />
-      <SelectField label={t("defaultLocale")} name="defaultLocale" defaultValue={v("defaultLocale") || "en"} options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))} />
-      <TextField label={t("adminEmail")} name="adminEmail" type="email" required defaultValue={v("adminEmail")} key={`e-${v("adminEmail")}`} error={failed?.fieldErrors?.adminEmail} />
+      <TextField
+        label={t("name")}
+        name="name"
+        required
+        defaultValue={v("name")}
+        key={`n-${v("name")}`}
+        error={failed?.fieldErrors?.name}
+      />
+      <TextField
+        label={t("slug")}
+        name="slug"
+        required
+        hint={t("slugHint")}
+        defaultValue={v("slug")}
+        key={`s-${v("slug")}`}
+        error={failed?.fieldErrors?.slug}
+      />
+      <TextField
+        label={t("country")}
+        name="countryCode"
+        required
+        maxLength={2}
+        hint={t("countryHint")}
+        defaultValue={v("countryCode")}
+        key={`c-${v("countryCode")}`}
+        error={failed?.fieldErrors?.countryCode}
+      />
+      <SelectField
+        label={t("defaultLocale")}
+        name="defaultLocale"
+        defaultValue={v("defaultLocale") || "en"}
+        options={LOCALES.map((l) => ({ value: l, label: LOCALE_NAMES[l] }))}
+      />
+      <TextField
+        label={t("adminEmail")}
+        name="adminEmail"
+        type="email"
+        required
+        defaultValue={v("adminEmail")}
+        key={`e-${v("adminEmail")}`}
+        error={failed?.fieldErrors?.adminEmail}
+      />
       <FormStatus state={failed} />
       {created && <InvitationLink link={created.link} email={created.email} />}
       <Button disabled={pending}>{t("create")}</Button>

@@ -19,7 +19,9 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
       <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="mb-2 text-2xl font-semibold">{t("invalidTitle")}</h1>
         <p className="mb-4 text-sm text-slate-700">{t("invalidText")}</p>
-        <Link href="/sign-in" className="text-sm text-brand-700 underline underline-offset-2">{t("signIn")}</Link>
+        <Link href="/sign-in" className="text-sm text-brand-700 underline underline-offset-2">
+          {t("signIn")}
+        </Link>
       </section>
     );
   }

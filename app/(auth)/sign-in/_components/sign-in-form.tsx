@@ -24,7 +24,14 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
         key={`email-${(failed?.values?.email as string) ?? ""}`}
         error={failed?.fieldErrors?.email}
       />
-      <TextField label={t("password")} name="password" type="password" autoComplete="current-password" required error={failed?.fieldErrors?.password} />
+      <TextField
+        label={t("password")}
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        required
+        error={failed?.fieldErrors?.password}
+      />
       <FormStatus state={failed} />
       <Button disabled={pending}>{pending ? t("signingIn") : t("signIn")}</Button>
     </form>

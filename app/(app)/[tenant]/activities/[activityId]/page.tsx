@@ -46,7 +46,9 @@ export default async function ActivityPage({ params }: { params: Params }) {
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <p className="text-sm">
-          <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">{t("activityPage.allActivities")}</Link>
+          <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">
+            {t("activityPage.allActivities")}
+          </Link>
         </p>
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 className="text-2xl font-semibold">
@@ -54,7 +56,10 @@ export default async function ActivityPage({ params }: { params: Params }) {
             {localized(activity.title, activity.titles, locale)}
           </h1>
           {can(ctx.role, "plans.manage") && (
-            <Link href={`/${tenant}/activities/${activity.id}/edit`} className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-slate-100">
+            <Link
+              href={`/${tenant}/activities/${activity.id}/edit`}
+              className="rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium text-brand-700 hover:bg-slate-100"
+            >
               {t("activityPage.edit")}
             </Link>
           )}
@@ -65,12 +70,18 @@ export default async function ActivityPage({ params }: { params: Params }) {
         </p>
         {activity.overdue && <p className="text-sm text-red-900">{t("activityPage.overdue")}</p>}
         {activity.archived && (
-          <p role="note" className="rounded-md border border-slate-400 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("activityPage.archived")}</p>
+          <p role="note" className="rounded-md border border-slate-400 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            {t("activityPage.archived")}
+          </p>
         )}
       </header>
       <ActivityFacts tenant={tenant} activity={activity} />
       <IndicatorTable activity={activity} />
-      {history ? <HistoryList history={history} /> : <p className="text-sm text-slate-700">{t("history.notAllowed")}</p>}
+      {history ? (
+        <HistoryList history={history} />
+      ) : (
+        <p className="text-sm text-slate-700">{t("history.notAllowed")}</p>
+      )}
     </article>
   );
 }

@@ -3,17 +3,36 @@ import { getLocale, getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import {
-  ACTIVITY_STATUSES, AGENCY_ROLES, PAGE_SIZES, PILLARS, SORT_KEYS, type ActivityListState,
+  ACTIVITY_STATUSES,
+  AGENCY_ROLES,
+  PAGE_SIZES,
+  PILLARS,
+  SORT_KEYS,
+  type ActivityListState,
 } from "@/lib/validation/activity-filters";
 
 const control = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900";
 const labelClass = "text-sm font-medium text-slate-800";
 
-function Select({ name, label, value, children }: { name: string; label: string; value: string; children: React.ReactNode }) {
+function Select({
+  name,
+  label,
+  value,
+  children,
+}: {
+  name: string;
+  label: string;
+  value: string;
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1">
-      <label htmlFor={`f-${name}`} className={labelClass}>{label}</label>
-      <select id={`f-${name}`} name={name} defaultValue={value} className={control}>{children}</select>
+      <label htmlFor={`f-${name}`} className={labelClass}>
+        {label}
+      </label>
+      <select id={`f-${name}`} name={name} defaultValue={value} className={control}>
+        {children}
+      </select>
     </div>
   );
 }
@@ -22,42 +41,90 @@ function Select({ name, label, value, children }: { name: string; label: string;
  * A plain GET form: submitting it rewrites the query string, so the filters live in the URL, work
  * without JavaScript and survive a reload. The page number is left out: new filters start on page 1.
  */
-export async function FilterForm({ tenant, state, options }: { tenant: string; state: ActivityListState; options: FilterOptions }) {
+export async function FilterForm({
+  tenant,
+  state,
+  options,
+}: {
+  tenant: string;
+  state: ActivityListState;
+  options: FilterOptions;
+}) {
   const [t, tAll, locale] = await Promise.all([getTranslations("browse"), getTranslations(), getLocale()]);
   const f = state.filters;
   const name = (base: string, names: Record<string, string>) => localized(base, names, locale);
   return (
-    <form method="get" action={`/${tenant}/activities`} role="search" aria-labelledby="filters-title" className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="filters-title" className="text-lg font-semibold">{t("filters.title")}</h2>
+    <form
+      method="get"
+      action={`/${tenant}/activities`}
+      role="search"
+      aria-labelledby="filters-title"
+      className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
+      <h2 id="filters-title" className="text-lg font-semibold">
+        {t("filters.title")}
+      </h2>
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-3">
-          <label htmlFor="f-q" className={labelClass}>{t("filters.search")}</label>
-          <input id="f-q" type="search" name="q" defaultValue={f.q} maxLength={200} aria-describedby="f-q-hint" className={control} />
-          <p id="f-q-hint" className="text-xs text-slate-600">{t("filters.searchHint")}</p>
+          <label htmlFor="f-q" className={labelClass}>
+            {t("filters.search")}
+          </label>
+          <input
+            id="f-q"
+            type="search"
+            name="q"
+            defaultValue={f.q}
+            maxLength={200}
+            aria-describedby="f-q-hint"
+            className={control}
+          />
+          <p id="f-q-hint" className="text-xs text-slate-600">
+            {t("filters.searchHint")}
+          </p>
         </div>
         <Select name="plan" label={t("filters.plan")} value={options.plan?.id ?? ""}>
-          {options.plans.map((p) => <option key={p.id} value={p.id}>{name(p.title, p.titles)} ({tAll(`planStatus.${p.status}`)})</option>)}
+          {options.plans.map((p) => (
+            <option key={p.id} value={p.id}>
+              {name(p.title, p.titles)} ({tAll(`planStatus.${p.status}`)})
+            </option>
+          ))}
         </Select>
         <Select name="pillar" label={t("filters.pillar")} value={f.pillar ?? ""}>
           <option value="">{t("filters.all")}</option>
-          {PILLARS.map((p) => <option key={p} value={p}>{tAll(`pillars.${p}`)}</option>)}
+          {PILLARS.map((p) => (
+            <option key={p} value={p}>
+              {tAll(`pillars.${p}`)}
+            </option>
+          ))}
         </Select>
         <Select name="objective" label={t("filters.objective")} value={f.objective ?? ""}>
           <option value="">{t("filters.all")}</option>
           {options.sections.map((s) => (
             <optgroup key={s.id} label={`${s.code}. ${name(s.title, s.titles)}`}>
-              {options.objectives.filter((o) => o.sectionId === s.id).map((o) => <option key={o.id} value={o.id}>{o.code} {name(o.title, o.titles)}</option>)}
+              {options.objectives
+                .filter((o) => o.sectionId === s.id)
+                .map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.code} {name(o.title, o.titles)}
+                  </option>
+                ))}
             </optgroup>
           ))}
         </Select>
         <Select name="agency" label={t("filters.agency")} value={f.agency ?? ""}>
           <option value="">{t("filters.all")}</option>
           {options.agencies.map((a) => (
-            <option key={a.id} value={a.id}>{a.archived ? t("filters.archived", { name: name(a.name, a.names) }) : name(a.name, a.names)}</option>
+            <option key={a.id} value={a.id}>
+              {a.archived ? t("filters.archived", { name: name(a.name, a.names) }) : name(a.name, a.names)}
+            </option>
           ))}
         </Select>
         <Select name="role" label={t("filters.role")} value={f.role}>
-          {AGENCY_ROLES.map((r) => <option key={r} value={r}>{t(`filters.roles.${r}`)}</option>)}
+          {AGENCY_ROLES.map((r) => (
+            <option key={r} value={r}>
+              {t(`filters.roles.${r}`)}
+            </option>
+          ))}
         </Select>
         <fieldset className="flex flex-col gap-1">
           <legend className={labelClass}>{t("filters.status")}</legend>
@@ -70,29 +137,51 @@ export async function FilterForm({ tenant, state, options }: { tenant: string; s
         </fieldset>
         <div className="flex flex-col gap-1">
           <label className="flex items-center gap-2 text-sm font-medium text-slate-800">
-            <input type="checkbox" name="overdue" value="1" defaultChecked={f.overdue} aria-describedby="f-overdue-hint" className="size-4" />
+            <input
+              type="checkbox"
+              name="overdue"
+              value="1"
+              defaultChecked={f.overdue}
+              aria-describedby="f-overdue-hint"
+              className="size-4"
+            />
             {t("filters.overdue")}
           </label>
-          <p id="f-overdue-hint" className="text-xs text-slate-600">{t("filters.overdueHint")}</p>
+          <p id="f-overdue-hint" className="text-xs text-slate-600">
+            {t("filters.overdueHint")}
+          </p>
         </div>
         <div className="grid grid-cols-3 gap-2 sm:col-span-2">
           <Select name="sort" label={t("filters.sort")} value={state.sort.by}>
-            {SORT_KEYS.map((k) => <option key={k} value={k}>{t(`sortKeys.${k}`)}</option>)}
+            {SORT_KEYS.map((k) => (
+              <option key={k} value={k}>
+                {t(`sortKeys.${k}`)}
+              </option>
+            ))}
           </Select>
           <Select name="dir" label={t("filters.direction")} value={state.sort.dir}>
             <option value="asc">{t("filters.asc")}</option>
             <option value="desc">{t("filters.desc")}</option>
           </Select>
           <Select name="size" label={t("filters.size")} value={String(state.page.size)}>
-            {PAGE_SIZES.map((n) => <option key={n} value={n}>{n}</option>)}
+            {PAGE_SIZES.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
           </Select>
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-4">
-        <button type="submit" className="inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <button
+          type="submit"
+          className="inline-flex items-center justify-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+        >
           {t("filters.apply")}
         </button>
-        <Link href={`/${tenant}/activities`} className="text-sm text-brand-700 hover:underline">{t("filters.clear")}</Link>
+        <Link href={`/${tenant}/activities`} className="text-sm text-brand-700 hover:underline">
+          {t("filters.clear")}
+        </Link>
       </div>
     </form>
   );

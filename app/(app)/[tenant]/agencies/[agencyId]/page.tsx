@@ -31,37 +31,71 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function AgencyPage({ params }: { params: Params }) {
   const { tenant, agencyId } = await params;
-  const [overview, t, tAll, locale] = await Promise.all([load(tenant, agencyId), getTranslations("agencyPage"), getTranslations(), getLocale()]);
+  const [overview, t, tAll, locale] = await Promise.all([
+    load(tenant, agencyId),
+    getTranslations("agencyPage"),
+    getTranslations(),
+    getLocale(),
+  ]);
   const { agency } = overview;
   const name = localized(agency.name, agency.names, locale);
   return (
     <article className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
-        <p className="text-sm"><Link href={`/${tenant}/agencies`} className="text-brand-700 hover:underline">{t("allAgencies")}</Link></p>
+        <p className="text-sm">
+          <Link href={`/${tenant}/agencies`} className="text-brand-700 hover:underline">
+            {t("allAgencies")}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">
           {name}
           {agency.shortName && <span className="ml-2 text-lg font-normal text-slate-700">({agency.shortName})</span>}
         </h1>
         <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
-          <div className="flex gap-1"><dt className="text-slate-700">{t("kind")}:</dt><dd>{tAll(`agencyKind.${agency.kind}`)}</dd></div>
-          {agency.nameRu && <div className="flex gap-1"><dt className="text-slate-700">{t("nameRu")}:</dt><dd lang="ru">{agency.nameRu}</dd></div>}
+          <div className="flex gap-1">
+            <dt className="text-slate-700">{t("kind")}:</dt>
+            <dd>{tAll(`agencyKind.${agency.kind}`)}</dd>
+          </div>
+          {agency.nameRu && (
+            <div className="flex gap-1">
+              <dt className="text-slate-700">{t("nameRu")}:</dt>
+              <dd lang="ru">{agency.nameRu}</dd>
+            </div>
+          )}
         </dl>
-        {agency.archived && <p role="note" className="rounded-md border border-slate-400 bg-slate-100 px-3 py-2 text-sm text-slate-800">{t("archived")}</p>}
+        {agency.archived && (
+          <p role="note" className="rounded-md border border-slate-400 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            {t("archived")}
+          </p>
+        )}
       </header>
       {overview.plans.length === 0 ? (
         <p className="text-slate-700">{t("none")}</p>
       ) : (
         <>
           <section aria-labelledby="counts-title" className="flex flex-col gap-2">
-            <h2 id="counts-title" className="text-lg font-semibold">{t("countsTitle")}</h2>
+            <h2 id="counts-title" className="text-lg font-semibold">
+              {t("countsTitle")}
+            </h2>
             <StatusCountsTable tenant={tenant} overview={overview} agencyName={name} />
           </section>
           <section aria-labelledby="activities-title" className="flex flex-col gap-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h2 id="activities-title" className="text-lg font-semibold">{t("activitiesTitle")}</h2>
-              <Link href={`/${tenant}/activities?agency=${agency.id}`} className="text-sm text-brand-700 hover:underline">{t("inList")}</Link>
+              <h2 id="activities-title" className="text-lg font-semibold">
+                {t("activitiesTitle")}
+              </h2>
+              <Link
+                href={`/${tenant}/activities?agency=${agency.id}`}
+                className="text-sm text-brand-700 hover:underline"
+              >
+                {t("inList")}
+              </Link>
             </div>
-            <PlanGroups tenant={tenant} groups={overview.plans} caption={(plan) => t("planCaption", { agency: name, plan })} />
+            <PlanGroups
+              tenant={tenant}
+              groups={overview.plans}
+              caption={(plan) => t("planCaption", { agency: name, plan })}
+            />
           </section>
         </>
       )}

@@ -18,7 +18,8 @@ export function AgencyForm({ tenant, agency }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(agency ? updateAgencyAction : createAgencyAction, null);
   const failed = state && !state.ok ? state : null;
-  const value = (k: "name" | "nameRu" | "shortName" | "kind") => (failed?.values?.[k] as string | undefined) ?? (agency?.[k] ?? "");
+  const value = (k: "name" | "nameRu" | "shortName" | "kind") =>
+    (failed?.values?.[k] as string | undefined) ?? agency?.[k] ?? "";
   const stamp = JSON.stringify(failed?.values ?? state?.ok ?? "");
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
@@ -26,19 +27,46 @@ export function AgencyForm({ tenant, agency }: Props) {
       {agency && <input type="hidden" name="agencyId" value={agency.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is a deliberate choice. */}
       {agency && <input type="hidden" name="version" value={Number(failed?.current?.version ?? agency.version)} />}
-      <TextField label={t("agencies.name")} name="name" required defaultValue={value("name")} error={failed?.fieldErrors?.name} />
-      <TextField label={t("agencies.nameRu")} name="nameRu" lang="ru" defaultValue={value("nameRu")} error={failed?.fieldErrors?.nameRu} />
-      <TextField label={t("agencies.shortName")} name="shortName" defaultValue={value("shortName")} error={failed?.fieldErrors?.shortName} />
-      <SelectField label={t("agencies.kind")} name="kind" defaultValue={value("kind") || "MINISTRY"} options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))} error={failed?.fieldErrors?.kind} />
+      <TextField
+        label={t("agencies.name")}
+        name="name"
+        required
+        defaultValue={value("name")}
+        error={failed?.fieldErrors?.name}
+      />
+      <TextField
+        label={t("agencies.nameRu")}
+        name="nameRu"
+        lang="ru"
+        defaultValue={value("nameRu")}
+        error={failed?.fieldErrors?.nameRu}
+      />
+      <TextField
+        label={t("agencies.shortName")}
+        name="shortName"
+        defaultValue={value("shortName")}
+        error={failed?.fieldErrors?.shortName}
+      />
+      <SelectField
+        label={t("agencies.kind")}
+        name="kind"
+        defaultValue={value("kind") || "MINISTRY"}
+        options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))}
+        error={failed?.fieldErrors?.kind}
+      />
       <FormStatus state={state} />
       {failed?.current && (
         <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
           <p>{t("agencies.conflictDetail")}</p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-            <dt>{t("agencies.name")}</dt><dd>{String(failed.current.name ?? "")}</dd>
-            <dt>{t("agencies.nameRu")}</dt><dd lang="ru">{String(failed.current.nameRu ?? "—")}</dd>
-            <dt>{t("agencies.shortName")}</dt><dd>{String(failed.current.shortName ?? "—")}</dd>
-            <dt>{t("agencies.kind")}</dt><dd>{t(`agencyKind.${String(failed.current.kind)}`)}</dd>
+            <dt>{t("agencies.name")}</dt>
+            <dd>{String(failed.current.name ?? "")}</dd>
+            <dt>{t("agencies.nameRu")}</dt>
+            <dd lang="ru">{String(failed.current.nameRu ?? "—")}</dd>
+            <dt>{t("agencies.shortName")}</dt>
+            <dd>{String(failed.current.shortName ?? "—")}</dd>
+            <dt>{t("agencies.kind")}</dt>
+            <dd>{t(`agencyKind.${String(failed.current.kind)}`)}</dd>
           </dl>
         </div>
       )}

@@ -18,8 +18,23 @@ export function InviteForm({ tenant, agencies }: { tenant: string; agencies: { v
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="tenant" value={tenant} />
-      <TextField label={t("members.email")} name="email" type="email" required defaultValue={(failed?.values?.email as string) ?? ""} key={`e-${failed?.values?.email ?? created?.email ?? ""}`} error={failed?.fieldErrors?.email} />
-      <SelectField label={t("members.role")} name="role" value={role} onChange={(e) => setRole(e.target.value)} options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))} error={failed?.fieldErrors?.role} />
+      <TextField
+        label={t("members.email")}
+        name="email"
+        type="email"
+        required
+        defaultValue={(failed?.values?.email as string) ?? ""}
+        key={`e-${failed?.values?.email ?? created?.email ?? ""}`}
+        error={failed?.fieldErrors?.email}
+      />
+      <SelectField
+        label={t("members.role")}
+        name="role"
+        value={role}
+        onChange={(e) => setRole(e.target.value)}
+        options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+        error={failed?.fieldErrors?.role}
+      />
       {role === "FOCAL_POINT" && (
         <SelectField
           label={t("members.agency")}

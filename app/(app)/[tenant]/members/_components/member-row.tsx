@@ -30,30 +30,66 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
   return (
     <>
       <tr className="border-t border-slate-200 align-top">
-        <td className="px-3 py-2 font-medium">{member.name}{isSelf && <span className="text-slate-700"> ({t("members.you")})</span>}</td>
+        <td className="px-3 py-2 font-medium">
+          {member.name}
+          {isSelf && <span className="text-slate-700"> ({t("members.you")})</span>}
+        </td>
         <td className="px-3 py-2">{member.email}</td>
         <td className="px-3 py-2">
           <form action={save} onSubmit={() => setLast("save")} className="flex flex-wrap items-center gap-2">
             <input type="hidden" name="tenant" value={tenant} />
             <input type="hidden" name="membershipId" value={member.id} />
-            <label className="sr-only" htmlFor={`role-${member.id}`}>{t("members.roleFor", { name: member.name })}</label>
-            <select id={`role-${member.id}`} name="role" value={role} onChange={(e) => setRole(e.target.value)} aria-describedby={errorId} className="rounded border border-slate-400 bg-white px-2 py-1">
-              {ROLES.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+            <label className="sr-only" htmlFor={`role-${member.id}`}>
+              {t("members.roleFor", { name: member.name })}
+            </label>
+            <select
+              id={`role-${member.id}`}
+              name="role"
+              value={role}
+              onChange={(e) => setRole(e.target.value)}
+              aria-describedby={errorId}
+              className="rounded border border-slate-400 bg-white px-2 py-1"
+            >
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`roles.${r}`)}
+                </option>
+              ))}
             </select>
             {role === "FOCAL_POINT" && (
               <>
-                <label className="sr-only" htmlFor={`agency-${member.id}`}>{t("members.agencyFor", { name: member.name })}</label>
-                <select id={`agency-${member.id}`} name="agencyId" defaultValue={member.agencyId ?? ""} aria-describedby={errorId} className="max-w-56 rounded border border-slate-400 bg-white px-2 py-1">
+                <label className="sr-only" htmlFor={`agency-${member.id}`}>
+                  {t("members.agencyFor", { name: member.name })}
+                </label>
+                <select
+                  id={`agency-${member.id}`}
+                  name="agencyId"
+                  defaultValue={member.agencyId ?? ""}
+                  aria-describedby={errorId}
+                  className="max-w-56 rounded border border-slate-400 bg-white px-2 py-1"
+                >
                   <option value="">{t("members.chooseAgency")}</option>
-                  {agencies.map((a) => <option key={a.value} value={a.value}>{a.label}</option>)}
+                  {agencies.map((a) => (
+                    <option key={a.value} value={a.value}>
+                      {a.label}
+                    </option>
+                  ))}
                 </select>
               </>
             )}
-            <Button variant="secondary" disabled={saving} className="px-2 py-1">{t("members.saveRole")}</Button>
+            <Button variant="secondary" disabled={saving} className="px-2 py-1">
+              {t("members.saveRole")}
+            </Button>
           </form>
-          <p id={errorId} aria-live="polite" className={`mt-1 text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}>
+          <p
+            id={errorId}
+            aria-live="polite"
+            className={`mt-1 text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}
+          >
             {feedback && message(feedback.message)}
-            {feedback && !feedback.ok && feedback.fieldErrors?.agencyId && <> {message(feedback.fieldErrors.agencyId)}</>}
+            {feedback && !feedback.ok && feedback.fieldErrors?.agencyId && (
+              <> {message(feedback.fieldErrors.agencyId)}</>
+            )}
           </p>
         </td>
         <td className="px-3 py-2">
@@ -62,7 +98,14 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
               <form action={reset} onSubmit={() => setLast("reset")}>
                 <input type="hidden" name="tenant" value={tenant} />
                 <input type="hidden" name="membershipId" value={member.id} />
-                <Button variant="secondary" disabled={resetting} aria-describedby={errorId} className="whitespace-nowrap px-2 py-1">{t("members.resetLink")}</Button>
+                <Button
+                  variant="secondary"
+                  disabled={resetting}
+                  aria-describedby={errorId}
+                  className="whitespace-nowrap px-2 py-1"
+                >
+                  {t("members.resetLink")}
+                </Button>
               </form>
             )}
             <form
@@ -74,7 +117,9 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
             >
               <input type="hidden" name="tenant" value={tenant} />
               <input type="hidden" name="membershipId" value={member.id} />
-              <Button variant="danger" disabled={removing} className="px-2 py-1">{t("members.remove")}</Button>
+              <Button variant="danger" disabled={removing} className="px-2 py-1">
+                {t("members.remove")}
+              </Button>
             </form>
           </div>
         </td>

@@ -12,7 +12,9 @@ export function RevokeInvitationButton({ tenant, invitationId }: { tenant: strin
     <form action={action} className="ml-auto">
       <input type="hidden" name="tenant" value={tenant} />
       <input type="hidden" name="invitationId" value={invitationId} />
-      <Button variant="ghost" disabled={pending} className="px-2 py-1">{t("revoke")}</Button>
+      <Button variant="ghost" disabled={pending} className="px-2 py-1">
+        {t("revoke")}
+      </Button>
     </form>
   );
 }

@@ -17,7 +17,8 @@ export default async function TenantSecurityPage({ params }: { params: Promise<{
   return (
     <section className="flex flex-col gap-3">
       <Link href={`/${tenant}/members`} className="self-start text-sm text-brand-700 underline underline-offset-2">
-        <span aria-hidden="true">← </span>{t("securityEvents.backToMembers")}
+        <span aria-hidden="true">← </span>
+        {t("securityEvents.backToMembers")}
       </Link>
       <h1 className="text-2xl font-semibold">{t("members.securityTitle")}</h1>
       <p className="text-sm text-slate-700">{t("securityEvents.tenantIntro")}</p>

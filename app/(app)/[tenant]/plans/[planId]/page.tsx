@@ -47,7 +47,10 @@ export default async function PlanPage({ params }: { params: Params }) {
     ? {
         sectionCodes,
         objectiveCodes: plan.sections.flatMap((s) => s.objectives.map((o) => o.code)),
-        sections: plan.sections.map((s) => ({ value: s.id, label: `${s.code}. ${localized(s.title, s.titles, locale)}` })),
+        sections: plan.sections.map((s) => ({
+          value: s.id,
+          label: `${s.code}. ${localized(s.title, s.titles, locale)}`,
+        })),
       }
     : null;
   const today = new Date();
@@ -69,9 +72,19 @@ export default async function PlanPage({ params }: { params: Params }) {
         />
       ))}
       {manage && (
-        <section aria-labelledby="add-section-heading" className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 id="add-section-heading" className="mb-4 text-lg font-semibold">{t("structure.addSectionTitle")}</h2>
-          <SectionForm tenant={slug} planId={plan.id} suggestedCode={suggestNextCode(null, sectionCodes)} takenCodes={sectionCodes} />
+        <section
+          aria-labelledby="add-section-heading"
+          className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+        >
+          <h2 id="add-section-heading" className="mb-4 text-lg font-semibold">
+            {t("structure.addSectionTitle")}
+          </h2>
+          <SectionForm
+            tenant={slug}
+            planId={plan.id}
+            suggestedCode={suggestNextCode(null, sectionCodes)}
+            takenCodes={sectionCodes}
+          />
         </section>
       )}
     </article>

@@ -3,23 +3,39 @@
 import { useFormatter, useTranslations } from "next-intl";
 
 /** What someone else saved while this form was open, so the editor sees what changed. */
-export function PlanConflict({ current, predecessors }: { current: Record<string, unknown>; predecessors: { value: string; label: string }[] }) {
+export function PlanConflict({
+  current,
+  predecessors,
+}: {
+  current: Record<string, unknown>;
+  predecessors: { value: string; label: string }[];
+}) {
   const t = useTranslations();
   const format = useFormatter();
-  const day = (k: string) => (typeof current[k] === "string" ? format.dateTime(new Date(`${current[k]}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" }) : "—");
+  const day = (k: string) =>
+    typeof current[k] === "string"
+      ? format.dateTime(new Date(`${current[k]}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })
+      : "—";
   const text = (k: string) => (current[k] ? String(current[k]) : "—");
   const predecessor = predecessors.find((p) => p.value === current.predecessorId)?.label ?? "—";
   return (
     <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
       <p>{t("planAdmin.conflictDetail")}</p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-        <dt>{t("planAdmin.title")}</dt><dd>{text("title")}</dd>
-        <dt>{t("planAdmin.titleRu")}</dt><dd lang="ru">{text("titleRu")}</dd>
-        <dt>{t("planAdmin.description")}</dt><dd className="whitespace-pre-line">{text("description")}</dd>
-        <dt>{t("planAdmin.startDate")}</dt><dd>{day("startDate")}</dd>
-        <dt>{t("planAdmin.endDate")}</dt><dd>{day("endDate")}</dd>
-        <dt>{t("planAdmin.status")}</dt><dd>{t(`planStatus.${String(current.status)}`)}</dd>
-        <dt>{t("planAdmin.predecessor")}</dt><dd>{predecessor}</dd>
+        <dt>{t("planAdmin.title")}</dt>
+        <dd>{text("title")}</dd>
+        <dt>{t("planAdmin.titleRu")}</dt>
+        <dd lang="ru">{text("titleRu")}</dd>
+        <dt>{t("planAdmin.description")}</dt>
+        <dd className="whitespace-pre-line">{text("description")}</dd>
+        <dt>{t("planAdmin.startDate")}</dt>
+        <dd>{day("startDate")}</dd>
+        <dt>{t("planAdmin.endDate")}</dt>
+        <dd>{day("endDate")}</dd>
+        <dt>{t("planAdmin.status")}</dt>
+        <dd>{t(`planStatus.${String(current.status)}`)}</dd>
+        <dt>{t("planAdmin.predecessor")}</dt>
+        <dd>{predecessor}</dd>
       </dl>
     </div>
   );

@@ -46,16 +46,35 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
     if (savedId) router.push(`/${tenant}/plans/${savedId}`);
   }, [savedId, router, tenant]);
   // After a conflict, the choices follow the status as it is now saved.
-  const statuses = plan ? planStatusChoices((failed?.current?.status as PlanStatusValue | undefined) ?? plan.status) : INITIAL_PLAN_STATUSES;
+  const statuses = plan
+    ? planStatusChoices((failed?.current?.status as PlanStatusValue | undefined) ?? plan.status)
+    : INITIAL_PLAN_STATUSES;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
       {plan && <input type="hidden" name="planId" value={plan.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is deliberate. */}
       {plan && <input type="hidden" name="version" value={Number(failed?.current?.version ?? plan.version)} />}
-      <TextField label={t("planAdmin.title")} name="title" required defaultValue={value("title")} error={failed?.fieldErrors?.title} />
-      <TextField label={t("planAdmin.titleRu")} name="titleRu" lang="ru" defaultValue={value("titleRu")} error={failed?.fieldErrors?.titleRu} />
-      <TextAreaField label={t("planAdmin.description")} name="description" defaultValue={value("description")} error={failed?.fieldErrors?.description} />
+      <TextField
+        label={t("planAdmin.title")}
+        name="title"
+        required
+        defaultValue={value("title")}
+        error={failed?.fieldErrors?.title}
+      />
+      <TextField
+        label={t("planAdmin.titleRu")}
+        name="titleRu"
+        lang="ru"
+        defaultValue={value("titleRu")}
+        error={failed?.fieldErrors?.titleRu}
+      />
+      <TextAreaField
+        label={t("planAdmin.description")}
+        name="description"
+        defaultValue={value("description")}
+        error={failed?.fieldErrors?.description}
+      />
       <PlanDates start={value("startDate")} end={value("endDate")} errors={failed?.fieldErrors} />
       <SelectField
         label={t("planAdmin.status")}
@@ -89,12 +108,22 @@ function PlanDates({ start, end, errors }: { start: string; end: string; errors?
   return (
     <div className="grid gap-3 sm:grid-cols-2">
       <TextField
-        label={t("startDate")} name="startDate" type="date" required value={dates.start}
-        onChange={(e) => setDates((d) => ({ ...d, start: e.target.value }))} error={errors?.startDate}
+        label={t("startDate")}
+        name="startDate"
+        type="date"
+        required
+        value={dates.start}
+        onChange={(e) => setDates((d) => ({ ...d, start: e.target.value }))}
+        error={errors?.startDate}
       />
       <TextField
-        label={t("endDate")} name="endDate" type="date" required value={dates.end}
-        onChange={(e) => setDates((d) => ({ ...d, end: e.target.value }))} error={endError ?? undefined}
+        label={t("endDate")}
+        name="endDate"
+        type="date"
+        required
+        value={dates.end}
+        onChange={(e) => setDates((d) => ({ ...d, end: e.target.value }))}
+        error={endError ?? undefined}
       />
     </div>
   );

@@ -18,11 +18,18 @@ export default async function NewPlanPage({ params }: { params: Promise<{ tenant
   const [plans, t, locale] = await Promise.all([listPlanChoices(ctx), getTranslations(), getLocale()]);
   return (
     <section className="flex max-w-2xl flex-col gap-4">
-      <p className="text-sm"><Link href={`/${tenant}`} className="text-brand-700 hover:underline">{t("plans.title")}</Link></p>
+      <p className="text-sm">
+        <Link href={`/${tenant}`} className="text-brand-700 hover:underline">
+          {t("plans.title")}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{t("planAdmin.newTitle")}</h1>
       <p className="text-sm text-slate-700">{t("planAdmin.newIntro")}</p>
       <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-        <PlanForm tenant={tenant} predecessors={plans.map((p) => ({ value: p.id, label: localized(p.title, p.titles, locale) }))} />
+        <PlanForm
+          tenant={tenant}
+          predecessors={plans.map((p) => ({ value: p.id, label: localized(p.title, p.titles, locale) }))}
+        />
       </div>
     </section>
   );

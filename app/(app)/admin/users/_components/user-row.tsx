@@ -36,12 +36,16 @@ export function UserRow({ user, isSelf }: { user: PlatformUserView; isSelf: bool
         <td className={`${cell} font-medium`}>
           {user.name}
           {isSelf && <span className="font-normal text-slate-700"> ({t("platformUsers.you")})</span>}
-          {user.isPlatformAdmin && <span className="block text-xs font-normal text-slate-700">{t("platformUsers.platformAdmin")}</span>}
+          {user.isPlatformAdmin && (
+            <span className="block text-xs font-normal text-slate-700">{t("platformUsers.platformAdmin")}</span>
+          )}
         </td>
         <td className={cell}>{user.email}</td>
         <td className={cell}>{user.countries}</td>
         <td className={cell}>
-          <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${user.disabled ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900"}`}>
+          <span
+            className={`inline-block rounded border px-2 py-0.5 text-xs font-medium ${user.disabled ? "border-red-700 bg-red-50 text-red-900" : "border-green-700 bg-green-50 text-green-900"}`}
+          >
             {user.status}
           </span>
         </td>
@@ -51,17 +55,33 @@ export function UserRow({ user, isSelf }: { user: PlatformUserView; isSelf: bool
               <form action={toggle} onSubmit={() => setLast("toggle")}>
                 <input type="hidden" name="userId" value={user.id} />
                 <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-                <Button variant={user.disabled ? "secondary" : "danger"} disabled={toggling} aria-describedby={statusId} className="px-2 py-1">
+                <Button
+                  variant={user.disabled ? "secondary" : "danger"}
+                  disabled={toggling}
+                  aria-describedby={statusId}
+                  className="px-2 py-1"
+                >
                   {user.disabled ? t("platformUsers.enable") : t("platformUsers.disable")}
                 </Button>
               </form>
               <form action={reset} onSubmit={() => setLast("reset")}>
                 <input type="hidden" name="userId" value={user.id} />
-                <Button variant="secondary" disabled={resetting} aria-describedby={statusId} className="whitespace-nowrap px-2 py-1">{t("members.resetLink")}</Button>
+                <Button
+                  variant="secondary"
+                  disabled={resetting}
+                  aria-describedby={statusId}
+                  className="whitespace-nowrap px-2 py-1"
+                >
+                  {t("members.resetLink")}
+                </Button>
               </form>
             </div>
           )}
-          <p id={statusId} aria-live="polite" className={`mt-1 text-right text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}>
+          <p
+            id={statusId}
+            aria-live="polite"
+            className={`mt-1 text-right text-xs ${feedback?.ok ? "text-green-800" : "text-red-800"}`}
+          >
             {feedback && message(feedback.message)}
           </p>
         </td>

@@ -8,7 +8,15 @@ import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
 
-export function AcceptInvitationForm({ token, email, hasAccount }: { token: string; email: string; hasAccount: boolean }) {
+export function AcceptInvitationForm({
+  token,
+  email,
+  hasAccount,
+}: {
+  token: string;
+  email: string;
+  hasAccount: boolean;
+}) {
   const t = useTranslations("invite");
   const [state, action, pending] = useActionState(acceptInvitationAction, null);
   const failed = state && !state.ok ? state : null;
@@ -34,9 +42,22 @@ export function AcceptInvitationForm({ token, email, hasAccount }: { token: stri
         />
       )}
       {hasAccount ? (
-        <TextField label={t("currentPassword")} name="password" type="password" autoComplete="current-password" required error={failed?.fieldErrors?.password} />
+        <TextField
+          label={t("currentPassword")}
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          error={failed?.fieldErrors?.password}
+        />
       ) : (
-        <NewPasswordField label={t("newPassword")} name="password" hint={t("passwordHint")} error={failed?.fieldErrors?.password} userInputs={{ name, email }} />
+        <NewPasswordField
+          label={t("newPassword")}
+          name="password"
+          hint={t("passwordHint")}
+          error={failed?.fieldErrors?.password}
+          userInputs={{ name, email }}
+        />
       )}
       <FormStatus state={failed} />
       <Button disabled={pending}>{t("accept")}</Button>

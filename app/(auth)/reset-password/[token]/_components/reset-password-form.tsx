@@ -18,8 +18,20 @@ export function ResetPasswordForm({ token, email, name }: { token: string; email
       <input type="hidden" name="token" value={token} />
       {/* For password managers: whose password this is. Not sent. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <NewPasswordField label={t("account.newPassword")} name="newPassword" error={failed?.fieldErrors?.newPassword} userInputs={{ name, email }} />
-      <TextField label={t("account.confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={failed?.fieldErrors?.confirmPassword} />
+      <NewPasswordField
+        label={t("account.newPassword")}
+        name="newPassword"
+        error={failed?.fieldErrors?.newPassword}
+        userInputs={{ name, email }}
+      />
+      <TextField
+        label={t("account.confirmPassword")}
+        name="confirmPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        error={failed?.fieldErrors?.confirmPassword}
+      />
       <FormStatus state={failed} />
       <Button disabled={pending}>{t("passwordReset.submit")}</Button>
     </form>

@@ -17,35 +17,64 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 
 /** Where the activity sits in the plan, who does it, when, with what money, how far it is. */
 export async function ActivityFacts({ tenant, activity: a }: { tenant: string; activity: ActivityDetail }) {
-  const [t, tAll, format, locale] = await Promise.all([getTranslations("activityPage"), getTranslations(), getFormatter(), getLocale()]);
+  const [t, tAll, format, locale] = await Promise.all([
+    getTranslations("activityPage"),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   const none = t("none");
-  const budget = a.budget === null ? none
-    : a.currency ? format.number(a.budget, { style: "currency", currency: a.currency, currencyDisplay: "code" })
-    : format.number(a.budget, { maximumFractionDigits: 2 });
+  const budget =
+    a.budget === null
+      ? none
+      : a.currency
+        ? format.number(a.budget, { style: "currency", currency: a.currency, currencyDisplay: "code" })
+        : format.number(a.budget, { maximumFractionDigits: 2 });
   return (
     <section aria-labelledby="details-title" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      <h2 id="details-title" className="mb-3 text-lg font-semibold">{t("details")}</h2>
+      <h2 id="details-title" className="mb-3 text-lg font-semibold">
+        {t("details")}
+      </h2>
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Fact label={t("plan")}>
-          <Link href={`/${tenant}/plans/${a.plan.id}`} className="text-brand-700 hover:underline">{localized(a.plan.title, a.plan.titles, locale)}</Link>
+          <Link href={`/${tenant}/plans/${a.plan.id}`} className="text-brand-700 hover:underline">
+            {localized(a.plan.title, a.plan.titles, locale)}
+          </Link>
         </Fact>
-        <Fact label={t("section")}>{a.section.code}. {localized(a.section.title, a.section.titles, locale)}</Fact>
+        <Fact label={t("section")}>
+          {a.section.code}. {localized(a.section.title, a.section.titles, locale)}
+        </Fact>
         <Fact label={t("pillar")}>{a.section.pillar ? tAll(`pillars.${a.section.pillar}`) : tAll("pillars.none")}</Fact>
-        <Fact label={t("objective")}>{a.objective.code} {localized(a.objective.title, a.objective.titles, locale)}</Fact>
-        <Fact label={t("leadAgency")}>{a.leadAgency ? <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} /> : tAll("browse.noLead")}</Fact>
+        <Fact label={t("objective")}>
+          {a.objective.code} {localized(a.objective.title, a.objective.titles, locale)}
+        </Fact>
+        <Fact label={t("leadAgency")}>
+          {a.leadAgency ? <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} /> : tAll("browse.noLead")}
+        </Fact>
         <Fact label={t("partners")}>
-          {a.partners.length === 0 ? t("noPartners") : (
+          {a.partners.length === 0 ? (
+            t("noPartners")
+          ) : (
             <ul className="flex flex-col gap-0.5">
-              {a.partners.map((p) => <li key={p.id}><AgencyLink tenant={tenant} agency={p} locale={locale} /></li>)}
+              {a.partners.map((p) => (
+                <li key={p.id}>
+                  <AgencyLink tenant={tenant} agency={p} locale={locale} />
+                </li>
+              ))}
             </ul>
           )}
         </Fact>
         <Fact label={t("plannedStart")}>{formatDay(format, a.plannedStart, none, "long")}</Fact>
         <Fact label={t("plannedEnd")}>
-          <span className="flex flex-wrap items-center gap-2">{formatDay(format, a.plannedEnd, none, "long")}{a.overdue && <OverdueBadge />}</span>
+          <span className="flex flex-wrap items-center gap-2">
+            {formatDay(format, a.plannedEnd, none, "long")}
+            {a.overdue && <OverdueBadge />}
+          </span>
         </Fact>
         <Fact label={t("status")}>
-          <span className="flex flex-wrap items-center gap-2"><ActivityStatusBadge status={a.status} /> {formatPercent(format, a.percentComplete)}</span>
+          <span className="flex flex-wrap items-center gap-2">
+            <ActivityStatusBadge status={a.status} /> {formatPercent(format, a.percentComplete)}
+          </span>
         </Fact>
         <Fact label={t("budget")}>{budget}</Fact>
         <Fact label={t("fundingSource")}>{a.fundingSource || none}</Fact>

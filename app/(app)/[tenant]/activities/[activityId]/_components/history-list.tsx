@@ -16,14 +16,28 @@ function display(field: string, v: HistoryValue, t: T, format: Formatter): strin
   if (field.endsWith("Year")) return String(v);
   // An indicator's breakdown as the activity page shows it: "sex: female, male".
   if (field === "disaggregation" && Array.isArray(v)) {
-    const dims = v.filter((d): d is { [key: string]: HistoryValue } => typeof d === "object" && d !== null && !Array.isArray(d) && "dimension" in d);
-    if (dims.length === v.length) return dims.length ? dims.map((d) => `${d.dimension}: ${[d.categories].flat().join(", ")}`).join("; ") : t("history.empty");
+    const dims = v.filter(
+      (d): d is { [key: string]: HistoryValue } =>
+        typeof d === "object" && d !== null && !Array.isArray(d) && "dimension" in d,
+    );
+    if (dims.length === v.length)
+      return dims.length
+        ? dims.map((d) => `${d.dimension}: ${[d.categories].flat().join(", ")}`).join("; ")
+        : t("history.empty");
   }
   if (typeof v === "string" && DECIMAL_FIELDS.has(field) && DECIMAL.test(v)) return format.number(Number(v));
-  if (typeof v === "number") return field === "percentComplete" ? format.number(v / 100, { style: "percent" }) : format.number(v);
+  if (typeof v === "number")
+    return field === "percentComplete" ? format.number(v / 100, { style: "percent" }) : format.number(v);
   if (Array.isArray(v)) return v.length ? v.map((x) => display(field, x, t, format)).join(", ") : t("history.empty");
-  if (typeof v === "object") return Object.entries(v).map(([k, x]) => `${k}: ${display(field, x, t, format)}`).join("; ");
-  const enumKey = { status: "activityStatus", unit: "activityPage.indicators.units", direction: "activityPage.indicators.directions" }[field];
+  if (typeof v === "object")
+    return Object.entries(v)
+      .map(([k, x]) => `${k}: ${display(field, x, t, format)}`)
+      .join("; ");
+  const enumKey = {
+    status: "activityStatus",
+    unit: "activityPage.indicators.units",
+    direction: "activityPage.indicators.directions",
+  }[field];
   if (enumKey && t.has(`${enumKey}.${v}`)) return t(`${enumKey}.${v}`);
   if (ISO_DAY.test(v)) return formatDay(format, new Date(v.length === 10 ? `${v}T00:00:00Z` : v), v, "long");
   return v;
@@ -35,7 +49,9 @@ export async function HistoryList({ history }: { history: History }) {
   const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
   return (
     <section aria-labelledby="history-title" className="flex flex-col gap-2">
-      <h2 id="history-title" className="text-lg font-semibold">{t("history.title")}</h2>
+      <h2 id="history-title" className="text-lg font-semibold">
+        {t("history.title")}
+      </h2>
       {history.events.length === 0 ? (
         <p className="text-sm text-slate-700">{t("history.none")}</p>
       ) : (
@@ -46,27 +62,43 @@ export async function HistoryList({ history }: { history: History }) {
                 <strong>{label(`history.actions.${e.action}`, e.action)}</strong>
                 {e.subject && <span>— {e.subject}</span>}
                 <time dateTime={e.at.toISOString()} className="text-slate-700">
-                  {format.dateTime(e.at, { year: "numeric", month: "long", day: "numeric", hour: "2-digit", minute: "2-digit" })}
+                  {format.dateTime(e.at, {
+                    year: "numeric",
+                    month: "long",
+                    day: "numeric",
+                    hour: "2-digit",
+                    minute: "2-digit",
+                  })}
                 </time>
                 <span className="text-slate-700">{t("history.by", { name: e.actorName ?? t("history.system") })}</span>
               </p>
               {e.reason && (
-                <p className="mt-1 text-sm"><span className="font-medium">{t("history.reason")}:</span> {e.reason}</p>
+                <p className="mt-1 text-sm">
+                  <span className="font-medium">{t("history.reason")}:</span> {e.reason}
+                </p>
               )}
               {e.changes.length > 0 && (
                 <table className="mt-2 w-full border-collapse text-sm">
                   <caption className="sr-only">{t("history.caption")}</caption>
                   <thead className="text-left text-slate-700">
                     <tr>
-                      <th scope="col" className="w-1/4 py-1 pr-2 font-medium">{t("history.field")}</th>
-                      <th scope="col" className="py-1 pr-2 font-medium">{t("history.from")}</th>
-                      <th scope="col" className="py-1 font-medium">{t("history.to")}</th>
+                      <th scope="col" className="w-1/4 py-1 pr-2 font-medium">
+                        {t("history.field")}
+                      </th>
+                      <th scope="col" className="py-1 pr-2 font-medium">
+                        {t("history.from")}
+                      </th>
+                      <th scope="col" className="py-1 font-medium">
+                        {t("history.to")}
+                      </th>
                     </tr>
                   </thead>
                   <tbody>
                     {e.changes.map((c) => (
                       <tr key={c.field} className="border-t border-slate-100 align-top">
-                        <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">{label(`history.fields.${c.field}`, c.field)}</th>
+                        <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">
+                          {label(`history.fields.${c.field}`, c.field)}
+                        </th>
                         <td className="py-1 pr-2 break-words">{display(c.field, c.from, t, format)}</td>
                         <td className="py-1 break-words">{display(c.field, c.to, t, format)}</td>
                       </tr>
@@ -78,7 +110,9 @@ export async function HistoryList({ history }: { history: History }) {
           ))}
         </ol>
       )}
-      {history.hasMore && <p className="text-sm text-slate-700">{t("history.more", { count: history.events.length })}</p>}
+      {history.hasMore && (
+        <p className="text-sm text-slate-700">{t("history.more", { count: history.events.length })}</p>
+      )}
     </section>
   );
 }

@@ -4,7 +4,13 @@ import { localized } from "@/lib/domain/localized";
 import { formatDay, type Formatter } from "@/components/browse/format";
 
 /** A value in the indicator's unit: a number, a percentage, or yes / no. */
-function formatValue(i: IndicatorDetail, value: number | null, format: Formatter, yesNo: { yes: string; no: string }, none: string): string {
+function formatValue(
+  i: IndicatorDetail,
+  value: number | null,
+  format: Formatter,
+  yesNo: { yes: string; no: string },
+  none: string,
+): string {
   if (value === null) return none;
   if (i.unit === "YES_NO") return value > 0 ? yesNo.yes : yesNo.no;
   if (i.unit === "PERCENT") return format.number(value / 100, { style: "percent", maximumFractionDigits: 2 });
@@ -15,37 +21,64 @@ function formatValue(i: IndicatorDetail, value: number | null, format: Formatter
 function breakdownText(breakdown: Record<string, Record<string, number>>, format: Formatter): string {
   return Object.entries(breakdown)
     .filter(([, byCategory]) => byCategory && typeof byCategory === "object")
-    .map(([dimension, byCategory]) => `${dimension}: ${Object.entries(byCategory).map(([c, n]) => `${c} ${format.number(Number(n))}`).join(", ")}`)
+    .map(
+      ([dimension, byCategory]) =>
+        `${dimension}: ${Object.entries(byCategory)
+          .map(([c, n]) => `${c} ${format.number(Number(n))}`)
+          .join(", ")}`,
+    )
     .join("; ");
 }
 
 /** The indicators with baseline, target and the latest approved value; a table with a caption. */
 export async function IndicatorTable({ activity }: { activity: ActivityDetail }) {
-  const [t, format, locale] = await Promise.all([getTranslations("activityPage.indicators"), getFormatter(), getLocale()]);
+  const [t, format, locale] = await Promise.all([
+    getTranslations("activityPage.indicators"),
+    getFormatter(),
+    getLocale(),
+  ]);
   const yesNo = { yes: t("yes"), no: t("no") };
   const latest = activity.latestApproved;
   return (
     <section aria-labelledby="indicators-title" className="flex flex-col gap-2">
-      <h2 id="indicators-title" className="text-lg font-semibold">{t("title")}</h2>
+      <h2 id="indicators-title" className="text-lg font-semibold">
+        {t("title")}
+      </h2>
       {activity.indicators.length === 0 ? (
         <p className="text-sm text-slate-700">{t("none")}</p>
       ) : (
         <>
           <p className="text-sm text-slate-700">
-            {latest ? t("latestFrom", { period: latest.periodLabel, date: formatDay(format, latest.periodEnd, "", "long") }) : t("noApproved")}
+            {latest
+              ? t("latestFrom", { period: latest.periodLabel, date: formatDay(format, latest.periodEnd, "", "long") })
+              : t("noApproved")}
           </p>
           <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">{t("caption", { code: activity.code })}</caption>
               <thead className="bg-slate-100 text-left">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("name")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("unit")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("baseline")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("target")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("direction")}</th>
-                  <th scope="col" className="px-3 py-2 font-medium">{t("disaggregation")}</th>
-                  <th scope="col" className="px-3 py-2 text-right font-medium">{t("latest")}</th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("name")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("unit")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("baseline")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("target")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("direction")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    {t("disaggregation")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right font-medium">
+                    {t("latest")}
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -53,24 +86,49 @@ export async function IndicatorTable({ activity }: { activity: ActivityDetail })
                   <tr key={i.id} className="border-t border-slate-200 align-top">
                     <th scope="row" className="px-3 py-2 text-left font-medium">
                       {localized(i.name, i.names, locale)}
-                      {i.baselineSource && <span className="block text-xs font-normal text-slate-600">{t("source", { source: i.baselineSource })}</span>}
+                      {i.baselineSource && (
+                        <span className="block text-xs font-normal text-slate-600">
+                          {t("source", { source: i.baselineSource })}
+                        </span>
+                      )}
                     </th>
-                    <td className="px-3 py-2">{t(`units.${i.unit}`)}{i.unitLabel && <span className="block text-xs text-slate-600">{i.unitLabel}</span>}</td>
+                    <td className="px-3 py-2">
+                      {t(`units.${i.unit}`)}
+                      {i.unitLabel && <span className="block text-xs text-slate-600">{i.unitLabel}</span>}
+                    </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {formatValue(i, i.baseline, format, yesNo, "—")}
-                      {i.baselineYear && <span className="block text-xs text-slate-600">{t("year", { year: String(i.baselineYear) })}</span>}
+                      {i.baselineYear && (
+                        <span className="block text-xs text-slate-600">
+                          {t("year", { year: String(i.baselineYear) })}
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {formatValue(i, i.target, format, yesNo, "—")}
-                      {i.targetYear && <span className="block text-xs text-slate-600">{t("year", { year: String(i.targetYear) })}</span>}
+                      {i.targetYear && (
+                        <span className="block text-xs text-slate-600">
+                          {t("year", { year: String(i.targetYear) })}
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2">{t(`directions.${i.direction}`)}</td>
                     <td className="px-3 py-2">
-                      {i.disaggregation.length === 0 ? t("notDisaggregated") : i.disaggregation.map((d) => `${d.dimension}: ${d.categories.join(", ")}`).join("; ")}
+                      {i.disaggregation.length === 0
+                        ? t("notDisaggregated")
+                        : i.disaggregation.map((d) => `${d.dimension}: ${d.categories.join(", ")}`).join("; ")}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">
-                      {i.latest ? formatValue(i, i.latest.value, format, yesNo, t("notReported")) : <span className="text-slate-600">{latest ? t("notReported") : "—"}</span>}
-                      {i.latest?.breakdown && <span className="block text-xs text-slate-600">{breakdownText(i.latest.breakdown, format)}</span>}
+                      {i.latest ? (
+                        formatValue(i, i.latest.value, format, yesNo, t("notReported"))
+                      ) : (
+                        <span className="text-slate-600">{latest ? t("notReported") : "—"}</span>
+                      )}
+                      {i.latest?.breakdown && (
+                        <span className="block text-xs text-slate-600">
+                          {breakdownText(i.latest.breakdown, format)}
+                        </span>
+                      )}
                     </td>
                   </tr>
                 ))}

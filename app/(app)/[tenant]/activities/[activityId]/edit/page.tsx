@@ -33,14 +33,22 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function EditActivityPage({ params }: { params: Params }) {
-  const [{ tenant, activity, options }, t, locale] = await Promise.all([load(params), getTranslations("activityForm"), getLocale()]);
+  const [{ tenant, activity, options }, t, locale] = await Promise.all([
+    load(params),
+    getTranslations("activityForm"),
+    getLocale(),
+  ]);
   const activityHref = `/${tenant}/activities/${activity.id}`;
   return (
     <article className="flex max-w-4xl flex-col gap-4">
       <header>
         <p className="flex flex-wrap gap-4 text-sm">
-          <Link href={`/${tenant}/plans/${activity.planId}`} className="text-brand-700 hover:underline">{t("backToPlan")}</Link>
-          <Link href={activityHref} className="text-brand-700 hover:underline">{t("backToActivity")}</Link>
+          <Link href={`/${tenant}/plans/${activity.planId}`} className="text-brand-700 hover:underline">
+            {t("backToPlan")}
+          </Link>
+          <Link href={activityHref} className="text-brand-700 hover:underline">
+            {t("backToActivity")}
+          </Link>
         </p>
         <h1 className="text-2xl font-semibold">{t("editTitle", { code: activity.code })}</h1>
       </header>
@@ -48,16 +56,39 @@ export default async function EditActivityPage({ params }: { params: Params }) {
         <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("planClosed")}</p>
       ) : (
         <>
-          {activity.archived && <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("archivedNotice")}</p>}
+          {activity.archived && (
+            <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("archivedNotice")}</p>
+          )}
           <ActivityForm
             {...activityFormProps(tenant, options, locale)}
             values={activityValues(activity)}
-            activity={{ id: activity.id, version: activity.version, code: activity.code, plannedStart: activity.plannedStart, plannedEnd: activity.plannedEnd, leadAgencyId: activity.leadAgencyId }}
+            activity={{
+              id: activity.id,
+              version: activity.version,
+              code: activity.code,
+              plannedStart: activity.plannedStart,
+              plannedEnd: activity.plannedEnd,
+              leadAgencyId: activity.leadAgencyId,
+            }}
           />
           <EditIndicators tenant={tenant} activityId={activity.id} indicators={activity.indicators} />
-          <section aria-labelledby="remove-title" className="flex flex-col gap-2 rounded-lg border border-red-200 bg-white p-4 shadow-sm">
-            <h2 id="remove-title" className="text-lg font-semibold">{t("removeTitle")}</h2>
-            <RemoveActivity tenant={tenant} activity={{ id: activity.id, code: activity.code, planId: activity.planId, archived: activity.archived, canDelete: activity.canDelete }} />
+          <section
+            aria-labelledby="remove-title"
+            className="flex flex-col gap-2 rounded-lg border border-red-200 bg-white p-4 shadow-sm"
+          >
+            <h2 id="remove-title" className="text-lg font-semibold">
+              {t("removeTitle")}
+            </h2>
+            <RemoveActivity
+              tenant={tenant}
+              activity={{
+                id: activity.id,
+                code: activity.code,
+                planId: activity.planId,
+                archived: activity.archived,
+                canDelete: activity.canDelete,
+              }}
+            />
           </section>
         </>
       )}

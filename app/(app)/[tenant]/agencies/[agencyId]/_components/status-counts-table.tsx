@@ -5,11 +5,28 @@ import { localized } from "@/lib/domain/localized";
 import { ACTIVITY_STATUSES } from "@/lib/validation/activity-filters";
 
 /** Counts by status (as text column headers, not colour alone) per plan, with a total row. */
-export async function StatusCountsTable({ tenant, overview, agencyName }: { tenant: string; overview: AgencyOverview; agencyName: string }) {
-  const [t, tAll, format, locale] = await Promise.all([getTranslations("agencyPage"), getTranslations(), getFormatter(), getLocale()]);
+export async function StatusCountsTable({
+  tenant,
+  overview,
+  agencyName,
+}: {
+  tenant: string;
+  overview: AgencyOverview;
+  agencyName: string;
+}) {
+  const [t, tAll, format, locale] = await Promise.all([
+    getTranslations("agencyPage"),
+    getTranslations(),
+    getFormatter(),
+    getLocale(),
+  ]);
   const cells = (c: { counts: AgencyOverview["totals"]["counts"]; overdue: number; total: number }) => (
     <>
-      {ACTIVITY_STATUSES.map((s) => <td key={s} className="px-3 py-2 text-right tabular-nums">{format.number(c.counts[s])}</td>)}
+      {ACTIVITY_STATUSES.map((s) => (
+        <td key={s} className="px-3 py-2 text-right tabular-nums">
+          {format.number(c.counts[s])}
+        </td>
+      ))}
       <td className="px-3 py-2 text-right tabular-nums">{format.number(c.overdue)}</td>
       <td className="px-3 py-2 text-right font-medium tabular-nums">{format.number(c.total)}</td>
     </>
@@ -20,17 +37,29 @@ export async function StatusCountsTable({ tenant, overview, agencyName }: { tena
         <caption className="sr-only">{t("countsCaption", { agency: agencyName })}</caption>
         <thead className="bg-slate-100 text-left">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">{t("plan")}</th>
-            {ACTIVITY_STATUSES.map((s) => <th key={s} scope="col" className="px-3 py-2 text-right font-medium">{tAll(`activityStatus.${s}`)}</th>)}
-            <th scope="col" className="px-3 py-2 text-right font-medium">{t("overdue")}</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">{t("total")}</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              {t("plan")}
+            </th>
+            {ACTIVITY_STATUSES.map((s) => (
+              <th key={s} scope="col" className="px-3 py-2 text-right font-medium">
+                {tAll(`activityStatus.${s}`)}
+              </th>
+            ))}
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              {t("overdue")}
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              {t("total")}
+            </th>
           </tr>
         </thead>
         <tbody>
           {overview.plans.map((p) => (
             <tr key={p.plan.id} className="border-t border-slate-200">
               <th scope="row" className="px-3 py-2 text-left font-normal">
-                <Link href={`/${tenant}/plans/${p.plan.id}`} className="text-brand-700 hover:underline">{localized(p.plan.title, p.plan.titles, locale)}</Link>
+                <Link href={`/${tenant}/plans/${p.plan.id}`} className="text-brand-700 hover:underline">
+                  {localized(p.plan.title, p.plan.titles, locale)}
+                </Link>
               </th>
               {cells(p)}
             </tr>
@@ -39,7 +68,9 @@ export async function StatusCountsTable({ tenant, overview, agencyName }: { tena
         {overview.plans.length > 1 && (
           <tfoot className="border-t-2 border-slate-300">
             <tr>
-              <th scope="row" className="px-3 py-2 text-left font-medium">{t("allPlans")}</th>
+              <th scope="row" className="px-3 py-2 text-left font-medium">
+                {t("allPlans")}
+              </th>
               {cells(overview.totals)}
             </tr>
           </tfoot>

@@ -24,8 +24,17 @@ export function CodeField({ label, name, defaultValue, hint, placeholder, requir
   const error = live ?? (code === defaultValue ? serverError : undefined);
   return (
     <TextField
-      label={label} name={name} value={code} onChange={(e) => setCode(e.target.value)} required={required}
-      hint={hint} placeholder={placeholder} error={error ?? undefined} inputMode="decimal" autoComplete="off" className="w-32 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm aria-[invalid=true]:border-red-700"
+      label={label}
+      name={name}
+      value={code}
+      onChange={(e) => setCode(e.target.value)}
+      required={required}
+      hint={hint}
+      placeholder={placeholder}
+      error={error ?? undefined}
+      inputMode="decimal"
+      autoComplete="off"
+      className="w-32 rounded-md border border-slate-400 bg-white px-3 py-2 font-mono text-sm aria-[invalid=true]:border-red-700"
     />
   );
 }

@@ -23,7 +23,8 @@ export function MoveControls({ kind, tenant, id, name, first, last }: Props) {
   const t = useTranslations("structure");
   const message = useMessage();
   const [state, action, pending] = useActionState(ACTIONS[kind], null);
-  const button = "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400";
+  const button =
+    "rounded border border-slate-300 bg-white px-2 py-0.5 text-sm hover:bg-slate-100 disabled:cursor-not-allowed disabled:text-slate-400";
   return (
     <form action={action} className="inline-flex items-center gap-1">
       <input type="hidden" name="tenant" value={tenant} />
@@ -36,7 +37,11 @@ export function MoveControls({ kind, tenant, id, name, first, last }: Props) {
         <span aria-hidden="true">↓</span>
         <span className="sr-only">{t("moveDown", { name })}</span>
       </button>
-      {state && !state.ok && <span role="status" className="text-xs text-red-800">{message(state.message)}</span>}
+      {state && !state.ok && (
+        <span role="status" className="text-xs text-red-800">
+          {message(state.message)}
+        </span>
+      )}
     </form>
   );
 }

@@ -28,38 +28,69 @@ export async function ObjectiveBlock({ tenant, planId, sectionId, objective, fir
   return (
     <section aria-labelledby={headingId} className="border-t border-slate-200 px-4 py-3">
       <div className="mb-2 flex flex-wrap items-center gap-2">
-        <h3 id={headingId} className="font-medium">{objective.code} {localized(objective.title, objective.titles, locale)}</h3>
+        <h3 id={headingId} className="font-medium">
+          {objective.code} {localized(objective.title, objective.titles, locale)}
+        </h3>
         {manage && (
           <>
             <MoveControls kind="objective" tenant={tenant} id={objective.id} name={name} first={first} last={last} />
-            {objective.activities.length === 0 && <RemoveControl kind="objective" tenant={tenant} id={objective.id} name={name} deletable={objective.deletable} />}
+            {objective.activities.length === 0 && (
+              <RemoveControl
+                kind="objective"
+                tenant={tenant}
+                id={objective.id}
+                name={name}
+                deletable={objective.deletable}
+              />
+            )}
           </>
         )}
       </div>
       {manage && (
         <details className="mb-2">
-          <summary className="cursor-pointer text-sm text-brand-700">{t("structure.editObjective", { code: objective.code })}</summary>
+          <summary className="cursor-pointer text-sm text-brand-700">
+            {t("structure.editObjective", { code: objective.code })}
+          </summary>
           <div className="mt-2 max-w-xl">
             <ObjectiveForm
               tenant={tenant}
               sectionId={sectionId}
-              objective={{ id: objective.id, version: objective.version, sectionId, code: objective.code, title: objective.title, titleRu: objective.titles.ru ?? null }}
+              objective={{
+                id: objective.id,
+                version: objective.version,
+                sectionId,
+                code: objective.code,
+                title: objective.title,
+                titleRu: objective.titles.ru ?? null,
+              }}
               takenCodes={manage.takenCodes.filter((c) => c !== objective.code)}
               sections={manage.sections}
             />
-            {objective.activities.length > 0 && <p className="mt-2 text-xs text-slate-700">{t("structure.objectiveRemoveHint")}</p>}
+            {objective.activities.length > 0 && (
+              <p className="mt-2 text-xs text-slate-700">{t("structure.objectiveRemoveHint")}</p>
+            )}
           </div>
         </details>
       )}
       {objective.activities.length > 0 ? (
-        <ActivityTable tenant={tenant} code={objective.code} activities={objective.activities} manage={Boolean(manage)} today={today} />
+        <ActivityTable
+          tenant={tenant}
+          code={objective.code}
+          activities={objective.activities}
+          manage={Boolean(manage)}
+          today={today}
+        />
       ) : (
         <p className="text-sm text-slate-700">{t("structure.noActivities")}</p>
       )}
       {manage && (
         <p className="mt-2 text-sm">
-          <Link href={`/${tenant}/plans/${planId}/activities/new?objective=${objective.id}`} className="text-brand-700 underline-offset-2 hover:underline">
-            {t("structure.addActivity")}<span className="sr-only"> {t("structure.toObjective", { code: objective.code })}</span>
+          <Link
+            href={`/${tenant}/plans/${planId}/activities/new?objective=${objective.id}`}
+            className="text-brand-700 underline-offset-2 hover:underline"
+          >
+            {t("structure.addActivity")}
+            <span className="sr-only"> {t("structure.toObjective", { code: objective.code })}</span>
           </Link>
         </p>
       )}

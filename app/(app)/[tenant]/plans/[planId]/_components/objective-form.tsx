@@ -41,35 +41,76 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
   const stamp = JSON.stringify(failed?.values ?? (state?.ok ? (state.data ?? true) : ""));
   const taken = new Set(takenCodes.map(normaliseCode));
   const check = (code: string) =>
-    !isValidObjectiveCode(code) ? { key: "structure.validation.objectiveCode" } : taken.has(normaliseCode(code)) ? { key: "structure.validation.objectiveCodeTaken" } : null;
+    !isValidObjectiveCode(code)
+      ? { key: "structure.validation.objectiveCode" }
+      : taken.has(normaliseCode(code))
+        ? { key: "structure.validation.objectiveCodeTaken" }
+        : null;
   const current = failed?.current;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
-      {objective ? <input type="hidden" name="objectiveId" value={objective.id} /> : <input type="hidden" name="sectionId" value={sectionId} />}
+      {objective ? (
+        <input type="hidden" name="objectiveId" value={objective.id} />
+      ) : (
+        <input type="hidden" name="sectionId" value={sectionId} />
+      )}
       {objective && <input type="hidden" name="version" value={Number(current?.version ?? objective.version)} />}
       <CodeField
-        label={t("structure.objectiveCode")} name="code" required defaultValue={value("code") || suggestedCode}
-        hint={t("structure.objectiveCodeHint")} serverError={failed?.fieldErrors?.code} check={check}
+        label={t("structure.objectiveCode")}
+        name="code"
+        required
+        defaultValue={value("code") || suggestedCode}
+        hint={t("structure.objectiveCodeHint")}
+        serverError={failed?.fieldErrors?.code}
+        check={check}
       />
-      <TextField label={t("structure.title")} name="title" required defaultValue={value("title")} error={failed?.fieldErrors?.title} />
-      <TextField label={t("structure.titleRu")} name="titleRu" lang="ru" defaultValue={value("titleRu")} error={failed?.fieldErrors?.titleRu} />
+      <TextField
+        label={t("structure.title")}
+        name="title"
+        required
+        defaultValue={value("title")}
+        error={failed?.fieldErrors?.title}
+      />
+      <TextField
+        label={t("structure.titleRu")}
+        name="titleRu"
+        lang="ru"
+        defaultValue={value("titleRu")}
+        error={failed?.fieldErrors?.titleRu}
+      />
       {objective && sections && (
-        <SelectField label={t("structure.section")} name="sectionId" defaultValue={value("sectionId")} options={sections} error={failed?.fieldErrors?.sectionId} />
+        <SelectField
+          label={t("structure.section")}
+          name="sectionId"
+          defaultValue={value("sectionId")}
+          options={sections}
+          error={failed?.fieldErrors?.sectionId}
+        />
       )}
       <FormStatus state={state} />
       {current && (
         <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
           <p>{t("structure.conflictDetail")}</p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-            <dt>{t("structure.objectiveCode")}</dt><dd>{String(current.code ?? "")}</dd>
-            <dt>{t("structure.title")}</dt><dd>{String(current.title ?? "")}</dd>
-            <dt>{t("structure.titleRu")}</dt><dd lang="ru">{String(current.titleRu ?? "—")}</dd>
-            {sections && <><dt>{t("structure.section")}</dt><dd>{sections.find((s) => s.value === current.sectionId)?.label ?? "—"}</dd></>}
+            <dt>{t("structure.objectiveCode")}</dt>
+            <dd>{String(current.code ?? "")}</dd>
+            <dt>{t("structure.title")}</dt>
+            <dd>{String(current.title ?? "")}</dd>
+            <dt>{t("structure.titleRu")}</dt>
+            <dd lang="ru">{String(current.titleRu ?? "—")}</dd>
+            {sections && (
+              <>
+                <dt>{t("structure.section")}</dt>
+                <dd>{sections.find((s) => s.value === current.sectionId)?.label ?? "—"}</dd>
+              </>
+            )}
           </dl>
         </div>
       )}
-      <Button disabled={pending} className="self-start">{objective ? t("common.save") : t("structure.addObjective")}</Button>
+      <Button disabled={pending} className="self-start">
+        {objective ? t("common.save") : t("structure.addObjective")}
+      </Button>
     </form>
   );
 }

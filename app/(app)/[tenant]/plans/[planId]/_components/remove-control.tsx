@@ -2,7 +2,12 @@
 
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
-import { archiveObjectiveAction, archiveSectionAction, deleteObjectiveAction, deleteSectionAction } from "@/lib/actions/structure";
+import {
+  archiveObjectiveAction,
+  archiveSectionAction,
+  deleteObjectiveAction,
+  deleteSectionAction,
+} from "@/lib/actions/structure";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/message";
 
@@ -41,7 +46,11 @@ export function RemoveControl({ kind, tenant, id, name, deletable }: Props) {
         {deletable ? t("delete") : t("archive")}
         <span className="sr-only"> {name}</span>
       </Button>
-      {state && !state.ok && <span role="status" className="text-xs text-red-800">{message(state.message)}</span>}
+      {state && !state.ok && (
+        <span role="status" className="text-xs text-red-800">
+          {message(state.message)}
+        </span>
+      )}
     </form>
   );
 }

@@ -30,29 +30,48 @@ export async function SectionBlock({ tenant, planId, section, first, last, manag
   return (
     <details open className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <summary className="cursor-pointer px-4 py-3">
-        <h2 className="inline text-lg font-semibold">{section.code}. {title}</h2>{" "}
-        <span className="text-sm font-normal text-slate-700">({section.pillar ? t(`pillars.${section.pillar}`) : t("pillars.none")})</span>
+        <h2 className="inline text-lg font-semibold">
+          {section.code}. {title}
+        </h2>{" "}
+        <span className="text-sm font-normal text-slate-700">
+          ({section.pillar ? t(`pillars.${section.pillar}`) : t("pillars.none")})
+        </span>
       </summary>
       {manage && (
         <div className="flex flex-wrap items-start gap-3 px-4 pb-3">
           <MoveControls kind="section" tenant={tenant} id={section.id} name={name} first={first} last={last} />
-          {section.objectives.length === 0 && <RemoveControl kind="section" tenant={tenant} id={section.id} name={name} deletable={section.deletable} />}
+          {section.objectives.length === 0 && (
+            <RemoveControl kind="section" tenant={tenant} id={section.id} name={name} deletable={section.deletable} />
+          )}
           <details className="basis-full">
-            <summary className="cursor-pointer text-sm text-brand-700">{t("structure.editSection", { code: section.code })}</summary>
+            <summary className="cursor-pointer text-sm text-brand-700">
+              {t("structure.editSection", { code: section.code })}
+            </summary>
             <div className="mt-2 max-w-xl">
               <SectionForm
                 tenant={tenant}
                 planId={planId}
-                section={{ id: section.id, version: section.version, code: section.code, title: section.title, titleRu: section.titles.ru ?? null, pillar: section.pillar }}
+                section={{
+                  id: section.id,
+                  version: section.version,
+                  code: section.code,
+                  title: section.title,
+                  titleRu: section.titles.ru ?? null,
+                  pillar: section.pillar,
+                }}
                 suggestedCode={section.code}
                 takenCodes={manage.sectionCodes.filter((c) => c !== section.code)}
               />
-              {section.objectives.length > 0 && <p className="mt-2 text-xs text-slate-700">{t("structure.sectionRemoveHint")}</p>}
+              {section.objectives.length > 0 && (
+                <p className="mt-2 text-xs text-slate-700">{t("structure.sectionRemoveHint")}</p>
+              )}
             </div>
           </details>
         </div>
       )}
-      {section.objectives.length === 0 && <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-700">{t("structure.noObjectives")}</p>}
+      {section.objectives.length === 0 && (
+        <p className="border-t border-slate-200 px-4 py-3 text-sm text-slate-700">{t("structure.noObjectives")}</p>
+      )}
       {section.objectives.map((objective, i) => (
         <ObjectiveBlock
           key={objective.id}
@@ -68,9 +87,16 @@ export async function SectionBlock({ tenant, planId, section, first, last, manag
       ))}
       {manage && (
         <details className="border-t border-slate-200 px-4 py-3">
-          <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("structure.addObjectiveTo", { code: section.code })}</summary>
+          <summary className="cursor-pointer text-sm font-medium text-brand-700">
+            {t("structure.addObjectiveTo", { code: section.code })}
+          </summary>
           <div className="mt-2 max-w-xl">
-            <ObjectiveForm tenant={tenant} sectionId={section.id} suggestedCode={suggestNextCode(section.code, manage.objectiveCodes)} takenCodes={manage.objectiveCodes} />
+            <ObjectiveForm
+              tenant={tenant}
+              sectionId={section.id}
+              suggestedCode={suggestNextCode(section.code, manage.objectiveCodes)}
+              takenCodes={manage.objectiveCodes}
+            />
           </div>
         </details>
       )}

@@ -40,23 +40,54 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
   const stamp = JSON.stringify(failed?.values ?? (state?.ok ? (state.data ?? true) : ""));
   const taken = new Set(takenCodes.map(normaliseCode));
   const check = (code: string) =>
-    !isValidSectionCode(code) ? { key: "structure.validation.sectionCode" } : taken.has(normaliseCode(code)) ? { key: "structure.validation.sectionCodeTaken" } : null;
+    !isValidSectionCode(code)
+      ? { key: "structure.validation.sectionCode" }
+      : taken.has(normaliseCode(code))
+        ? { key: "structure.validation.sectionCodeTaken" }
+        : null;
   const current = failed?.current;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
-      {section ? <input type="hidden" name="sectionId" value={section.id} /> : <input type="hidden" name="planId" value={planId} />}
+      {section ? (
+        <input type="hidden" name="sectionId" value={section.id} />
+      ) : (
+        <input type="hidden" name="planId" value={planId} />
+      )}
       {section && <input type="hidden" name="version" value={Number(current?.version ?? section.version)} />}
       <CodeField
-        label={t("structure.sectionCode")} name="code" required={Boolean(section)} defaultValue={value("code")}
-        placeholder={section ? undefined : suggestedCode} hint={section ? undefined : t("structure.sectionCodeHint", { code: suggestedCode })}
-        serverError={failed?.fieldErrors?.code} check={check}
+        label={t("structure.sectionCode")}
+        name="code"
+        required={Boolean(section)}
+        defaultValue={value("code")}
+        placeholder={section ? undefined : suggestedCode}
+        hint={section ? undefined : t("structure.sectionCodeHint", { code: suggestedCode })}
+        serverError={failed?.fieldErrors?.code}
+        check={check}
       />
-      <TextField label={t("structure.title")} name="title" required defaultValue={value("title")} error={failed?.fieldErrors?.title} />
-      <TextField label={t("structure.titleRu")} name="titleRu" lang="ru" defaultValue={value("titleRu")} error={failed?.fieldErrors?.titleRu} />
+      <TextField
+        label={t("structure.title")}
+        name="title"
+        required
+        defaultValue={value("title")}
+        error={failed?.fieldErrors?.title}
+      />
+      <TextField
+        label={t("structure.titleRu")}
+        name="titleRu"
+        lang="ru"
+        defaultValue={value("titleRu")}
+        error={failed?.fieldErrors?.titleRu}
+      />
       <SelectField
-        label={t("structure.pillar")} name="pillar" defaultValue={value("pillar")} hint={t("structure.pillarHint")}
-        options={[{ value: "", label: t("pillars.none") }, ...PILLARS.map((p) => ({ value: p, label: t(`pillars.${p}`) }))]}
+        label={t("structure.pillar")}
+        name="pillar"
+        defaultValue={value("pillar")}
+        hint={t("structure.pillarHint")}
+        options={[
+          { value: "", label: t("pillars.none") },
+          ...PILLARS.map((p) => ({ value: p, label: t(`pillars.${p}`) })),
+        ]}
         error={failed?.fieldErrors?.pillar}
       />
       <FormStatus state={state} />
@@ -64,14 +95,20 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
         <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
           <p>{t("structure.conflictDetail")}</p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
-            <dt>{t("structure.sectionCode")}</dt><dd>{String(current.code ?? "")}</dd>
-            <dt>{t("structure.title")}</dt><dd>{String(current.title ?? "")}</dd>
-            <dt>{t("structure.titleRu")}</dt><dd lang="ru">{String(current.titleRu ?? "—")}</dd>
-            <dt>{t("structure.pillar")}</dt><dd>{current.pillar ? t(`pillars.${String(current.pillar)}`) : t("pillars.none")}</dd>
+            <dt>{t("structure.sectionCode")}</dt>
+            <dd>{String(current.code ?? "")}</dd>
+            <dt>{t("structure.title")}</dt>
+            <dd>{String(current.title ?? "")}</dd>
+            <dt>{t("structure.titleRu")}</dt>
+            <dd lang="ru">{String(current.titleRu ?? "—")}</dd>
+            <dt>{t("structure.pillar")}</dt>
+            <dd>{current.pillar ? t(`pillars.${String(current.pillar)}`) : t("pillars.none")}</dd>
           </dl>
         </div>
       )}
-      <Button disabled={pending} className="self-start">{section ? t("common.save") : t("structure.addSection")}</Button>
+      <Button disabled={pending} className="self-start">
+        {section ? t("common.save") : t("structure.addSection")}
+      </Button>
     </form>
   );
 }

@@ -36,17 +36,25 @@ export default async function EditPlanPage({ params }: { params: Params }) {
   const planTitle = localized(plan.title, plan.titleRu ? { ru: plan.titleRu } : {}, locale);
   return (
     <section className="flex max-w-2xl flex-col gap-4">
-      <p className="text-sm"><Link href={`/${slug}/plans/${plan.id}`} className="text-brand-700 hover:underline">{planTitle}</Link></p>
+      <p className="text-sm">
+        <Link href={`/${slug}/plans/${plan.id}`} className="text-brand-700 hover:underline">
+          {planTitle}
+        </Link>
+      </p>
       <h1 className="text-2xl font-semibold">{t("planAdmin.editTitle", { title: planTitle })}</h1>
       {isPlanReadOnly(plan.status) ? (
-        <p role="status" className="rounded border border-slate-400 bg-slate-50 p-3 text-sm">{t("planAdmin.closedReadOnly")}</p>
+        <p role="status" className="rounded border border-slate-400 bg-slate-50 p-3 text-sm">
+          {t("planAdmin.closedReadOnly")}
+        </p>
       ) : (
         <>
           <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
             <PlanForm
               tenant={slug}
               plan={plan}
-              predecessors={plans.filter((p) => p.id !== plan.id).map((p) => ({ value: p.id, label: localized(p.title, p.titles, locale) }))}
+              predecessors={plans
+                .filter((p) => p.id !== plan.id)
+                .map((p) => ({ value: p.id, label: localized(p.title, p.titles, locale) }))}
             />
           </div>
           <RemovePlan tenant={slug} planId={plan.id} title={planTitle} deletable={plan.deletable} />

@@ -31,9 +31,15 @@ export default async function NewActivityPage({ params, searchParams }: { params
   return (
     <article className="flex max-w-4xl flex-col gap-4">
       <header>
-        <p className="text-sm"><Link href={planHref} className="text-brand-700 hover:underline">{t("backToPlan")}</Link></p>
+        <p className="text-sm">
+          <Link href={planHref} className="text-brand-700 hover:underline">
+            {t("backToPlan")}
+          </Link>
+        </p>
         <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-        <p className="text-sm text-slate-700">{t("newIntro", { plan: localized(options.plan.title, options.plan.titles, locale) })}</p>
+        <p className="text-sm text-slate-700">
+          {t("newIntro", { plan: localized(options.plan.title, options.plan.titles, locale) })}
+        </p>
       </header>
       {options.plan.status === "CLOSED" ? (
         <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("planClosed")}</p>
