@@ -8,8 +8,8 @@ import { hashPassword } from "@/lib/auth/password";
 import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
 import { throttleKey } from "@/lib/domain/throttle";
-import { actorOf, type SessionUser, type TenantContext } from "./context";
-import { enterScope, unsafeAsPlatform, unsafeWithoutTenant, withTenant, type Tx } from "./door";
+import type { SessionUser, TenantContext } from "./context";
+import { unsafeAsPlatform, unsafeWithoutTenant, withTenant, type Tx } from "./door";
 import { hashToken } from "./invitations";
 import { recordSecurityEvent } from "./security-events";
 import { revokeSessions } from "./sessions";
@@ -42,16 +42,13 @@ async function issue(tx: Tx, userId: string, by: SessionUser, tenantId: string |
 }
 
 /**
- * How many tenants this person belongs to. The tenant's scope shows only this tenant's
- * memberships, so for this one count the transaction looks through the person's own scope
- * (Membership_own: their memberships, nothing else of any tenant), then returns to the tenant.
+ * How many tenants this person belongs to. Row-level security shows a tenant's scope only its own
+ * memberships, so the count comes from a database function that answers this one number
+ * (prisma/migrations/*_membership_count_function), not from widening the scope.
  */
-async function membershipsOf(tx: Tx, ctx: TenantContext, userId: string): Promise<number> {
-  const actor = actorOf(ctx);
-  await enterScope(tx, { userId, actor });
-  const count = await tx.membership.count({ where: { userId } });
-  await enterScope(tx, { tenantId: ctx.tenant.id, userId: ctx.user.id, actor });
-  return count;
+async function membershipsOf(tx: Tx, userId: string): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT "nap_membership_count"(${userId}) AS n`;
+  return Number(row?.n ?? 0);
 }
 
 /**
@@ -71,7 +68,7 @@ export async function createMemberPasswordReset(
     });
     if (!member) throw new NotFoundError("membership");
     if (member.userId === ctx.user.id) throw new RuleError("members.resetOwnPassword");
-    if (member.user.isPlatformAdmin || (await membershipsOf(tx, ctx, member.userId)) > 1)
+    if (member.user.isPlatformAdmin || (await membershipsOf(tx, member.userId)) > 1)
       throw new RuleError("members.resetElsewhere");
     if (member.user.disabledAt) throw new RuleError("members.resetDisabled");
     const token = await issue(tx, member.userId, ctx.user, ctx.tenant.id);

@@ -16,6 +16,10 @@ export interface EditablePlan {
  * Call inside the write's door (it takes the door's transaction, never opens one).
  */
 export async function requireEditablePlan(tx: Tx, ctx: TenantContext, planId: string): Promise<EditablePlan> {
+  // A shared lock on the plan's row until the write commits: closing the plan (an UPDATE of this
+  // row) waits for the structure changes under way, and they for it, so no change lands in a
+  // plan that was closed a moment before.
+  await tx.$queryRaw`SELECT 1 FROM "Plan" WHERE "id" = ${planId} AND "tenantId" = ${ctx.tenant.id} FOR SHARE`;
   const plan = await tx.plan.findFirst({
     where: { id: planId, tenantId: ctx.tenant.id, archivedAt: null },
     select: { id: true, startDate: true, endDate: true, status: true },
