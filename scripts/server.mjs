@@ -9,6 +9,7 @@
 // TRUSTED_PROXIES: comma-separated addresses or CIDR ranges of the reverse proxies in front of the
 // app (for example "127.0.0.1,10.0.0.0/8", or "loopback"); their X-Forwarded-For entries are
 // believed, nobody else's. Unset: none, and the socket's address is the client.
+import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import next from "next";
 import proxyaddr from "proxy-addr";
@@ -22,15 +23,25 @@ const trusted = (process.env.TRUSTED_PROXIES ?? "")
   .filter(Boolean);
 const trust = proxyaddr.compile(trusted);
 
+// The app believes the address header only with this proof (lib/server/client-info.ts). It lives
+// in this process alone: Next runs inside it, and no client ever sees it.
+const proof = randomBytes(24).toString("base64url");
+process.env.NAP_CLIENT_IP_PROOF = proof;
+
 const app = next({ dev, hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((req, res) => {
-  req.headers["x-nap-client-ip"] = proxyaddr(req, trust) ?? "unknown";
+  req.headers["x-nap-client-ip"] = proxyaddr(req, trust) ?? "";
+  req.headers["x-nap-client-ip-proof"] = proof;
   // Beyond the trusted proxies, X-Forwarded-For is the client's own word: drop it so Next
   // rebuilds it from the socket and nothing downstream believes a forged one.
-  if (trusted.length === 0) delete req.headers["x-forwarded-for"];
+  if (trusted.length === 0) {
+    delete req.headers["x-forwarded-for"];
+    delete req.headers["x-forwarded-host"];
+    delete req.headers["x-forwarded-proto"];
+  }
   handle(req, res);
 });
 server.listen(port, hostname, () => {

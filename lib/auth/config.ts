@@ -5,7 +5,7 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { unsafeVerifyCredentials } from "@/lib/data/users";
-import { unsafeStartSession } from "@/lib/data/sessions";
+import { unsafeEndSession, unsafeStartSession } from "@/lib/data/sessions";
 import { sessionPolicy } from "@/lib/domain/session-policy";
 import { clientInfoFrom } from "@/lib/server/client-info";
 import { SignInSchema } from "@/lib/validation/auth";
@@ -51,6 +51,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    // next-auth's own /api/auth/signout clears the cookie; the stored session must end as well
+    // (signOutAction ends it first; a second end changes nothing).
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (sid) await unsafeEndSession(sid, "signOut");
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) {

@@ -20,7 +20,7 @@ export const RESET_VALID_HOURS = 24;
 async function issue(tx: Tx, userId: string, by: SessionUser, tenantId: string | null): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   const now = new Date();
-  await tx.passwordReset.updateMany({ where: { userId, usedAt: null, revokedAt: null }, data: { revokedAt: now } });
+  await revokePendingResets(tx, userId);
   await tx.passwordReset.create({
     data: {
       userId,
@@ -42,13 +42,24 @@ async function issue(tx: Tx, userId: string, by: SessionUser, tenantId: string |
 }
 
 /**
- * How many tenants this person belongs to. Row-level security shows a tenant's scope only its own
- * memberships, so the count comes from a database function that answers this one number
- * (prisma/migrations/*_membership_count_function), not from widening the scope.
+ * The tenants of all this person's memberships. Row-level security shows a tenant's scope only
+ * its own memberships, so the list comes from a database function that answers this one thing
+ * (prisma/migrations/*_account_functions_narrower_policies), not from widening the scope.
  */
-async function membershipsOf(tx: Tx, userId: string): Promise<number> {
-  const [row] = await tx.$queryRaw<{ n: number }[]>`SELECT "nap_membership_count"(${userId}) AS n`;
-  return Number(row?.n ?? 0);
+async function tenantsOf(tx: Tx, userId: string): Promise<string[]> {
+  const [row] = await tx.$queryRaw<{ ids: string[] }[]>`SELECT "nap_membership_tenants"(${userId}) AS ids`;
+  return row?.ids ?? [];
+}
+
+/** A tenant's administrator speaks for a person only while the person belongs to that tenant alone. */
+async function belongsOnlyTo(tx: Tx, userId: string, tenantId: string): Promise<boolean> {
+  const tenants = await tenantsOf(tx, userId);
+  return tenants.length === 1 && tenants[0] === tenantId;
+}
+
+/** Ends every pending reset link of the person, whoever made it (a narrow database function). */
+export async function revokePendingResets(tx: Tx, userId: string): Promise<void> {
+  await tx.$queryRaw`SELECT "nap_revoke_password_resets"(${userId})`;
 }
 
 /**
@@ -68,7 +79,7 @@ export async function createMemberPasswordReset(
     });
     if (!member) throw new NotFoundError("membership");
     if (member.userId === ctx.user.id) throw new RuleError("members.resetOwnPassword");
-    if (member.user.isPlatformAdmin || (await membershipsOf(tx, member.userId)) > 1)
+    if (member.user.isPlatformAdmin || !(await belongsOnlyTo(tx, member.userId, ctx.tenant.id)))
       throw new RuleError("members.resetElsewhere");
     if (member.user.disabledAt) throw new RuleError("members.resetDisabled");
     const token = await issue(tx, member.userId, ctx.user, ctx.tenant.id);
@@ -96,20 +107,37 @@ export async function createPasswordResetAsPlatformAdmin(
   );
 }
 
+/**
+ * The link, if it may still be used. The rule it was made under is checked again now: a link from
+ * a tenant's administrator stops working once the person also belongs elsewhere or administers
+ * the platform (otherwise a kept link would open the person's other countries).
+ */
 async function findUsable(tx: Tx, tokenHash: string) {
   const reset = await tx.passwordReset.findUnique({
     where: { tokenHash },
     select: {
       id: true,
       userId: true,
+      tenantId: true,
       expiresAt: true,
       usedAt: true,
       revokedAt: true,
-      user: { select: { email: true, name: true, disabledAt: true } },
+      user: { select: { email: true, name: true, disabledAt: true, isPlatformAdmin: true } },
     },
   });
   if (!reset || reset.usedAt || reset.revokedAt || reset.expiresAt <= new Date() || reset.user.disabledAt) return null;
+  if (reset.tenantId && (reset.user.isPlatformAdmin || !(await belongsOnlyTo(tx, reset.userId, reset.tenantId))))
+    return null;
   return reset;
+}
+
+/** The rule again inside the writing transaction: nothing may have changed since the link was read. */
+async function findUsableAfterClaim(
+  tx: Tx,
+  reset: { userId: string; tenantId: string | null; user: { isPlatformAdmin: boolean } },
+) {
+  if (!reset.tenantId) return true;
+  return !reset.user.isPlatformAdmin && (await belongsOnlyTo(tx, reset.userId, reset.tenantId));
 }
 
 /** What the reset page shows. The token is the credential: only its own row is visible. */
@@ -145,7 +173,8 @@ export async function unsafeUsePasswordReset(
         where: { id: reset.id, usedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
         data: { usedAt: new Date() },
       });
-      if (claimed.count === 0) throw new NotFoundError("passwordReset");
+      if (claimed.count === 0 || !(await findUsableAfterClaim(tx, reset))) throw new NotFoundError("passwordReset");
+      await revokePendingResets(tx, reset.userId);
       await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
       const ended = await revokeSessions(tx, reset.userId, "passwordReset");
       await recordSecurityEvent(tx, {

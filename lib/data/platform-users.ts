@@ -6,6 +6,7 @@ import type { ClientInfo } from "@/lib/domain/security-events";
 import type { SessionUser } from "./context";
 import { unsafeAsPlatform } from "./door";
 import { recordSecurityEvent } from "./security-events";
+import { revokePendingResets } from "./password-resets";
 import { revokeSessions } from "./sessions";
 
 function requirePlatformAdmin(user: SessionUser): void {
@@ -71,6 +72,7 @@ export async function setUserDisabled(
         return; // already in that state
       }
       const ended = disabled ? await revokeSessions(tx, userId, "disabled") : 0;
+      if (disabled) await revokePendingResets(tx, userId);
       await recordSecurityEvent(tx, {
         action: disabled ? "user.disabled" : "user.enabled",
         subject: { type: "User", id: userId },

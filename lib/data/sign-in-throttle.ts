@@ -10,7 +10,8 @@ export type Claim =
 
 /**
  * Counts one sign-in attempt for `key`, atomically, and tells whether it may be checked.
- * One statement: a new window starts after `windowMs` of quiet; an attempt made while the key
+ * One statement: a new window starts after `windowMs` of quiet, counted from the end of the last
+ * lock (so a lock as long as the window does not reset the count the moment it ends); an attempt made while the key
  * is locked is refused and NOT counted (so it does not lengthen the lock); the attempt that uses
  * up the free ones sets the lock in the same statement, so concurrent attempts after it are
  * refused before anyone has compared a password. The transaction it runs in must commit before
@@ -22,12 +23,12 @@ export async function claimAttempt(tx: Tx, key: string, policy: ThrottlePolicy, 
     INSERT INTO "SignInThrottle" AS t ("key", "attempts", "lastAttempt", "lockedUntil")
     VALUES (${key}, 1, ${now}::timestamp(3), ${lockAt(policy, 1, now)}::timestamp(3))
     ON CONFLICT ("key") DO UPDATE SET
-      "attempts" = CASE WHEN t."lastAttempt" <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END,
+      "attempts" = CASE WHEN GREATEST(t."lastAttempt", COALESCE(t."lockedUntil", t."lastAttempt")) <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END,
       "lastAttempt" = ${now}::timestamp(3),
       "lockedUntil" = CASE
-        WHEN (CASE WHEN t."lastAttempt" <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END) >= ${policy.free}
+        WHEN (CASE WHEN GREATEST(t."lastAttempt", COALESCE(t."lockedUntil", t."lastAttempt")) <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END) >= ${policy.free}
         THEN ${now}::timestamp(3) + LEAST(
-          ${policy.firstLockMs}::float8 * power(2, LEAST((CASE WHEN t."lastAttempt" <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END) - ${policy.free}, 30)),
+          ${policy.firstLockMs}::float8 * power(2, LEAST((CASE WHEN GREATEST(t."lastAttempt", COALESCE(t."lockedUntil", t."lastAttempt")) <= ${cutoff}::timestamp(3) THEN 1 ELSE t."attempts" + 1 END) - ${policy.free}, 30)),
           ${policy.maxLockMs}::float8
         ) * interval '1 millisecond'
         ELSE NULL END

@@ -10,6 +10,7 @@ import { CLIENT_POLICY, EMAIL_POLICY, throttleKey } from "@/lib/domain/throttle"
 import type { SessionUser } from "./context";
 import { unsafeWithoutTenant, withPerson } from "./door";
 import { recordSecurityEvent } from "./security-events";
+import { revokePendingResets } from "./password-resets";
 import { revokeSessions, sessionUserSelect } from "./sessions";
 import { claimAttempt, clearAttempts, forgiveAttempt, type Claim } from "./sign-in-throttle";
 
@@ -181,6 +182,7 @@ export async function changeOwnPassword(
     await clearAttempts(tx, emailKey);
     await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
     const ended = await revokeSessions(tx, user.id, "passwordChanged", currentSessionId ?? undefined);
+    await revokePendingResets(tx, user.id); // a link handed out earlier must not undo this change
     await recordSecurityEvent(tx, {
       action: "auth.passwordChanged",
       subject: { type: "User", id: user.id },

@@ -7,6 +7,8 @@ import { inject, vi } from "vitest";
 // Links are built from APP_URL; the stubbed request below names another host, as an attacker's
 // request would, so tests prove that the Host header is never used.
 process.env.APP_URL = "https://nap.example.gov";
+// As scripts/server.mjs does: the proof that the address header was set by our own server.
+process.env.NAP_CLIENT_IP_PROOF = "test-proof";
 const url = inject("databaseUrl");
 if (url) process.env.DATABASE_URL = url;
 else process.env.PGLITE_DIR = "memory://";
@@ -33,6 +35,7 @@ vi.mock("next/headers", async () => {
         "x-forwarded-host": "attacker.example",
         "x-forwarded-proto": "https",
         "x-nap-client-ip": TEST_CLIENT.ip,
+        "x-nap-client-ip-proof": "test-proof",
         "user-agent": TEST_CLIENT.userAgent!,
       });
       if (testState.requestPath) h.set(REQUEST_PATH_HEADER, testState.requestPath);

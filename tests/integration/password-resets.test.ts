@@ -13,7 +13,7 @@ import {
   unsafeUsePasswordReset,
 } from "@/lib/data/password-resets";
 import { unsafeFindSessionUser, unsafeStartSession } from "@/lib/data/sessions";
-import { unsafeVerifyCredentials } from "@/lib/data/users";
+import { changeOwnPassword, unsafeVerifyCredentials } from "@/lib/data/users";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { TEST_PASSWORD, addMembership, createTenantWithPeople, createUser, ctxFor, snapshotTenant } from "../factories";
 import { form, signInAs } from "../helpers/session";
@@ -138,6 +138,38 @@ describe("reset links made by a tenant administrator", () => {
     expect(weak).toMatchObject({ ok: false, fieldErrors: { newPassword: { key: "validation.passwordCommon" } } });
     expect(await unsafeFindPasswordReset(token)).not.toBeNull();
     expect(await unsafeVerifyCredentials(a.focal.email, TEST_PASSWORD, new Date(), client)).toMatchObject({ ok: true });
+  });
+});
+
+describe("reset links kept for later", () => {
+  it("stop working once the person also belongs to another tenant or administers the platform", async () => {
+    const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
+    const admin = await ctxFor(a.admin, a.tenant);
+    const kept = await createMemberPasswordReset(admin, await membershipId(a.viewer.id, a.tenant.id));
+    await addMembership(a.viewer, b.tenant, "ADMIN");
+    expect(await unsafeFindPasswordReset(kept.token)).toBeNull();
+    await expect(unsafeUsePasswordReset(kept.token, NEW_PASSWORD, client)).rejects.toBeInstanceOf(NotFoundError);
+    expect(await unsafeVerifyCredentials(a.viewer.email, TEST_PASSWORD, new Date(), client)).toMatchObject({
+      ok: true,
+    });
+
+    const keptToo = await createMemberPasswordReset(admin, await membershipId(a.focal.id, a.tenant.id));
+    await (await getDb()).user.update({ where: { id: a.focal.id }, data: { isPlatformAdmin: true } });
+    await expect(unsafeUsePasswordReset(keptToo.token, NEW_PASSWORD, client)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("end when the password is changed, and any new link ends every earlier one, whoever made it", async () => {
+    const a = await createTenantWithPeople();
+    const admin = await ctxFor(a.admin, a.tenant);
+    const platform = await createUser({ platformAdmin: true });
+    const first = await createMemberPasswordReset(admin, await membershipId(a.viewer.id, a.tenant.id));
+    await changeOwnPassword(a.viewer, null, TEST_PASSWORD, NEW_PASSWORD, client);
+    expect(await unsafeFindPasswordReset(first.token)).toBeNull();
+
+    const byPlatform = await createPasswordResetAsPlatformAdmin(platform, a.viewer.id);
+    const byTenant = await createMemberPasswordReset(admin, await membershipId(a.viewer.id, a.tenant.id));
+    expect(await unsafeFindPasswordReset(byPlatform.token)).toBeNull();
+    expect(await unsafeFindPasswordReset(byTenant.token)).not.toBeNull();
   });
 });
 

@@ -157,6 +157,33 @@ describe("unsafeVerifyCredentials", () => {
     expect(await events("auth.clientLockedOut", client.ip)).toHaveLength(1);
   });
 
+  it("does not start a client afresh the moment its longest lock ends", async () => {
+    const client = newClient();
+    let at = t0;
+    let last;
+    // Spray until the client's lock is at its cap (15 minutes, as long as the window).
+    for (let i = 0; i < 40; i++) {
+      last = await unsafeVerifyCredentials(`spray-${randomUUID()}@example.test`, "Winter2026!", at, client);
+      if (!last.ok && last.reason === "throttled") at = new Date(at.getTime() + last.retryAfterSeconds * 1000);
+      if (!last.ok && last.reason === "throttled" && last.retryAfterSeconds === CLIENT_POLICY.maxLockMs / 1000) break;
+    }
+    expect(last).toMatchObject({ ok: false, reason: "throttled", scope: "client", retryAfterSeconds: 900 });
+    // Right after that lock, the next failure locks again at the cap instead of granting 20 new tries.
+    const next = await unsafeVerifyCredentials(
+      `spray-${randomUUID()}@example.test`,
+      "Winter2026!",
+      new Date(at.getTime() + 1000),
+      client,
+    );
+    expect(next).toMatchObject({ ok: false, reason: "throttled", scope: "client", retryAfterSeconds: 900 });
+    // Only a whole quiet window after the lock ended starts afresh.
+    const later = new Date(at.getTime() + 1000 + CLIENT_POLICY.maxLockMs + CLIENT_POLICY.windowMs + 1000);
+    expect(await unsafeVerifyCredentials(`spray-${randomUUID()}@example.test`, "Winter2026!", later, client)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
+  });
+
   it("does not hold successful sign-ins against a shared address (an office behind one NAT)", async () => {
     const office = newClient();
     const people = await Promise.all(Array.from({ length: CLIENT_POLICY.free + 5 }, () => createUser()));
