@@ -175,7 +175,11 @@ export async function unsafeUsePasswordReset(
       });
       if (claimed.count === 0 || !(await findUsableAfterClaim(tx, reset))) throw new NotFoundError("passwordReset");
       await revokePendingResets(tx, reset.userId);
-      await tx.user.update({ where: { id: reset.userId }, data: { passwordHash, passwordChangedAt: new Date() } });
+      await tx.user.update({
+        where: { id: reset.userId },
+        data: { passwordHash, passwordChangedAt: new Date() },
+        select: { id: true },
+      });
       const ended = await revokeSessions(tx, reset.userId, "passwordReset");
       await recordSecurityEvent(tx, {
         action: "auth.passwordReset",

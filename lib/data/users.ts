@@ -8,13 +8,22 @@ import { RuleError } from "@/lib/domain/errors";
 import { UNKNOWN_CLIENT, type ClientInfo } from "@/lib/domain/security-events";
 import { CLIENT_POLICY, EMAIL_POLICY, throttleKey } from "@/lib/domain/throttle";
 import type { SessionUser } from "./context";
-import { unsafeWithoutTenant, withPerson } from "./door";
+import { unsafeWithoutTenant, withPerson, type Tx } from "./door";
 import { recordSecurityEvent } from "./security-events";
 import { revokePendingResets } from "./password-resets";
 import { revokeSessions, sessionUserSelect } from "./sessions";
 import { claimAttempt, clearAttempts, forgiveAttempt, type Claim } from "./sign-in-throttle";
 
 const NOT_COUNTED: Claim = { allowed: true, attempts: 0, lockedSeconds: 0 };
+
+/**
+ * The stored hash, through the one database function that may read it: the app role cannot
+ * select the column (prisma/migrations/*_password_hash_hidden).
+ */
+async function passwordHashOf(tx: Tx, userId: string): Promise<string | null> {
+  const [row] = await tx.$queryRaw<{ hash: string | null }[]>`SELECT "nap_password_hash"(${userId}) AS hash`;
+  return row?.hash ?? null;
+}
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
@@ -67,10 +76,8 @@ export async function unsafeVerifyCredentials(
             scope: "email",
           } as const,
         };
-      const user = await tx.user.findUnique({
-        where: { email },
-        select: { ...sessionUserSelect, passwordHash: true, disabledAt: true },
-      });
+      const found = await tx.user.findUnique({ where: { email }, select: { ...sessionUserSelect, disabledAt: true } });
+      const user = found ? { ...found, passwordHash: await passwordHashOf(tx, found.id) } : null;
       return { byClient, byEmail, user };
     },
   );
@@ -129,7 +136,7 @@ export async function setUserLocale(user: SessionUser, locale: string, client?: 
   await withPerson(user, async (tx) => {
     const before = await tx.user.findUnique({ where: { id: user.id }, select: { locale: true } });
     if (before?.locale === locale) return;
-    await tx.user.update({ where: { id: user.id }, data: { locale } });
+    await tx.user.update({ where: { id: user.id }, data: { locale }, select: { id: true } });
     await recordSecurityEvent(tx, {
       action: "user.localeChanged",
       subject: { type: "User", id: user.id },
@@ -156,16 +163,14 @@ export async function changeOwnPassword(
   const emailKey = throttleKey.email(user.email);
   const { claim, row } = await withPerson(user, async (tx) => {
     const claim = await claimAttempt(tx, emailKey, EMAIL_POLICY, now);
-    const row = claim.allowed
-      ? await tx.user.findUnique({ where: { id: user.id }, select: { passwordHash: true } })
-      : null;
+    const row = claim.allowed ? { passwordHash: await passwordHashOf(tx, user.id) } : null;
     return { claim, row };
   });
   if (!claim.allowed)
     throw new RuleError("errors.invalidInput", {
       currentPassword: { key: "auth.throttled", values: { seconds: claim.retryAfterSeconds } },
     });
-  if (!row || !(await verifyPassword(current, row.passwordHash))) {
+  if (!row?.passwordHash || !(await verifyPassword(current, row.passwordHash))) {
     await withPerson(user, (tx) =>
       recordSecurityEvent(tx, {
         action: "auth.signInFailed",
@@ -180,7 +185,11 @@ export async function changeOwnPassword(
   const passwordHash = await hashPassword(next);
   await withPerson(user, async (tx) => {
     await clearAttempts(tx, emailKey);
-    await tx.user.update({ where: { id: user.id }, data: { passwordHash, passwordChangedAt: now } });
+    await tx.user.update({
+      where: { id: user.id },
+      data: { passwordHash, passwordChangedAt: now },
+      select: { id: true },
+    });
     const ended = await revokeSessions(tx, user.id, "passwordChanged", currentSessionId ?? undefined);
     await revokePendingResets(tx, user.id); // a link handed out earlier must not undo this change
     await recordSecurityEvent(tx, {

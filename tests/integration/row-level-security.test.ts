@@ -133,6 +133,30 @@ describe("row-level security", () => {
     expect(deleted).toBe(0);
   });
 
+  it("hides every password hash from the app role, and only that column of User", async () => {
+    const db = await getDb();
+    const columns = (
+      await db.$queryRaw<{ column_name: string }[]>`
+        SELECT column_name FROM information_schema.columns WHERE table_schema = 'public' AND table_name = 'User'`
+    ).map((c) => c.column_name);
+    const readable = columns.filter((c) => c !== "passwordHash");
+    await expect(asApp({}, (tx) => tx.$queryRawUnsafe(`SELECT "passwordHash" FROM "User" LIMIT 1`))).rejects.toThrow(
+      /permission denied/,
+    );
+    // Every other column stays readable (a column added later needs its grant).
+    const list = readable.map((c) => `"${c}"`).join(", ");
+    await expect(asApp({}, (tx) => tx.$queryRawUnsafe(`SELECT ${list} FROM "User" LIMIT 1`))).resolves.toBeDefined();
+    // The one function that may read it answers for one person at a time.
+    const [someone] = await db.$queryRaw<
+      { id: string; passwordHash: string }[]
+    >`SELECT "id", "passwordHash" FROM "User" LIMIT 1`;
+    const [viaFunction] = await asApp(
+      {},
+      (tx) => tx.$queryRaw<{ h: string }[]>`SELECT "nap_password_hash"(${someone.id}) AS h`,
+    );
+    expect(viaFunction.h).toBe(someone.passwordHash);
+  });
+
   it("leaves the session as it was: after the transaction the connection is no longer the app role", async () => {
     const db = await getDb();
     await asApp({ tenantId: world.a.tenant.id }, (tx) => count(tx, "Agency"));
