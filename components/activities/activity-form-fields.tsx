@@ -6,23 +6,22 @@ import type { ActionState } from "@/lib/actions/result";
 import type { SaveResult } from "@/lib/domain/types/activities";
 import {
   ACTIVITY_REASON_FIELDS,
-  ACTIVITY_STATUSES,
   changesNeedingReason,
   checkActivityConsistency,
   checkActivityDates,
   checkIndicatorValues,
 } from "@/lib/domain/activity-rules";
 import { isChildCode, normaliseCode } from "@/lib/domain/codes";
+import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
 import { CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/activities";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 import { DateWarnings, useDay } from "./date-warnings";
 import { focusFirstInvalid, list, text, validateForm, type Errors, type Values } from "./form-values";
 import { IndicatorListFields } from "./indicator-list-fields";
 import { PartnerChecklist, type AgencyOption } from "./partner-checklist";
-import { TextAreaField } from "./textarea-field";
 
 export interface ActivityFormProps {
   tenant: string;

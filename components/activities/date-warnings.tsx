@@ -2,11 +2,12 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import type { DateWarning } from "@/lib/domain/activity-rules";
+import { formatDay } from "@/components/browse/format";
 
 /** A calendar day ("2025-06-30") in the reader's language; days are stored at UTC midnight. */
 export function useDay() {
   const format = useFormatter();
-  return (day: string) => format.dateTime(new Date(`${day}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" });
+  return (day: string) => formatDay(format, day, "", "long");
 }
 
 /** Dates outside the plan's period: allowed, but said plainly, with a word and not only a colour. */

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/activity-rules";
+import { INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { SelectField, TextField } from "@/components/ui/field";
 import { DisaggregationFields } from "./disaggregation-fields";

@@ -6,11 +6,11 @@ import { createIndicatorAction, updateIndicatorAction } from "@/lib/actions/indi
 import { INDICATOR_REASON_FIELDS, changesNeedingReason, checkIndicatorValues } from "@/lib/domain/activity-rules";
 import { CreateIndicatorSchema, UpdateIndicatorSchema, unflattenIndexed } from "@/lib/validation/activities";
 import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
 import { ConflictView, asConflict, type ConflictRow } from "./conflict-view";
 import { focusFirstInvalid, text, validateForm, type Errors, type Values } from "./form-values";
 import { IndicatorFields } from "./indicator-fields";
-import { TextAreaField } from "./textarea-field";
 
 interface Props {
   tenant: string;

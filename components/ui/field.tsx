@@ -1,6 +1,14 @@
 "use client";
 
-import { useId, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useId,
+  useState,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+} from "react";
+import { useTranslations } from "next-intl";
 import type { MessageRef } from "@/lib/domain/errors";
 import { useMessage } from "./message";
 
@@ -8,16 +16,19 @@ interface FieldShellProps {
   label: string;
   error?: MessageRef;
   hint?: ReactNode;
+  /** How much of a length limit is used ("120 of 5,000 characters"), under the hint. */
+  counter?: string;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
-/** Label, control, hint and the error next to it, wired with aria-describedby. */
-function FieldShell({ label, error, hint, children }: FieldShellProps) {
+/** Label, control, hint, counter and the error next to it, wired with aria-describedby. */
+function FieldShell({ label, error, hint, counter, children }: FieldShellProps) {
   const id = useId();
   const message = useMessage();
   const hintId = hint ? `${id}-hint` : undefined;
+  const counterId = counter ? `${id}-counter` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, errorId].filter(Boolean).join(" ") || undefined;
+  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
@@ -27,6 +38,11 @@ function FieldShell({ label, error, hint, children }: FieldShellProps) {
       {hint && (
         <p id={hintId} className="text-xs text-slate-600">
           {hint}
+        </p>
+      )}
+      {counter && (
+        <p id={counterId} className="text-xs text-slate-600 tabular-nums">
+          {counter}
         </p>
       )}
       {error && (
@@ -78,6 +94,44 @@ export function SelectField({
             </option>
           ))}
         </select>
+      )}
+    </FieldShell>
+  );
+}
+
+/**
+ * A multi-line field. With maxLength it shows, while typing, how much of the limit is used (the
+ * browser stops typing at the limit; the schema holds the same limit on the server).
+ */
+export function TextAreaField({
+  label,
+  error,
+  hint,
+  rows = 3,
+  maxLength,
+  onChange,
+  ...props
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
+  const t = useTranslations("common");
+  const [typed, setTyped] = useState(() => String(props.defaultValue ?? "").length);
+  const length = props.value !== undefined ? String(props.value).length : typed;
+  const counter = maxLength !== undefined ? t("characterCount", { count: length, max: maxLength }) : undefined;
+  return (
+    <FieldShell label={label} error={error} hint={hint} counter={counter}>
+      {({ id, describedBy, invalid }) => (
+        <textarea
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          rows={rows}
+          maxLength={maxLength}
+          className={controlClass}
+          onChange={(e) => {
+            setTyped(e.target.value.length);
+            onChange?.(e);
+          }}
+          {...props}
+        />
       )}
     </FieldShell>
   );

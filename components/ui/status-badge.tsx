@@ -1,7 +1,8 @@
 import { getTranslations } from "next-intl/server";
+import type { ActivityStatus, PlanStatus } from "@/lib/domain/enums";
 
 // Colour is never the only signal: every badge carries its status as text.
-const activityColours: Record<string, string> = {
+const activityColours: Record<ActivityStatus, string> = {
   NOT_STARTED: "bg-slate-100 text-slate-800 border-slate-400",
   IN_PROGRESS: "bg-blue-50 text-blue-900 border-blue-600",
   COMPLETED: "bg-green-50 text-green-900 border-green-700",
@@ -9,13 +10,13 @@ const activityColours: Record<string, string> = {
   CANCELLED: "bg-slate-50 text-slate-700 border-slate-300 line-through",
 };
 
-const planColours: Record<string, string> = {
+const planColours: Record<PlanStatus, string> = {
   DRAFT: "bg-slate-100 text-slate-800 border-slate-400",
   ACTIVE: "bg-green-50 text-green-900 border-green-700",
   CLOSED: "bg-slate-50 text-slate-700 border-slate-400",
 };
 
-export async function ActivityStatusBadge({ status }: { status: string }) {
+export async function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
   const t = await getTranslations("activityStatus");
   return (
     <span
@@ -26,7 +27,7 @@ export async function ActivityStatusBadge({ status }: { status: string }) {
   );
 }
 
-export async function PlanStatusBadge({ status }: { status: string }) {
+export async function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const t = await getTranslations("planStatus");
   return (
     <span

@@ -1,7 +1,8 @@
 import "server-only";
 import type { AgencyKind } from "@/generated/prisma/enums";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
-import { roleNeedsAgency, type Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
+import { roleNeedsAgency } from "@/lib/domain/roles";
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Tx } from "./door";
 

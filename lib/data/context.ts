@@ -1,6 +1,7 @@
 import "server-only";
 import { ForbiddenError } from "@/lib/domain/errors";
-import { can, type Permission, type Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
+import { can, type Permission } from "@/lib/domain/roles";
 
 export interface SessionUser {
   id: string;

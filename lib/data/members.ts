@@ -1,6 +1,6 @@
 import "server-only";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
 import type { TenantContext } from "./context";
 import { withTenant, type Tx } from "./door";
 import { assertAgencyForRoleIn } from "./agencies";

@@ -1,7 +1,7 @@
 import "server-only";
 import { cache } from "react";
 import { ForbiddenError, RuleError } from "@/lib/domain/errors";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
 import type { Actor, SessionUser, TenantContext, TenantRef } from "./context";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";

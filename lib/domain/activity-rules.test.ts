@@ -8,7 +8,6 @@ import {
   checkIndicatorValues,
   checkStatusPercent,
   diffSnapshots,
-  toIsoDay,
   type ActivitySnapshot,
   type IndicatorValues,
 } from "./activity-rules";
@@ -220,11 +219,5 @@ describe("checkIndicatorValues", () => {
     expect(checkIndicatorValues(ind({ targetYear: 2020 }))).toEqual({
       targetYear: { key: "indicatorForm.validation.targetYearBeforeBaseline" },
     });
-  });
-});
-
-describe("toIsoDay", () => {
-  it("reads a stored calendar day without shifting it", () => {
-    expect(toIsoDay(new Date("2025-06-30"))).toBe("2025-06-30");
   });
 });

@@ -1,11 +1,7 @@
 // Rules for activities and their indicators that hold on the form and on the server alike.
 // Pure: no database, no dates "now"; dates are ISO days ("2025-06-30"), compared as strings.
+import type { ActivityStatus, IndicatorDirection, IndicatorUnit } from "./enums";
 import type { MessageRef } from "./errors";
-
-export const ACTIVITY_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"] as const;
-export type ActivityStatusValue = (typeof ACTIVITY_STATUSES)[number];
-export const INDICATOR_UNITS = ["NUMBER", "PERCENT", "YES_NO"] as const;
-export const INDICATOR_DIRECTIONS = ["INCREASE", "DECREASE"] as const;
 
 /** Everything the activity form edits, in comparable form (partner ids sorted, decimals as strings). */
 export interface ActivitySnapshot {
@@ -22,7 +18,7 @@ export interface ActivitySnapshot {
   budget: string | null;
   currency: string | null;
   fundingSource: string | null;
-  status: ActivityStatusValue;
+  status: ActivityStatus;
   percentComplete: number;
 }
 
@@ -58,10 +54,6 @@ export const ACTIVITY_REASON_FIELDS = [
   "leadAgencyId",
 ] as const satisfies readonly ActivityField[];
 export const INDICATOR_REASON_FIELDS = ["target", "targetYear"] as const;
-
-export function toIsoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 export function sameValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
@@ -131,7 +123,7 @@ export function checkActivityDates(
  * NOT_STARTED means 0 %. IN_PROGRESS and DELAYED sit in 0-99 (0 % right after starting is normal).
  * CANCELLED keeps whatever was done before it stopped.
  */
-export function checkStatusPercent(status: ActivityStatusValue, percent: number): MessageRef | null {
+export function checkStatusPercent(status: ActivityStatus, percent: number): MessageRef | null {
   if (status === "COMPLETED" && percent !== 100) return { key: "activityForm.validation.completedNeeds100" };
   if (status === "NOT_STARTED" && percent !== 0) return { key: "activityForm.validation.notStartedNeeds0" };
   if ((status === "IN_PROGRESS" || status === "DELAYED") && percent === 100)
@@ -163,8 +155,8 @@ export function checkActivityConsistency(
 }
 
 export interface IndicatorValues {
-  unit: (typeof INDICATOR_UNITS)[number];
-  direction: (typeof INDICATOR_DIRECTIONS)[number];
+  unit: IndicatorUnit;
+  direction: IndicatorDirection;
   baseline: string | null;
   target: string | null;
   baselineYear: number | null;

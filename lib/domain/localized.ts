@@ -1,3 +1,5 @@
+import { startOfUtcDay } from "./day";
+
 /** The text in the reader's language when the record has it, else the record's own text. */
 export function localized(
   base: string,
@@ -5,11 +7,6 @@ export function localized(
   locale: string,
 ): string {
   return translations?.[locale]?.trim() || base;
-}
-
-/** Midnight UTC of the given moment's day: planned dates are calendar days stored at midnight UTC. */
-export function startOfUtcDay(moment: Date): Date {
-  return new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), moment.getUTCDate()));
 }
 
 /** Activities whose planned end day has passed and that are neither completed nor cancelled.

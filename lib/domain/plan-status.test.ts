@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
-import {
-  canChangePlanStatus,
-  isPlanReadOnly,
-  isPlanStatus,
-  nextPlanStatus,
-  planStatusChoices,
-  PLAN_STATUSES,
-  type PlanStatusValue,
-} from "./plan-status";
+import { canChangePlanStatus, isPlanReadOnly, isPlanStatus, nextPlanStatus, planStatusChoices } from "./plan-status";
+import { PLAN_STATUSES, type PlanStatus } from "./enums";
 
 describe("plan status", () => {
   it("moves forward one step at a time", () => {
@@ -16,7 +9,7 @@ describe("plan status", () => {
     expect(nextPlanStatus("CLOSED")).toBeNull();
   });
 
-  it.each<[PlanStatusValue, PlanStatusValue, boolean]>([
+  it.each<[PlanStatus, PlanStatus, boolean]>([
     ["DRAFT", "DRAFT", true],
     ["DRAFT", "ACTIVE", true],
     ["DRAFT", "CLOSED", false], // a plan that never ran is deleted or archived, not closed

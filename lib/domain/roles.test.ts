@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { PERMISSIONS, ROLES, can, roleNeedsAgency } from "./roles";
+import { ROLES } from "./enums";
+import { PERMISSIONS, can, roleNeedsAgency } from "./roles";
 
 describe("permission table", () => {
   it("lets every role view its tenant", () => {

@@ -1,7 +1,6 @@
 // Roles and what each may do. Pure: used by the data layer (the real gate), by the action
 // wrapper and by pages deciding which controls to show.
-export const ROLES = ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, isOneOf, type Role } from "./enums";
 
 export const PERMISSIONS = {
   /** See the tenant's plans, activities, dashboards, agencies and members list. */
@@ -27,7 +26,7 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+  return isOneOf(ROLES, value);
 }
 
 /** Roles a member may be given; focal points must name their agency. */

@@ -7,7 +7,8 @@
 // baseline vs target) live in lib/domain/activity-rules.ts, applied by the data layer and the form.
 import { z } from "zod";
 import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
-import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/activity-rules";
+import { isIsoDay } from "@/lib/domain/day";
+import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { AMOUNT_INTEGER_DIGITS, AMOUNT_SCALE, PERCENT_MAX, PERCENT_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
@@ -57,13 +58,7 @@ const isoDay = z
   .string()
   .optional()
   .transform(blankToNull)
-  .refine((v) => v === null || isRealDay(v), { error: "activityForm.validation.date" });
-
-function isRealDay(v: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const d = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v);
-}
+  .refine((v) => v === null || isIsoDay(v), { error: "activityForm.validation.date" });
 
 // Decimal(14,2): at most 12 digits before the point and 2 after, so it always fits the column.
 const AMOUNT = new RegExp(`^\\d{1,${AMOUNT_INTEGER_DIGITS}}(\\.\\d{1,${AMOUNT_SCALE}})?$`);

@@ -2,18 +2,17 @@
 // reload keeps it. Anything a person can type into the address bar must parse: unknown or
 // invalid values fall back to their defaults, never to an error page.
 import { z } from "zod";
+import { ACTIVITY_STATUSES, AGENCY_PARTS, PILLARS, type ActivityStatus, type Pillar } from "@/lib/domain/enums";
 
-export const ACTIVITY_STATUSES = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"] as const;
-export const PILLARS = ["PREVENTION", "PROTECTION", "PROSECUTION", "PARTNERSHIP"] as const;
-export const AGENCY_ROLES = ["any", "lead", "partner"] as const;
+/** With an agency: lead or partner (any), lead only, or partner only. */
+export const AGENCY_ROLES = ["any", ...AGENCY_PARTS] as const;
 export const SORT_KEYS = ["code", "plannedEnd", "status", "percent", "title"] as const;
 export const SORT_DIRECTIONS = ["asc", "desc"] as const;
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const MAX_SEARCH_LENGTH = 200;
 
-export type ActivityStatusValue = (typeof ACTIVITY_STATUSES)[number];
-export type PillarValue = (typeof PILLARS)[number];
 export type SortKey = (typeof SORT_KEYS)[number];
+export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 export type PageSize = (typeof PAGE_SIZES)[number];
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
@@ -60,18 +59,18 @@ export type ActivityListQuery = z.infer<typeof ActivityListQuerySchema>;
 
 export interface ActivityFilters {
   plan: string | null;
-  pillar: PillarValue | null;
+  pillar: Pillar | null;
   objective: string | null;
   agency: string | null;
   /** With an agency: lead or partner (any), lead only, or partner only. */
   role: (typeof AGENCY_ROLES)[number];
-  status: ActivityStatusValue[];
+  status: ActivityStatus[];
   overdue: boolean;
   q: string;
 }
 export interface ActivitySort {
   by: SortKey;
-  dir: (typeof SORT_DIRECTIONS)[number];
+  dir: SortDirection;
 }
 export interface PageRequest {
   page: number;

@@ -1,15 +1,6 @@
 import { z } from "zod";
+import { AGENCY_KINDS } from "@/lib/domain/enums";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
-
-export const AGENCY_KINDS = [
-  "MINISTRY",
-  "STATE_AGENCY",
-  "PARLIAMENT",
-  "COURT",
-  "NGO",
-  "INTERNATIONAL",
-  "OTHER",
-] as const;
 
 const agencyFields = {
   tenant: TenantSlugSchema,

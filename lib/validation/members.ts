@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "@/lib/domain/roles";
+import { ROLES } from "@/lib/domain/enums";
 import { EmailSchema } from "./auth";
 import { IdSchema, TenantSlugSchema } from "./common";
 

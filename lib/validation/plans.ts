@@ -3,11 +3,13 @@
 // pure helpers below, used as you type and again by the data layer (which returns them as field
 // errors): the action wrapper only passes through zod messages of the shared "validation." set.
 import { z } from "zod";
+import { isIsoDay, parseIsoDay } from "@/lib/domain/day";
+import { PILLARS, PLAN_STATUSES } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
-import { PLAN_STATUSES } from "@/lib/domain/plan-status";
+import { INITIAL_PLAN_STATUSES } from "@/lib/domain/plan-status";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
 
-export const PILLARS = ["PREVENTION", "PROTECTION", "PROSECUTION", "PARTNERSHIP"] as const;
+/** Which way a section, objective or activity moves in its list. */
 export const DIRECTIONS = ["up", "down"] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -16,25 +18,8 @@ export const DateSchema = z
   .string({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
-  .refine(
-    (s) =>
-      /^\d{4}-\d{2}-\d{2}$/.test(s) &&
-      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
-      toDay(s).toISOString().startsWith(s),
-    {
-      error: "validation.invalid",
-    },
-  )
-  .transform(toDay);
-
-function toDay(s: string): Date {
-  return new Date(`${s}T00:00:00Z`);
-}
-
-/** "2025-01-31" for a date input, from a stored day. */
-export function dayString(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
+  .refine(isIsoDay, { error: "validation.invalid" })
+  .transform(parseIsoDay);
 
 /** The plan's end must come after its start; the message belongs next to the end field. */
 export function planDatesError(
@@ -42,10 +27,9 @@ export function planDatesError(
   end: Date | string | null | undefined,
 ): MessageRef | null {
   if (!start || !end) return null;
-  const [s, e] = [
-    typeof start === "string" ? Date.parse(start) : start.getTime(),
-    typeof end === "string" ? Date.parse(end) : end.getTime(),
-  ];
+  const time = (d: Date | string) =>
+    typeof d !== "string" ? d.getTime() : isIsoDay(d) ? parseIsoDay(d).getTime() : NaN;
+  const [s, e] = [time(start), time(end)];
   if (Number.isNaN(s) || Number.isNaN(e)) return null;
   return e > s ? null : { key: "planAdmin.validation.endBeforeStart" };
 }
@@ -67,7 +51,7 @@ const planFields = {
 
 export const CreatePlanSchema = z.object({
   ...planFields,
-  status: z.enum(["DRAFT", "ACTIVE"], { error: "validation.invalid" }).optional().default("DRAFT"),
+  status: z.enum(INITIAL_PLAN_STATUSES, { error: "validation.invalid" }).optional().default("DRAFT"),
 });
 export const UpdatePlanSchema = z.object({
   ...planFields,

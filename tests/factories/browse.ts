@@ -3,12 +3,11 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { activityOfEvent } from "@/lib/domain/audit-actions";
+import { parseIsoDay } from "@/lib/domain/day";
+import { ACTIVITY_STATUSES, PILLARS, type ActivityStatus, type Pillar, type UpdateStatus } from "@/lib/domain/enums";
 import type { TenantRef } from "@/lib/data/context";
-import type { ActivityStatus, Pillar, UpdateStatus } from "@/generated/prisma/enums";
 
 const unique = () => randomBytes(4).toString("hex");
-const STATUSES: ActivityStatus[] = ["NOT_STARTED", "IN_PROGRESS", "COMPLETED", "DELAYED", "CANCELLED"];
-const PILLARS: Pillar[] = ["PREVENTION", "PROTECTION", "PROSECUTION", "PARTNERSHIP"];
 
 export interface LargePlan {
   id: string;
@@ -81,7 +80,7 @@ export async function createLargePlan(
       titles: { ru: `Мероприятие ${objective.code}.${n}` },
       description: i % 7 === 0 ? "Border guards and labour inspectors" : "Awareness",
       leadAgencyId: agencyIds[i % agencyIds.length],
-      status: STATUSES[i % STATUSES.length],
+      status: ACTIVITY_STATUSES[i % ACTIVITY_STATUSES.length],
       percentComplete: (i * 13) % 101,
       plannedStart: new Date(`${year}-01-01`),
       plannedEnd: new Date(`${year + (i % 3)}-06-30`),
@@ -148,7 +147,7 @@ export async function addProgressUpdate(
   opts: { periodEnd: string; status: UpdateStatus; values: Record<string, number | null> },
 ) {
   const db = await getDb();
-  const end = new Date(`${opts.periodEnd}T00:00:00Z`);
+  const end = parseIsoDay(opts.periodEnd);
   const period = await db.reportingPeriod.create({
     data: {
       tenantId: tenant.id,
@@ -334,7 +333,7 @@ export async function createSamplePlan(
     "1.2": await obj("1.2", prevention, 2),
     "2.1": await obj("2.1", protection, 1),
   };
-  const end = (iso: string | null) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
+  const end = (iso: string | null) => (iso ? parseIsoDay(iso) : null);
   const specs = [
     {
       code: "1.1.1",

@@ -4,9 +4,8 @@ import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser, TenantContext, TenantRef } from "@/lib/data/context";
 import { resolveTenantContext } from "@/lib/data/tenants";
-import type { Role } from "@/lib/domain/roles";
 import { createInvitation, hashToken } from "@/lib/data/invitations";
-import type { ActivityStatus } from "@/generated/prisma/enums";
+import type { ActivityStatus, Role } from "@/lib/domain/enums";
 
 const unique = () => randomBytes(4).toString("hex");
 export const TEST_PASSWORD = "correct-horse-battery";

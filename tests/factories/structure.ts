@@ -4,10 +4,12 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import type { TenantRef } from "@/lib/data/context";
 import type { PlanInput } from "@/lib/data/plans";
-import type { Pillar, PlanStatus } from "@/generated/prisma/enums";
+import { parseIsoDay } from "@/lib/domain/day";
+import type { Pillar, PlanStatus } from "@/lib/domain/enums";
 
 const unique = () => randomBytes(4).toString("hex");
-export const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+/** A calendar day as the date columns store it: day("2025-01-31"). */
+export const day = parseIsoDay;
 
 /** Valid input for createPlan/updatePlan. */
 export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {

@@ -2,6 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { getPlanTree, listPlans } from "@/lib/data/plans";
+import { parseIsoDay as day } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
 import { isOverdue } from "@/lib/domain/localized";
 import { addActivity, createAgency, createPlan, createTenantWithPeople, ctxFor } from "../factories";
@@ -13,7 +14,6 @@ beforeAll(async () => {
 }, 120_000);
 
 const today = new Date("2026-06-15T12:00:00Z");
-const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** A plan with one activity of each kind the counts must tell apart. */
 async function planWithMixedActivities(tenant: Awaited<ReturnType<typeof createTenantWithPeople>>["tenant"]) {

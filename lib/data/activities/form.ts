@@ -1,7 +1,7 @@
 import "server-only";
 // What the activity form reads: the choices it offers, the activity to edit, whether a code is free.
 import { suggestNextCode } from "@/lib/domain/codes";
-import { toIsoDay } from "@/lib/domain/activity-rules";
+import { toIsoDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { ActivityForEdit, ActivityFormOptions, Localized } from "@/lib/domain/types/activities";
 import type { TenantContext } from "../context";

@@ -2,7 +2,8 @@ import "server-only";
 // What the activity data functions share: the stored row in the form's shape (a snapshot), the
 // checks that read other rows, all run inside the caller's door (they take its `tx`).
 import type { Prisma } from "@/generated/prisma/client";
-import { ACTIVITY_FIELDS, toIsoDay, type ActivitySnapshot } from "@/lib/domain/activity-rules";
+import { ACTIVITY_FIELDS, type ActivitySnapshot } from "@/lib/domain/activity-rules";
+import { parseIsoDay, toIsoDay } from "@/lib/domain/day";
 import { normaliseCode } from "@/lib/domain/codes";
 import { RuleError, type MessageRef } from "@/lib/domain/errors";
 import type { ActivityInput, Localized } from "@/lib/domain/types/activities";
@@ -61,7 +62,7 @@ export function normalize(input: ActivityInput): ActivitySnapshot {
 
 export function toData(s: ActivitySnapshot, titles: Localized = {}) {
   const { ru: _ru, ...other } = titles;
-  const day = (d: string | null) => (d ? new Date(`${d}T00:00:00Z`) : null);
+  const day = (d: string | null) => (d ? parseIsoDay(d) : null);
   return {
     objectiveId: s.objectiveId,
     code: s.code,

@@ -2,6 +2,8 @@ import "server-only";
 // An agency's activities across the tenant's plans: a focal point's own, and an agency's page.
 import { Prisma } from "@/generated/prisma/client";
 import type { ActivityStatus, PlanStatus } from "@/generated/prisma/enums";
+import { startOfUtcDay, toIsoDay } from "@/lib/domain/day";
+import { ACTIVITY_STATUSES, type AgencyPart } from "@/lib/domain/enums";
 import { NotFoundError } from "@/lib/domain/errors";
 import type {
   AgencyActivityRow,
@@ -16,13 +18,11 @@ import {
   agencyRefSelect,
   COLUMNS,
   involves,
-  isoDay,
   LEAD_JOIN,
   names,
   NATURAL_CODE,
   overdueSql,
   shown,
-  startOfDay,
   toAgency,
   toRow,
   type RawRow,
@@ -46,7 +46,7 @@ async function agencyActivityRows(
       planTitle: string;
       planTitles: unknown;
       planStatus: PlanStatus;
-      role: "lead" | "partner";
+      role: AgencyPart;
     })[]
   >`
     SELECT ${COLUMNS}, p.id AS "planId", p.title AS "planTitle", p.titles AS "planTitles", p.status::text AS "planStatus",
@@ -67,13 +67,13 @@ export async function listMyActivities(ctx: TenantContext, opts: QueryOptions = 
     if (ctx.role !== "FOCAL_POINT" || !ctx.agencyId) return { agency: null, rows: [] };
     const [agency, rows] = await Promise.all([
       tx.agency.findFirst({ where: { id: ctx.agencyId, tenantId: ctx.tenant.id }, select: agencyRefSelect }),
-      agencyActivityRows(tx, ctx.tenant.id, ctx.agencyId, startOfDay(opts.today ?? new Date())),
+      agencyActivityRows(tx, ctx.tenant.id, ctx.agencyId, startOfUtcDay(opts.today ?? new Date())),
     ]);
     return agency ? { agency: toAgency(agency), rows } : { agency: null, rows: [] };
   });
 }
 
-const emptyCounts = (): StatusCounts => ({ NOT_STARTED: 0, IN_PROGRESS: 0, COMPLETED: 0, DELAYED: 0, CANCELLED: 0 });
+const emptyCounts = () => Object.fromEntries(ACTIVITY_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 /** An agency of this tenant with everything it leads or partners in; three statements in one door. */
 export async function getAgencyOverview(
@@ -83,7 +83,7 @@ export async function getAgencyOverview(
 ): Promise<AgencyOverview> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     const tenantId = ctx.tenant.id;
-    const today = startOfDay(opts.today ?? new Date());
+    const today = startOfUtcDay(opts.today ?? new Date());
     const [agency, rows, groups] = await Promise.all([
       tx.agency.findFirst({
         where: { id: agencyId, tenantId },
@@ -92,7 +92,7 @@ export async function getAgencyOverview(
       agencyActivityRows(tx, tenantId, agencyId, today),
       // Counted by the database over the same rows the table lists, so the two always agree.
       tx.$queryRaw<{ planId: string; status: ActivityStatus; n: number; overdue: number }[]>`
-        SELECT a."planId", a.status::text AS status, count(*)::int AS n, (count(*) FILTER (WHERE ${overdueSql(isoDay(today))}))::int AS overdue
+        SELECT a."planId", a.status::text AS status, count(*)::int AS n, (count(*) FILTER (WHERE ${overdueSql(toIsoDay(today))}))::int AS overdue
         FROM "Activity" a ${PLAN_JOIN} WHERE ${agencyWhere(tenantId, agencyId)} GROUP BY a."planId", a.status`,
     ]);
     if (!agency) throw new NotFoundError("agency");

@@ -1,11 +1,12 @@
 import "server-only";
 // One activity as its page shows it: facts, agencies, indicators with the latest approved values.
+import { startOfUtcDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
 import { isOverdue } from "@/lib/domain/localized";
 import type { ActivityDetail, Disaggregation, QueryOptions } from "@/lib/domain/types/activity-browse";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
-import { agencyRefSelect, names, planSelect, startOfDay, toAgency } from "./sql";
+import { agencyRefSelect, names, planSelect, toAgency } from "./sql";
 
 const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));
 
@@ -97,7 +98,7 @@ export async function getActivityDetail(
       titles: names(a.titles),
       budget: num(budget),
       archived: Boolean(archivedAt),
-      overdue: isOverdue(a, startOfDay(opts.today ?? new Date())),
+      overdue: isOverdue(a, startOfUtcDay(opts.today ?? new Date())),
       plan: { ...plan, titles: names(plan.titles) },
       section: { ...objective.section, titles: names(objective.section.titles) },
       objective: { id: objective.id, code: objective.code, title: objective.title, titles: names(objective.titles) },

@@ -18,7 +18,6 @@ export type {
   QueryOptions,
   StatusCounts,
 } from "@/lib/domain/types/activity-browse";
-export { startOfDay } from "./sql";
 export { getActivityFilterOptions, listActivities } from "./list";
 export { getActivityDetail } from "./detail";
 export { getAgencyOverview, listMyActivities } from "./agency";

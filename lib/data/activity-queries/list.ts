@@ -1,6 +1,7 @@
 import "server-only";
 // The filtered, sorted, paged list of a plan's activities, and what its filter form offers.
 import { Prisma } from "@/generated/prisma/client";
+import { startOfUtcDay, toIsoDay } from "@/lib/domain/day";
 import type { ActivityPage, FilterOptions, QueryOptions } from "@/lib/domain/types/activity-browse";
 import {
   DEFAULT_FILTERS,
@@ -18,12 +19,10 @@ import {
   NATURAL_CODE,
   involves,
   isPartner,
-  isoDay,
   names,
   overdueSql,
   resolvePlan,
   shown,
-  startOfDay,
   toRow,
   type RawRow,
 } from "./sql";
@@ -79,8 +78,8 @@ export async function listActivities(
     const requested = Math.max(1, Math.floor(page.page) || 1);
     const { plan } = await resolvePlan(tx, ctx, filters.plan);
     if (!plan) return { plan: null, rows: [], total: 0, page: 1, size, pageCount: 1 };
-    const today = startOfDay(opts.today ?? new Date());
-    const where = whereSql(ctx.tenant.id, plan.id, filters, isoDay(today));
+    const today = startOfUtcDay(opts.today ?? new Date());
+    const where = whereSql(ctx.tenant.id, plan.id, filters, toIsoDay(today));
     const order = orderSql(sort, opts.locale ?? "en");
     // The page's ids are picked first, so names and partners are fetched for its rows only (a late
     // page would otherwise compute them for every row it skips).

@@ -9,9 +9,6 @@ import type { ActivityRow, AgencyRef, Localized } from "@/lib/domain/types/activ
 import type { TenantContext } from "../context";
 import type { Tx } from "../door";
 
-/** Midnight UTC of the day, as the date columns store it. */
-export const startOfDay = (d: Date) => new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()));
-export const isoDay = (d: Date) => startOfDay(d).toISOString().slice(0, 10);
 export const names = (v: unknown): Localized =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Localized) : {};
 export const planSelect = {

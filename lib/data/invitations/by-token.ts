@@ -4,7 +4,7 @@ import "server-only";
 // (Invitation_token_read, Invitation_token_use) until it has proved its tenant.
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
 import { UNKNOWN_CLIENT, type ClientInfo } from "@/lib/domain/security-events";
 import { NewPasswordSchema } from "@/lib/validation/auth";
 import { fieldErrorsFrom } from "@/lib/validation/form";

@@ -2,7 +2,7 @@ import "server-only";
 // Invitations made and managed by a tenant's administrators (and the first one, by createTenant).
 import { createHash, randomBytes } from "node:crypto";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
-import type { Role } from "@/lib/domain/roles";
+import type { Role } from "@/lib/domain/enums";
 import type { SessionUser, TenantContext } from "../context";
 import { recordAudit } from "../audit";
 import { withTenant, type Tx } from "../door";

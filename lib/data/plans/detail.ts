@@ -1,8 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
+import { toIsoDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
 import type { Localized, PlanForEdit, PlanTree } from "@/lib/domain/types/plans";
-import { dayString } from "@/lib/validation/plans";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
 import { STRUCTURE_ORDER } from "../structure/ordering";
@@ -135,8 +135,8 @@ export function toEdit(p: EditRow): PlanForEdit {
     title: p.title,
     titleRu: (p.titles as Localized).ru ?? null,
     description: p.description,
-    startDate: dayString(p.startDate),
-    endDate: dayString(p.endDate),
+    startDate: toIsoDay(p.startDate),
+    endDate: toIsoDay(p.endDate),
     status: p.status,
     predecessorId: p.predecessorId,
     deletable: p.status === "DRAFT" && history === 0,

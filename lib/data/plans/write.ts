@@ -1,8 +1,10 @@
 import "server-only";
 import type { Pillar, PlanStatus } from "@/generated/prisma/enums";
+import { toIsoDay } from "@/lib/domain/day";
+import { isOneOf } from "@/lib/domain/enums";
 import { NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
 import { canChangePlanStatus, INITIAL_PLAN_STATUSES } from "@/lib/domain/plan-status";
-import { dayString, planDatesError } from "@/lib/validation/plans";
+import { planDatesError } from "@/lib/validation/plans";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { requireEditablePlan } from "../plan-guards";
@@ -54,8 +56,8 @@ function auditView(p: {
     title: p.title,
     titles: p.titles,
     description: p.description,
-    startDate: dayString(p.startDate),
-    endDate: dayString(p.endDate),
+    startDate: toIsoDay(p.startDate),
+    endDate: toIsoDay(p.endDate),
     status: p.status,
     predecessorId: p.predecessorId,
   };
@@ -100,7 +102,7 @@ function followsFrom(start: string, target: string, byId: Map<string, { predeces
 /** A new plan, in draft unless told it is already running, with the four pillar sections. */
 export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<{ id: string }> {
   return withTenant(ctx, "plans.manage", async (tx, audit) => {
-    if (!INITIAL_PLAN_STATUSES.includes(input.status)) {
+    if (!isOneOf(INITIAL_PLAN_STATUSES, input.status)) {
       throw new RuleError("errors.invalidInput", { status: { key: "planAdmin.validation.initialStatus" } });
     }
     await checkPlanInput(tx, ctx, input);

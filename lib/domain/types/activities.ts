@@ -1,6 +1,6 @@
 // What the activity form receives and what a save answers: plain, serialisable shapes returned by
 // lib/data/activities. Pure types, so components import them from here, never from the data layer.
-import type { PlanStatus } from "@/generated/prisma/enums";
+import type { PlanStatus } from "@/lib/domain/enums";
 import type { ActivitySnapshot, DateWarning } from "@/lib/domain/activity-rules";
 import type { IndicatorForEdit } from "./indicators";
 

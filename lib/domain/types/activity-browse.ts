@@ -4,11 +4,12 @@
 import type {
   ActivityStatus,
   AgencyKind,
+  AgencyPart,
   IndicatorDirection,
   IndicatorUnit,
   Pillar,
   PlanStatus,
-} from "@/generated/prisma/enums";
+} from "@/lib/domain/enums";
 import type { Localized } from "./activities";
 import type { Disaggregation } from "./indicators";
 
@@ -110,7 +111,7 @@ export interface ActivityDetail {
 }
 
 export type AgencyActivityRow = ActivityRow & {
-  role: "lead" | "partner";
+  role: AgencyPart;
   plan: { id: string; title: string; titles: Localized; status: PlanStatus };
 };
 

@@ -1,6 +1,6 @@
 // What the indicator form edits and receives. Pure types, so components import them from here
 // and never reach into the data layer (lib/data/indicators returns them).
-import type { IndicatorDirection, IndicatorUnit } from "@/generated/prisma/enums";
+import type { IndicatorDirection, IndicatorUnit } from "@/lib/domain/enums";
 
 /** One way a value is broken down ("sex": ["female", "male"]). */
 export interface Disaggregation {

@@ -1,6 +1,6 @@
 // What the plan pages render: plain, serialisable shapes returned by lib/data/plans. Pure types,
 // so components import them from here and never reach into the data layer.
-import type { ActivityStatus, Pillar, PlanStatus } from "@/generated/prisma/enums";
+import type { ActivityStatus, Pillar, PlanStatus } from "@/lib/domain/enums";
 
 /** Translations of a name or title, by locale ("ru"); the record's own text is the default. */
 export type Localized = Record<string, string>;

@@ -2,14 +2,8 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
-import {
-  ACTIVITY_STATUSES,
-  AGENCY_ROLES,
-  PAGE_SIZES,
-  PILLARS,
-  SORT_KEYS,
-  type ActivityListState,
-} from "@/lib/validation/activity-filters";
+import { ACTIVITY_STATUSES, PILLARS } from "@/lib/domain/enums";
+import { AGENCY_ROLES, PAGE_SIZES, SORT_KEYS, type ActivityListState } from "@/lib/validation/activity-filters";
 
 const control = "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900";
 const labelClass = "text-sm font-medium text-slate-800";

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
-import { AGENCY_KINDS } from "@/lib/validation/agencies";
+import { AGENCY_KINDS } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { inviteMemberAction } from "@/lib/actions/members";
-import { ROLES } from "@/lib/domain/roles";
+import { ROLES } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";

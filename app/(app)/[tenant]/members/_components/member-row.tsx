@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { changeRoleAction, createResetLinkAction, removeMemberAction } from "@/lib/actions/members";
-import { ROLES } from "@/lib/domain/roles";
+import { ROLES } from "@/lib/domain/enums";
 import { ResetLink } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/message";

@@ -1,6 +1,8 @@
 "use client";
 
 import { useFormatter, useTranslations } from "next-intl";
+import { isIsoDay } from "@/lib/domain/day";
+import { formatDay } from "@/components/browse/format";
 
 /** What someone else saved while this form was open, so the editor sees what changed. */
 export function PlanConflict({
@@ -12,10 +14,7 @@ export function PlanConflict({
 }) {
   const t = useTranslations();
   const format = useFormatter();
-  const day = (k: string) =>
-    typeof current[k] === "string"
-      ? format.dateTime(new Date(`${current[k]}T00:00:00Z`), { dateStyle: "long", timeZone: "UTC" })
-      : "—";
+  const day = (k: string) => (isIsoDay(current[k]) ? formatDay(format, current[k], "—", "long") : "—");
   const text = (k: string) => (current[k] ? String(current[k]) : "—");
   const predecessor = predecessors.find((p) => p.value === current.predecessorId)?.label ?? "—";
   return (

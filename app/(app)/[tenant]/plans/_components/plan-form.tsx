@@ -4,13 +4,13 @@ import { useActionState, useEffect, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { createPlanAction, updatePlanAction } from "@/lib/actions/plans";
-import { INITIAL_PLAN_STATUSES, planStatusChoices, type PlanStatusValue } from "@/lib/domain/plan-status";
+import type { PlanStatus } from "@/lib/domain/enums";
+import { INITIAL_PLAN_STATUSES, planStatusChoices } from "@/lib/domain/plan-status";
 import { planDatesError } from "@/lib/validation/plans";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
 import { PlanConflict } from "./plan-conflict";
-import { TextAreaField } from "./text-area-field";
 
 export interface PlanFormValues {
   id: string;
@@ -20,7 +20,7 @@ export interface PlanFormValues {
   description: string;
   startDate: string;
   endDate: string;
-  status: PlanStatusValue;
+  status: PlanStatus;
   predecessorId: string | null;
 }
 
@@ -47,7 +47,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
   }, [savedId, router, tenant]);
   // After a conflict, the choices follow the status as it is now saved.
   const statuses = plan
-    ? planStatusChoices((failed?.current?.status as PlanStatusValue | undefined) ?? plan.status)
+    ? planStatusChoices((failed?.current?.status as PlanStatus | undefined) ?? plan.status)
     : INITIAL_PLAN_STATUSES;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
@@ -72,6 +72,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
       <TextAreaField
         label={t("planAdmin.description")}
         name="description"
+        rows={4}
         defaultValue={value("description")}
         error={failed?.fieldErrors?.description}
       />

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AgencyOverview } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
-import { ACTIVITY_STATUSES } from "@/lib/validation/activity-filters";
+import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
 
 /** Counts by status (as text column headers, not colour alone) per plan, with a total row. */
 export async function StatusCountsTable({

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { PlanTree } from "@/lib/domain/types/plans";
-import { localized } from "@/lib/domain/localized";
-import { ActivityTable } from "./activity-table";
+import { isOverdue, localized } from "@/lib/domain/localized";
+import { ActivityTable } from "@/components/browse/activity-table";
 import { MoveControls } from "./move-controls";
 import { ObjectiveForm } from "./objective-form";
 import { RemoveControl } from "./remove-control";
@@ -75,10 +75,26 @@ export async function ObjectiveBlock({ tenant, planId, sectionId, objective, fir
       {objective.activities.length > 0 ? (
         <ActivityTable
           tenant={tenant}
-          code={objective.code}
-          activities={objective.activities}
-          manage={Boolean(manage)}
-          today={today}
+          variant="plain"
+          caption={t("plans.activitiesOf", { code: objective.code })}
+          rows={objective.activities.map((a) => ({ ...a, overdue: isOverdue(a, today) }))}
+          actions={
+            manage
+              ? {
+                  label: t("structure.order"),
+                  render: (a, i) => (
+                    <MoveControls
+                      kind="activity"
+                      tenant={tenant}
+                      id={a.id}
+                      name={t("structure.activityName", { code: a.code })}
+                      first={i === 0}
+                      last={i === objective.activities.length - 1}
+                    />
+                  ),
+                }
+              : undefined
+          }
         />
       ) : (
         <p className="text-sm text-slate-700">{t("structure.noActivities")}</p>

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createSectionAction, updateSectionAction } from "@/lib/actions/structure";
 import { isValidSectionCode, normaliseCode } from "@/lib/domain/codes";
-import { PILLARS } from "@/lib/validation/plans";
+import { PILLARS } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
