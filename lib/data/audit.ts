@@ -1,6 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { AuditActionSchema, activityOfEvent, type AuditAction, type AuditEntity } from "@/lib/domain/audit-actions";
+import { payloadIssues } from "@/lib/domain/audit-payloads";
 import type { Actor, SessionUser } from "./context";
 
 type Tx = Prisma.TransactionClient;
@@ -14,9 +15,35 @@ export interface AuditInput {
   entityId: string;
   /** The activity the event concerns; found from the entity or the payload when not given. */
   activityId?: string | null;
+  /** Checked against the action's schemas (lib/domain/audit-payloads.ts), as stored (JSON). */
   before?: unknown;
   after?: unknown;
   reason?: string | null;
+}
+
+/** A writer and its action's payload schema disagree: a bug in the writer or in the schema. */
+export class AuditPayloadError extends Error {
+  constructor(
+    readonly action: AuditAction,
+    readonly issues: string[],
+  ) {
+    super(`audit payload of ${action} does not fit its schema: ${issues.join("; ")}`);
+    this.name = "AuditPayloadError";
+  }
+}
+
+/**
+ * Checks a payload (as stored) against its action's schemas. In development and tests a mismatch
+ * throws, so it is fixed before it ships. In production it is logged and the event still written:
+ * a drift between a writer and its schema must not make someone's save fail, and the event, even
+ * off-schema, is the record of what happened (readers treat an off-schema field as plain text).
+ */
+export function checkAuditPayload(action: AuditAction, before: unknown, after: unknown): void {
+  const issues = payloadIssues(action, before, after);
+  if (issues.length === 0) return;
+  const error = new AuditPayloadError(action, issues);
+  if (process.env.NODE_ENV !== "production") throw error;
+  console.warn(error.message); // paths and expectations only, never the values
 }
 
 function actorColumns(actor: AuditInput["actor"]) {
@@ -33,6 +60,8 @@ function activityOf(input: AuditInput): string | null {
 /** Writes one append-only audit event, inside the caller's transaction. */
 export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
   AuditActionSchema.parse(input.action); // the closed list holds at run time too
+  const [before, after] = [toJson(input.before), toJson(input.after)];
+  checkAuditPayload(input.action, before, after);
   // createMany: no RETURNING, so an event the writer may not read back (a failed sign-in for an
   // address nobody has, under row-level security) is still written.
   await tx.auditEvent.createMany({
@@ -43,8 +72,8 @@ export async function recordAudit(tx: Tx, input: AuditInput): Promise<void> {
       entityType: input.entityType,
       entityId: input.entityId,
       activityId: activityOf(input),
-      before: toJson(input.before),
-      after: toJson(input.after),
+      before,
+      after,
       reason: input.reason?.trim() || null,
     },
   });

@@ -2,6 +2,8 @@ import "server-only";
 // The history of one activity: its audit events and those of its indicators, newest first, with
 // who, when, what changed (field by field, from the event's before/after) and why.
 import type { Prisma } from "@/generated/prisma/client";
+import type { RefEntity } from "@/lib/domain/audit-fields";
+import { payloadFieldKind, refsIn } from "@/lib/domain/audit-payloads";
 import { NotFoundError } from "@/lib/domain/errors";
 import { localized } from "@/lib/domain/localized";
 import type { History, HistoryChange, HistoryEvent, HistoryValue } from "@/lib/domain/types/history";
@@ -13,9 +15,6 @@ export type { History, HistoryChange, HistoryEvent, HistoryValue };
 // Bookkeeping that changes on every write and says nothing to a reader (an indicator event names
 // its activity in every snapshot, to be found after the indicator is deleted).
 const HIDDEN_FIELDS = new Set(["id", "tenantId", "activityId", "version", "createdAt", "updatedAt"]);
-// Fields that hold ids are shown by name, since ids mean nothing to people.
-const isAgencyField = (field: string) => /agenc|partner/i.test(field);
-const isObjectiveField = (field: string) => field === "objectiveId";
 
 type Json = Prisma.JsonValue;
 const asObject = (v: Json | null): Record<string, Json> | null =>
@@ -36,25 +35,21 @@ const snapshotName = (v: Json | null) => {
   return typeof name === "string" ? name : null;
 };
 
-function idsIn(changes: HistoryChange[], isField: (field: string) => boolean): string[] {
-  const ids = new Set<string>();
-  const visit = (v: HistoryValue) => {
-    if (typeof v === "string") ids.add(v);
-    else if (Array.isArray(v)) v.forEach(visit);
-  };
-  for (const c of changes.filter((c) => isField(c.field))) [c.from, c.to].forEach(visit);
-  return [...ids];
-}
+/** The ids of `entity` an event's changes hold, as its action's payload schema declares them. */
+const refsOfChange = (action: string, c: HistoryChange, entity: RefEntity) => [
+  ...refsIn(action, c.field, c.from, entity),
+  ...refsIn(action, c.field, c.to, entity),
+];
 
-function withNames(
-  change: HistoryChange,
-  byId: Map<string, string>,
-  isField: (field: string) => boolean,
-): HistoryChange {
-  if (!isField(change.field)) return change;
-  const name = (v: HistoryValue): HistoryValue =>
-    typeof v === "string" ? (byId.get(v) ?? v) : Array.isArray(v) ? v.map(name) : v;
-  return { ...change, from: name(change.from), to: name(change.to) };
+/** The change with the ids its schema declares replaced by names (an id no longer found stays as it is). */
+function withNames(action: string, change: HistoryChange, names: Map<RefEntity, Map<string, string>>): HistoryChange {
+  const kind = payloadFieldKind(action, change.field);
+  const byId = kind?.kind === "ref" ? names.get(kind.entity) : undefined;
+  if (kind?.kind !== "ref" || !byId) return change;
+  const name = (x: HistoryValue): HistoryValue => (typeof x === "string" ? (byId.get(x) ?? x) : x);
+  const side = (v: HistoryValue): HistoryValue =>
+    refsIn(action, change.field, v, kind.entity).length === 0 ? v : Array.isArray(v) ? v.map(name) : name(v);
+  return { ...change, from: side(change.from), to: side(change.to) };
 }
 
 /**
@@ -115,9 +110,12 @@ export async function listHistory(
           ? (indicatorNames.get(r.entityId) ?? snapshotName(r.before) ?? snapshotName(r.after))
           : null,
     }));
-    // Names for the ids in the changes: at most one statement for agencies, one for objectives.
-    const agencyIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isAgencyField)))];
-    const objectiveIds = [...new Set(events.flatMap((e) => idsIn(e.changes, isObjectiveField)))];
+    // Ids mean nothing to people: those the payload schemas declare agency or objective ids are
+    // shown by name, with at most one statement for agencies and one for objectives.
+    const ids = (entity: RefEntity) => [
+      ...new Set(events.flatMap((e) => e.changes.flatMap((c) => refsOfChange(e.action, c, entity)))),
+    ];
+    const [agencyIds, objectiveIds] = [ids("Agency"), ids("Objective")];
     const [agencies, objectives] = await Promise.all([
       agencyIds.length
         ? tx.agency.findMany({
@@ -132,17 +130,16 @@ export async function listHistory(
           })
         : [],
     ]);
-    const agencyNames = new Map(
-      agencies.map((a) => [a.id, localized(a.name, a.names as Record<string, string>, locale)]),
-    );
-    const objectiveNames = new Map(
-      objectives.map((o) => [o.id, `${o.code} ${localized(o.title, o.titles as Record<string, string>, locale)}`]),
-    );
-    for (const e of events) {
-      e.changes = e.changes.map((c) =>
-        withNames(withNames(c, agencyNames, isAgencyField), objectiveNames, isObjectiveField),
-      );
-    }
+    const names = new Map<RefEntity, Map<string, string>>([
+      ["Agency", new Map(agencies.map((a) => [a.id, localized(a.name, a.names as Record<string, string>, locale)]))],
+      [
+        "Objective",
+        new Map(
+          objectives.map((o) => [o.id, `${o.code} ${localized(o.title, o.titles as Record<string, string>, locale)}`]),
+        ),
+      ],
+    ]);
+    for (const e of events) e.changes = e.changes.map((c) => withNames(e.action, c, names));
     return { events, hasMore: rows.length > limit };
   });
 }

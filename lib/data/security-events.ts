@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { recordAudit } from "./audit";
 import { ForbiddenError } from "@/lib/domain/errors";
 import {
   SECURITY_ACTIONS,
@@ -24,24 +24,20 @@ export interface SecurityEventInput {
 
 /**
  * Security events are audit events like any other: append-only, in the caller's door's
- * transaction. Written with createMany, which returns no row: INSERT ... RETURNING (what create
- * does, and recordAudit with it) must also pass the SELECT policies, and an event about an address
- * with no account, or recorded before anyone is signed in, is visible to nobody but the platform
- * (AuditEvent_security_write lets anyone record it; no policy lets them read it back).
+ * transaction, through recordAudit (which checks the action and its payload, records the
+ * actor's kind, and writes without RETURNING: an event about an address with no account is
+ * visible to nobody but the platform, AuditEvent_security_write only lets anyone record it).
  */
 export async function recordSecurityEvent(tx: Tx, input: SecurityEventInput): Promise<void> {
   const client = input.client ? { ip: input.client.ip, userAgent: input.client.userAgent?.slice(0, 300) ?? null } : {};
-  await tx.auditEvent.createMany({
-    data: [
-      {
-        tenantId: input.tenantId ?? null,
-        actorId: input.actor?.id ?? null,
-        action: input.action,
-        entityType: input.subject.type,
-        entityId: input.subject.id.slice(0, 320),
-        after: JSON.parse(JSON.stringify({ ...client, ...input.details })) as Prisma.InputJsonValue,
-      },
-    ],
+  await recordAudit(tx, {
+    tenantId: input.tenantId ?? null,
+    actor: input.actor,
+    action: input.action,
+    entityType: input.subject.type,
+    entityId: input.subject.id.slice(0, 320),
+    activityId: null,
+    after: { ...client, ...input.details },
   });
 }
 

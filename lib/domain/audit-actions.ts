@@ -1,7 +1,9 @@
 // The closed list of what the audit log records. An action outside this list does not type-check
 // (lib/data/audit.ts takes an AuditAction) and is refused at run time, so history pages and rules
-// can rely on the names; each is translated by name in the messages.
+// can rely on the names; each is translated by name in the messages. What each records in its
+// before/after is its payload schema, in lib/domain/audit-payloads.ts.
 import { z } from "zod";
+import { refsIn } from "./audit-payloads";
 import { SECURITY_ACTIONS } from "./security-events";
 
 export const CONTENT_ACTIONS = [
@@ -73,8 +75,13 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export const ACTOR_KINDS = ["user", "token", "system", "anonymous"] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
 
-/** The activity an event concerns: the activity itself, or the activityId its payload names. */
+/**
+ * The activity an event concerns: the activity itself, or the activity its payload names in a field
+ * its schema declares an activity id (an indicator's events). Null for other events, and for an
+ * action outside the list.
+ */
 export function activityOfEvent(e: {
+  action: string;
   entityType: string;
   entityId: string;
   before?: unknown;
@@ -82,8 +89,11 @@ export function activityOfEvent(e: {
 }): string | null {
   if (e.entityType === "Activity") return e.entityId;
   for (const payload of [e.after, e.before]) {
-    const id = (payload as { activityId?: unknown } | null | undefined)?.activityId;
-    if (typeof id === "string") return id;
+    if (!payload || typeof payload !== "object" || Array.isArray(payload)) continue;
+    for (const [field, value] of Object.entries(payload)) {
+      const [id] = refsIn(e.action, field, value, "Activity");
+      if (id) return id;
+    }
   }
   return null;
 }

@@ -154,9 +154,10 @@ describe("listHistory", () => {
       },
       select: { id: true },
     });
+    // Moved to another objective by the activity form: an update (activity.moved is its place only).
     await addAuditEvent(w.tenant, {
       actorId: w.admin.id,
-      action: "activity.moved",
+      action: "activity.updated",
       entityType: "Activity",
       entityId: w.activity.id,
       at: at(1),
@@ -177,6 +178,36 @@ describe("listHistory", () => {
     expect(events[1].changes).toEqual([
       { field: "objectiveId", from: "1.1 Awareness", to: "1.2 Защита" },
       { field: "partnerAgencyIds", from: [], to: ["Министерство"] },
+    ]);
+  });
+
+  it("names only the ids the action's payload schema declares, and only values that fit it", async () => {
+    const w = await world();
+    const agencyId = w.agency.id;
+    const event = (minute: number, action: string, before: object, after: object) =>
+      addAuditEvent(w.tenant, {
+        actorId: w.admin.id,
+        action,
+        entityType: "Activity",
+        entityId: w.activity.id,
+        at: at(minute),
+        before,
+        after,
+      });
+    // A text field that happens to hold an agency's id, an action outside the list, a position.
+    await event(1, "activity.updated", { fundingSource: null }, { fundingSource: agencyId });
+    await event(2, "activity.imported", { leadAgencyId: null }, { leadAgencyId: agencyId });
+    await event(3, "activity.moved", { position: 2 }, { position: 1 });
+    // An event older than its schema: a lead agency recorded as a list is left as recorded.
+    await event(4, "activity.updated", { leadAgencyId: null }, { leadAgencyId: [agencyId] });
+    await event(5, "activity.updated", { leadAgencyId: null }, { leadAgencyId: agencyId });
+    const { events } = await listHistory(w.ctx, w.activity.id);
+    expect(events.map((e) => e.changes)).toEqual([
+      [{ field: "leadAgencyId", from: null, to: w.agency.name }],
+      [{ field: "leadAgencyId", from: null, to: [agencyId] }],
+      [{ field: "position", from: 2, to: 1 }],
+      [{ field: "leadAgencyId", from: null, to: agencyId }],
+      [{ field: "fundingSource", from: null, to: agencyId }],
     ]);
   });
 

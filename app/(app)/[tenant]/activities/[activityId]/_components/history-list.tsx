@@ -1,21 +1,31 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import type { EnumName, FieldKind } from "@/lib/domain/audit-fields";
+import { payloadFieldKind } from "@/lib/domain/audit-payloads";
+import { isIsoDay } from "@/lib/domain/day";
 import type { History, HistoryValue } from "@/lib/domain/types/history";
 import { formatDay, type Formatter } from "@/components/browse/format";
 
 type T = Awaited<ReturnType<typeof getTranslations>>;
-const ISO_DAY = /^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/;
-// Decimal columns reach the audit event as strings ("25000.00"); they read as numbers.
-const DECIMAL_FIELDS = new Set(["budget", "baseline", "target"]);
+// Where the value lists a payload schema names are translated; the others read as recorded.
+const ENUM_MESSAGES: Partial<Record<EnumName, string>> = {
+  ActivityStatus: "activityStatus",
+  IndicatorUnit: "activityPage.indicators.units",
+  IndicatorDirection: "activityPage.indicators.directions",
+};
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
-/** A recorded value as people read it: translated statuses and units, dates and numbers in their language. */
-function display(field: string, v: HistoryValue, t: T, format: Formatter): string {
+/**
+ * A recorded value as people read it, by what its payload schema says the field holds (a day, an
+ * amount, a year...): translated statuses and units, dates and numbers in their language. Ids were
+ * named by the data layer; a field the schema does not know reads as recorded.
+ */
+function display(kind: FieldKind | null, v: HistoryValue, t: T, format: Formatter): string {
   if (v === null || v === "") return t("history.empty");
   if (typeof v === "boolean") return v ? t("history.yes") : t("history.no");
   // Years are labels, not quantities: "2027", never "2,027".
-  if (field.endsWith("Year")) return String(v);
+  if (kind?.kind === "year") return String(v);
   // An indicator's breakdown as the activity page shows it: "sex: female, male".
-  if (field === "disaggregation" && Array.isArray(v)) {
+  if (kind?.kind === "breakdown" && Array.isArray(v)) {
     const dims = v.filter(
       (d): d is { [key: string]: HistoryValue } =>
         typeof d === "object" && d !== null && !Array.isArray(d) && "dimension" in d,
@@ -25,21 +35,18 @@ function display(field: string, v: HistoryValue, t: T, format: Formatter): strin
         ? dims.map((d) => `${d.dimension}: ${[d.categories].flat().join(", ")}`).join("; ")
         : t("history.empty");
   }
-  if (typeof v === "string" && DECIMAL_FIELDS.has(field) && DECIMAL.test(v)) return format.number(Number(v));
+  // Decimal columns reach the audit event as strings ("25000.00"); they read as numbers.
+  if (typeof v === "string" && kind?.kind === "amount" && DECIMAL.test(v)) return format.number(Number(v));
   if (typeof v === "number")
-    return field === "percentComplete" ? format.number(v / 100, { style: "percent" }) : format.number(v);
-  if (Array.isArray(v)) return v.length ? v.map((x) => display(field, x, t, format)).join(", ") : t("history.empty");
+    return kind?.kind === "percent" ? format.number(v / 100, { style: "percent" }) : format.number(v);
+  if (Array.isArray(v)) return v.length ? v.map((x) => display(kind, x, t, format)).join(", ") : t("history.empty");
   if (typeof v === "object")
     return Object.entries(v)
-      .map(([k, x]) => `${k}: ${display(field, x, t, format)}`)
+      .map(([k, x]) => `${k}: ${display(kind, x, t, format)}`)
       .join("; ");
-  const enumKey = {
-    status: "activityStatus",
-    unit: "activityPage.indicators.units",
-    direction: "activityPage.indicators.directions",
-  }[field];
+  const enumKey = kind?.kind === "enum" ? ENUM_MESSAGES[kind.of] : undefined;
   if (enumKey && t.has(`${enumKey}.${v}`)) return t(`${enumKey}.${v}`);
-  if (ISO_DAY.test(v)) return formatDay(format, new Date(v.length === 10 ? `${v}T00:00:00Z` : v), v, "long");
+  if (kind?.kind === "day" && isIsoDay(v)) return formatDay(format, new Date(`${v}T00:00:00Z`), v, "long");
   return v;
 }
 
@@ -94,15 +101,18 @@ export async function HistoryList({ history }: { history: History }) {
                     </tr>
                   </thead>
                   <tbody>
-                    {e.changes.map((c) => (
-                      <tr key={c.field} className="border-t border-slate-100 align-top">
-                        <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">
-                          {label(`history.fields.${c.field}`, c.field)}
-                        </th>
-                        <td className="py-1 pr-2 break-words">{display(c.field, c.from, t, format)}</td>
-                        <td className="py-1 break-words">{display(c.field, c.to, t, format)}</td>
-                      </tr>
-                    ))}
+                    {e.changes.map((c) => {
+                      const kind = payloadFieldKind(e.action, c.field);
+                      return (
+                        <tr key={c.field} className="border-t border-slate-100 align-top">
+                          <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">
+                            {label(`history.fields.${c.field}`, c.field)}
+                          </th>
+                          <td className="py-1 pr-2 break-words">{display(kind, c.from, t, format)}</td>
+                          <td className="py-1 break-words">{display(kind, c.to, t, format)}</td>
+                        </tr>
+                      );
+                    })}
                   </tbody>
                 </table>
               )}
