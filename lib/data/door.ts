@@ -3,7 +3,8 @@ import "server-only";
 // reads and writes alike; a test (tests/integration/door-scan.test.ts) fails when a function in
 // lib/data/ touches the Prisma client any other way.
 //
-// Each door opens a transaction, switches to the role nap_app (which obeys row-level security,
+// Each door (but unsafeOutsideTenants, for the per-request session check on tables that belong
+// to no tenant) opens a transaction, switches to the role nap_app (which obeys row-level security,
 // prisma/migrations/*_row_level_security) and tells the database, for this transaction only,
 // whose rows it may touch (app.tenant_id, app.user_id, app.token_hash, app.platform) and who acts
 // (app.actor). So a query that forgets its `tenantId` filter returns nothing and writes nothing:
