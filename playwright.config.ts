@@ -52,6 +52,8 @@ export default defineConfig({
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
       AUTH_SECRET: process.env.AUTH_SECRET ?? "e2e-only-secret-not-for-production-3b9f1c",
+      // The tests sign in with the demo accounts, also on PostgreSQL (where seeding is opt-in).
+      SEED_DEMO: "true",
       ...(process.env.E2E_DATABASE_URL
         ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
         : { PGLITE_DIR: ".data/e2e-pglite" }),

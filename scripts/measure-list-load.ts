@@ -99,6 +99,7 @@ async function measure(label: string, dir: string) {
   const db = await scratchDatabase();
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    SEED_DEMO: "true",
     PORT: String(PORT),
     HOSTNAME: "127.0.0.1",
     AUTH_SECRET: "load-test-only-secret-9c1e",

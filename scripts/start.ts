@@ -56,7 +56,10 @@ async function prepareDatabase(): Promise<void> {
     }
   }
   const db = await getDb(); // applies pending migrations of the embedded database
-  if (process.env.SEED_DEMO !== "false") {
+  // The demo data (with its published demo password) goes into the embedded database unless
+  // SEED_DEMO=false; into PostgreSQL, which may be a real deployment, only with SEED_DEMO=true.
+  const seed = databaseKind() === "pglite" ? process.env.SEED_DEMO !== "false" : process.env.SEED_DEMO === "true";
+  if (seed) {
     const result = await seedDemo(db);
     console.log(result.summary);
   }

@@ -157,6 +157,23 @@ describe("row-level security", () => {
     expect(viaFunction.h).toBe(someone.passwordHash);
   });
 
+  it("lets the two narrow functions look past the tenant's scope for their one answer, and no further", async () => {
+    const { a, b } = world;
+    const seen = await asApp({ tenantId: a.tenant.id }, async (tx) => {
+      const [row] = await tx.$queryRaw<{ ids: string[] }[]>`SELECT "nap_membership_tenants"(${a.viewer.id}) AS ids`;
+      await tx.$queryRaw`SELECT "nap_revoke_password_resets"(${b.viewer.id})`;
+      const [scope] = await tx.$queryRaw<
+        { platform: string }[]
+      >`SELECT current_setting('app.platform', true) AS platform`;
+      return {
+        ids: row.ids,
+        platform: scope.platform,
+        ofB: await count(tx, "Membership", `"tenantId" = '${b.tenant.id}'`),
+      };
+    });
+    expect(seen).toEqual({ ids: [a.tenant.id], platform: "off", ofB: 0 });
+  });
+
   it("leaves the session as it was: after the transaction the connection is no longer the app role", async () => {
     const db = await getDb();
     await asApp({ tenantId: world.a.tenant.id }, (tx) => count(tx, "Agency"));

@@ -2,15 +2,26 @@
 
 -- A tenant administrator may make (and a reset link may be used) only for someone who belongs to
 -- that tenant alone (lib/data/password-resets.ts): that needs the tenants of all the person's
--- memberships, which row-level security rightly hides from a tenant's scope. This function
--- answers that list of ids and nothing else; it runs as its owner in the platform scope (the SET
--- clauses apply to the call only), and only the app role may call it.
+-- memberships, which row-level security rightly hides from a tenant's scope. These two functions
+-- answer that list of ids, and end all of a person's pending reset links, and nothing else. They
+-- run as their owner, who obeys row-level security too (FORCE), so each switches to the platform
+-- scope for its one statement and back to the caller's scope before it returns. (A SET clause on
+-- the function would be simpler, but PostgreSQL lets only superusers store a custom setting
+-- there, and the owner need not be one.) Only the app role may call them.
 CREATE OR REPLACE FUNCTION "nap_membership_tenants"(p_user_id text) RETURNS text[]
-LANGUAGE sql STABLE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = public, pg_temp
-SET app.platform = 'on'
 AS $$
-  SELECT coalesce(array_agg("tenantId" ORDER BY "tenantId"), ARRAY[]::text[]) FROM "Membership" WHERE "userId" = p_user_id
+DECLARE
+  caller_scope text := coalesce(current_setting('app.platform', true), 'off');
+  result text[];
+BEGIN
+  PERFORM set_config('app.platform', 'on', true);
+  SELECT coalesce(array_agg("tenantId" ORDER BY "tenantId"), ARRAY[]::text[]) INTO result
+  FROM "Membership" WHERE "userId" = p_user_id;
+  PERFORM set_config('app.platform', caller_scope, true);
+  RETURN result;
+END
 $$;
 
 -- Every pending reset link of a person ends when a new one is made (by any tenant's
@@ -18,16 +29,20 @@ $$;
 -- is disabled: links made in another scope are invisible to the caller, so this one narrow
 -- function ends them all. It only ever sets revokedAt on unused links.
 CREATE OR REPLACE FUNCTION "nap_revoke_password_resets"(p_user_id text) RETURNS integer
-LANGUAGE sql VOLATILE SECURITY DEFINER
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 SET search_path = public, pg_temp
-SET app.platform = 'on'
 AS $$
-  WITH revoked AS (
-    UPDATE "PasswordReset" SET "revokedAt" = now()
-    WHERE "userId" = p_user_id AND "usedAt" IS NULL AND "revokedAt" IS NULL
-    RETURNING 1
-  )
-  SELECT count(*)::integer FROM revoked
+DECLARE
+  caller_scope text := coalesce(current_setting('app.platform', true), 'off');
+  revoked integer;
+BEGIN
+  PERFORM set_config('app.platform', 'on', true);
+  UPDATE "PasswordReset" SET "revokedAt" = now()
+  WHERE "userId" = p_user_id AND "usedAt" IS NULL AND "revokedAt" IS NULL;
+  GET DIAGNOSTICS revoked = ROW_COUNT;
+  PERFORM set_config('app.platform', caller_scope, true);
+  RETURN revoked;
+END
 $$;
 
 REVOKE ALL ON FUNCTION "nap_membership_tenants"(text) FROM PUBLIC;
