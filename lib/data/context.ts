@@ -37,6 +37,11 @@ export interface TenantContext {
   agencyId: string | null;
 }
 
+/** Platform administration (every tenant, every person): the platform administrator only. */
+export function requirePlatformAdmin(user: SessionUser): void {
+  if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
+}
+
 export function requirePermission(ctx: TenantContext, permission: Permission): void {
   if (!can(ctx.role, permission)) throw new ForbiddenError(permission);
 }

@@ -5,10 +5,10 @@ import "server-only";
 // ends every session of the person.
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "@/lib/auth/password";
-import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
 import { throttleKey } from "@/lib/domain/throttle";
-import type { SessionUser, TenantContext } from "./context";
+import { requirePlatformAdmin, type SessionUser, type TenantContext } from "./context";
 import { unsafeAsPlatform, unsafeWithoutTenant, withTenant, type Tx } from "./door";
 import { hashToken } from "./invitations";
 import { recordSecurityEvent } from "./security-events";
@@ -92,7 +92,7 @@ export async function createPasswordResetAsPlatformAdmin(
   admin: SessionUser,
   userId: string,
 ): Promise<{ token: string; email: string }> {
-  if (!admin.isPlatformAdmin) throw new ForbiddenError("platform.admin");
+  requirePlatformAdmin(admin);
   if (admin.id === userId) throw new RuleError("members.resetOwnPassword");
   return unsafeAsPlatform(
     "the platform administrator makes a reset link for a person of any tenant",

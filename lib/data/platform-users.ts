@@ -1,17 +1,13 @@
 import "server-only";
 // People across all tenants, for the platform administrator only: find someone, disable or
 // enable them everywhere. Disabling ends every session at once (each request checks it).
-import { ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
-import type { SessionUser } from "./context";
+import { requirePlatformAdmin, type SessionUser } from "./context";
 import { unsafeAsPlatform } from "./door";
 import { recordSecurityEvent } from "./security-events";
 import { revokePendingResets } from "./password-resets";
 import { revokeSessions } from "./sessions";
-
-function requirePlatformAdmin(user: SessionUser): void {
-  if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
-}
 
 export interface PlatformUserRow {
   id: string;

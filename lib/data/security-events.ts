@@ -1,6 +1,5 @@
 import "server-only";
 import { recordAudit } from "./audit";
-import { ForbiddenError } from "@/lib/domain/errors";
 import {
   SECURITY_ACTIONS,
   type ClientInfo,
@@ -8,7 +7,7 @@ import {
   type SecuritySubject,
 } from "@/lib/domain/security-events";
 import type { SecurityEventRow } from "@/lib/domain/types/security-events";
-import type { SessionUser, TenantContext } from "./context";
+import { requirePlatformAdmin, type SessionUser, type TenantContext } from "./context";
 import { unsafeAsPlatform, withTenant, type Tx } from "./door";
 
 export interface SecurityEventInput {
@@ -107,7 +106,7 @@ export async function listTenantSecurityEvents(ctx: TenantContext): Promise<Secu
 
 /** Every security event, for the platform administrator. */
 export async function listAllSecurityEvents(user: SessionUser): Promise<SecurityEventRow[]> {
-  if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
+  requirePlatformAdmin(user);
   return unsafeAsPlatform(
     "the platform administrator reads every tenant's and no tenant's security events",
     { kind: "user", id: user.id },

@@ -1,8 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { ForbiddenError, RuleError } from "@/lib/domain/errors";
+import { RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
-import type { Actor, SessionUser, TenantContext, TenantRef } from "./context";
+import { requirePlatformAdmin, type Actor, type SessionUser, type TenantContext, type TenantRef } from "./context";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
 import { enterScope, unsafeAsPlatform, withPerson } from "./door";
@@ -49,10 +49,6 @@ export interface TenantSummary extends TenantRef {
   countryCode: string;
   members: number;
   plans: number;
-}
-
-function requirePlatformAdmin(user: SessionUser): void {
-  if (!user.isPlatformAdmin) throw new ForbiddenError("platform.admin");
 }
 
 /** Every tenant: for platform administrators only. */
