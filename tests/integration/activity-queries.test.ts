@@ -20,8 +20,13 @@ import {
   type ActivitySort,
 } from "@/lib/validation/activity-filters";
 import { createAgency, createPlan, createTenant, createTenantWithPeople, createUser, ctxFor } from "../factories";
-import { addIndicator, addProgressUpdate, createLargePlan, createSamplePlan } from "../factories/browse";
-import { countStatements } from "./count-statements";
+import {
+  addIndicator,
+  addProgressUpdate,
+  countSqlQueries,
+  createLargePlan,
+  createSamplePlan,
+} from "../factories/browse";
 
 const today = new Date("2026-06-15T12:00:00Z");
 const opts = { today, locale: "en" };
@@ -193,7 +198,7 @@ describe("listActivities", () => {
         () => getActivityFilterOptions(ctx, null),
       ];
       const row: number[] = [];
-      for (const run of runs) row.push((await countStatements(run)).queries);
+      for (const run of runs) row.push((await countSqlQueries(run)).queries);
       counts.push(row);
     }
     expect(counts[0]).toEqual(counts[1]);
@@ -370,7 +375,7 @@ describe("getActivityDetail", () => {
         { id, planId: w.plan.id },
         { periodEnd: "2025-12-31", status: "APPROVED", values: Object.fromEntries(indicators.map((x) => [x.id, 1])) },
       );
-      const { result, queries } = await countStatements(() => getActivityDetail(w.viewerCtx, id));
+      const { result, queries } = await countSqlQueries(() => getActivityDetail(w.viewerCtx, id));
       expect(result.indicators).toHaveLength(n);
       counts.push(queries);
     }
@@ -465,7 +470,7 @@ describe("getAgencyOverview", () => {
       const tenant = await createTenant();
       const ctx = await ctxFor(await createUser({ tenant, role: "VIEWER" }), tenant);
       const plan = await createLargePlan(tenant, { activities: size, agencies: 3 });
-      counts.push((await countStatements(() => getAgencyOverview(ctx, plan.agencyIds[0], { today }))).queries);
+      counts.push((await countSqlQueries(() => getAgencyOverview(ctx, plan.agencyIds[0], { today }))).queries);
     }
     expect(counts[0]).toBe(counts[1]);
   });

@@ -6,8 +6,7 @@ import type { TenantContext } from "@/lib/data/context";
 import { diffFields, listHistory } from "@/lib/data/history";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
 import { createAgency, createPlan, createTenantWithPeople, ctxFor } from "../factories";
-import { addAuditEvent, addIndicator } from "../factories/browse";
-import { countStatements } from "./count-statements";
+import { addAuditEvent, addIndicator, countSqlQueries } from "../factories/browse";
 
 beforeAll(async () => void (await getDb()));
 
@@ -241,7 +240,7 @@ describe("listHistory", () => {
           at: at(m),
         });
       }
-      const { result, queries } = await countStatements(() => listHistory(w.ctx, w.activity.id));
+      const { result, queries } = await countSqlQueries(() => listHistory(w.ctx, w.activity.id));
       expect(result.events).toHaveLength(length);
       counts.push(queries);
     }
