@@ -11,15 +11,18 @@ import { safeRedirectPath } from "@/lib/domain/safe-redirect";
 import { REQUEST_PATH_HEADER } from "@/lib/server/request-path";
 import { appUrl } from "@/lib/server/app-url";
 
+/** The session cookie, decrypted once per request for both readers below. */
+const sessionCookie = cache(() => auth());
+
 /** The id of this browser's stored session, when it has one. */
 export const getSessionId = cache(async (): Promise<string | null> => {
-  const session = await auth();
+  const session = await sessionCookie();
   return session?.sid ?? null;
 });
 
 /** The signed-in person, read fresh from the database once per request; null when signed out. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
+  const session = await sessionCookie();
   if (!session?.userId || !session.sid) return null;
   return unsafeFindSessionUser(session.sid, session.userId);
 });
