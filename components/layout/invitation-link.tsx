@@ -67,3 +67,17 @@ export function ResetLink({ link, email }: { link: string; email: string }) {
     />
   );
 }
+
+/** A reset link shown once in a table, on a row of its own under the person's row. */
+export function ResetLinkRow({ link, email, colSpan }: { link: string; email: string; colSpan: number }) {
+  return (
+    <tr>
+      <td colSpan={colSpan} className="px-3 pb-3">
+        {/* Kept in view when the table scrolls sideways on a narrow screen. */}
+        <div className="sticky left-3 max-w-[calc(100vw-3.5rem)]">
+          <ResetLink link={link} email={email} />
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { changeRoleAction, createResetLinkAction, removeMemberAction } from "@/lib/actions/members";
 import { ROLES } from "@/lib/domain/enums";
-import { ResetLink } from "@/components/layout/invitation-link";
+import { ResetLinkRow } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/message";
 
@@ -124,16 +124,7 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
           </div>
         </td>
       </tr>
-      {resetLink && (
-        <tr>
-          <td colSpan={4} className="px-3 pb-3">
-            {/* Kept in view when the table scrolls sideways on a narrow screen. */}
-            <div className="sticky left-3 max-w-[calc(100vw-3.5rem)]">
-              <ResetLink link={resetLink.link} email={resetLink.email} />
-            </div>
-          </td>
-        </tr>
-      )}
+      {resetLink && <ResetLinkRow link={resetLink.link} email={resetLink.email} colSpan={4} />}
     </>
   );
 }

@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { useTranslations } from "next-intl";
 import { platformResetLinkAction, setUserDisabledAction } from "@/lib/actions/platform-users";
-import { ResetLink } from "@/components/layout/invitation-link";
+import { ResetLinkRow } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
 import { useMessage } from "@/components/ui/message";
 
@@ -86,16 +86,7 @@ export function UserRow({ user, isSelf }: { user: PlatformUserView; isSelf: bool
           </p>
         </td>
       </tr>
-      {resetLink && (
-        <tr>
-          <td colSpan={5} className="px-3 pb-3">
-            {/* Kept in view when the table scrolls sideways on a narrow screen. */}
-            <div className="sticky left-3 max-w-[calc(100vw-3.5rem)]">
-              <ResetLink link={resetLink.link} email={resetLink.email} />
-            </div>
-          </td>
-        </tr>
-      )}
+      {resetLink && <ResetLinkRow link={resetLink.link} email={resetLink.email} colSpan={5} />}
     </>
   );
 }
