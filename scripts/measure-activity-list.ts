@@ -17,6 +17,7 @@ import {
   listActivities,
 } from "@/lib/data/activity-queries";
 import { listHistory } from "@/lib/data/history";
+import { toTenantRef } from "@/lib/data/tenants";
 import { DEFAULT_FILTERS, DEFAULT_PAGE, DEFAULT_SORT } from "@/lib/validation/activity-filters";
 import { addAuditEvent, addProgressUpdate, countSqlQueries, createLargePlan } from "@/tests/factories/browse";
 
@@ -45,10 +46,12 @@ async function scratchPostgres(base: string): Promise<() => Promise<void>> {
 async function setUp() {
   const db = await getDb();
   const id = randomBytes(4).toString("hex");
-  const tenant = await db.tenant.create({
-    data: { slug: `perf-${id}`, name: `Performance ${id}`, countryCode: "XX" },
-    select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true },
-  });
+  const tenant = await db.tenant
+    .create({
+      data: { slug: `perf-${id}`, name: { en: `Performance ${id}` }, countryCode: "XX" },
+      select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true, contentLanguages: true },
+    })
+    .then(toTenantRef);
   const user = await db.user.create({
     data: { email: `perf-${id}@example.test`, name: "Performance", passwordHash: "-" },
     select: { id: true, email: true, name: true, locale: true, isPlatformAdmin: true },

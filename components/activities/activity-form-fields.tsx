@@ -16,6 +16,7 @@ import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
 import { CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/activities";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 import { DateWarnings, useDay } from "./date-warnings";
@@ -153,31 +154,29 @@ export function ActivityFormFields({
             error={errors.code}
           />
         </div>
-        <TextField
+        <TextsField
           label={t("activityForm.title")}
           name="title"
           required
-          defaultValue={text(values, "title")}
-          error={errors.title}
+          maxLength={500}
+          value={(lang) => text(values, `title.${lang}`)}
+          errors={errors}
         />
-        <TextField
-          label={t("activityForm.titleRu")}
-          name="titleRu"
-          lang="ru"
-          defaultValue={text(values, "titleRu")}
-          error={errors.titleRu}
-        />
-        <TextAreaField
+        <TextsField
           label={t("activityForm.description")}
           name="description"
-          defaultValue={text(values, "description")}
-          error={errors.description}
+          multiline
+          maxLength={5000}
+          value={(lang) => text(values, `description.${lang}`)}
+          errors={errors}
         />
-        <TextAreaField
+        <TextsField
           label={t("activityForm.expectedResults")}
           name="expectedResults"
-          defaultValue={text(values, "expectedResults")}
-          error={errors.expectedResults}
+          multiline
+          maxLength={5000}
+          value={(lang) => text(values, `expectedResults.${lang}`)}
+          errors={errors}
         />
       </fieldset>
 
@@ -244,12 +243,13 @@ export function ActivityFormFields({
             error={errors.currency}
             className="rounded-md border border-slate-400 bg-white px-3 py-2 text-sm uppercase aria-[invalid=true]:border-red-700"
           />
-          <TextField
+          <TextsField
             label={t("activityForm.fundingSource")}
             name="fundingSource"
-            defaultValue={text(values, "fundingSource")}
+            maxLength={300}
+            value={(lang) => text(values, `fundingSource.${lang}`)}
             hint={t("activityForm.fundingSourceHint")}
-            error={errors.fundingSource}
+            errors={errors}
           />
         </div>
       </fieldset>

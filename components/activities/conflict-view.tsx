@@ -1,12 +1,24 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { CONTENT_LANGUAGE_NAMES, toTexts, type ContentLanguage } from "@/lib/domain/texts";
+import { unflatten } from "@/lib/validation/form";
 
 export interface ConflictRow {
   field: string;
   label: string;
   /** Renders a saved value (typed) or a posted one (string or strings) as text. */
   show: (value: unknown) => string;
+}
+
+/** A value as text: a content field's languages one per line ("English: ..."), anything else as it is. */
+export function plainValue(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v === "object" && !Array.isArray(v))
+    return (Object.entries(toTexts(v)) as [ContentLanguage, string][])
+      .map(([lang, text]) => `${CONTENT_LANGUAGE_NAMES[lang]}: ${text}`)
+      .join("\n");
+  return String(v);
 }
 
 export interface Conflict {
@@ -41,6 +53,8 @@ export function ConflictView({
 }) {
   const t = useTranslations("activityForm");
   const differing = rows.filter((r) => conflict.changed.includes(r.field));
+  // What was typed arrives as posted ("title.ru"); the saved values are nested ({ title: { ru } }).
+  const typed = unflatten(mine);
   return (
     <section
       aria-labelledby="conflict-title"
@@ -75,7 +89,7 @@ export function ConflictView({
                   {r.label}
                 </th>
                 <td className="whitespace-pre-line px-2 py-1">{r.show(conflict.values[r.field]) || t("empty")}</td>
-                <td className="whitespace-pre-line px-2 py-1">{r.show(mine[r.field]) || t("empty")}</td>
+                <td className="whitespace-pre-line px-2 py-1">{r.show(typed[r.field]) || t("empty")}</td>
               </tr>
             ))}
           </tbody>

@@ -1,6 +1,6 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { IndicatorForEdit } from "@/lib/domain/types/indicators";
-import { localized } from "@/lib/domain/localized";
+import { textOf, type Reading } from "@/lib/domain/texts";
 import { ArchiveIndicatorButton } from "./archive-indicator-button";
 import { indicatorValues } from "./form-props";
 import { IndicatorForm } from "./indicator-form";
@@ -10,12 +10,14 @@ export async function EditIndicators({
   tenant,
   activityId,
   indicators,
+  reading,
 }: {
   tenant: string;
   activityId: string;
   indicators: IndicatorForEdit[];
+  reading: Reading;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const amount = (v: string | null, unit: IndicatorForEdit["unit"]) => {
     if (v === null) return t("indicatorForm.notSet");
     if (unit === "YES_NO") return v === "1" ? t("indicatorForm.yes") : t("indicatorForm.no");
@@ -32,7 +34,7 @@ export async function EditIndicators({
       {indicators.length === 0 && <p className="text-sm text-slate-700">{t("activityForm.noIndicators")}</p>}
       <ul className="flex flex-col gap-2">
         {indicators.map((i) => {
-          const name = localized(i.name, i.nameRu ? { ru: i.nameRu } : {}, locale);
+          const name = textOf(i.name, reading);
           return (
             <li
               key={i.id}

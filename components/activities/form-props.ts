@@ -2,14 +2,14 @@
 // already in the reader's language (client props are DTOs, never records).
 import type { ActivityFormOptions } from "@/lib/domain/types/activities";
 import type { IndicatorForEdit } from "@/lib/domain/types/indicators";
-import { localized } from "@/lib/domain/localized";
+import { textOf, type Reading } from "@/lib/domain/texts";
 import type { ActivityFormProps } from "./activity-form-fields";
-import type { Values } from "./form-values";
+import { textValues, type Values } from "./form-values";
 
 export function activityFormProps(
   tenant: string,
   options: ActivityFormOptions,
-  locale: string,
+  reading: Reading,
 ): Omit<ActivityFormProps, "values" | "activity"> {
   return {
     tenant,
@@ -18,12 +18,12 @@ export function activityFormProps(
       id: o.id,
       code: o.code,
       nextCode: o.nextCode,
-      label: `${o.code} ${localized(o.title, o.titles, locale)}`,
+      label: `${o.code} ${textOf(o.title, reading)}`,
     })),
     agencies: options.agencies.map((a) => ({
       id: a.id,
       archived: a.archived,
-      label: `${localized(a.name, a.names, locale)}${a.shortName ? ` (${a.shortName})` : ""}`,
+      label: `${textOf(a.name, reading)}${textOf(a.shortName, reading) ? ` (${textOf(a.shortName, reading)})` : ""}`,
     })),
   };
 }
@@ -32,13 +32,12 @@ export function activityFormProps(
 export function indicatorValues(i: IndicatorForEdit): Values {
   const s = (v: string | number | null) => (v === null ? "" : String(v));
   const values: Values = {
-    name: i.name,
-    nameRu: s(i.nameRu),
+    ...textValues("name", i.name),
     unit: i.unit,
-    unitLabel: s(i.unitLabel),
+    ...textValues("unitLabel", i.unitLabel),
     baseline: s(i.baseline),
     baselineYear: s(i.baselineYear),
-    baselineSource: s(i.baselineSource),
+    ...textValues("baselineSource", i.baselineSource),
     target: s(i.target),
     targetYear: s(i.targetYear),
     direction: i.direction,

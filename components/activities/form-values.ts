@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { ActivitySnapshot } from "@/lib/domain/activity-rules";
 import type { MessageRef } from "@/lib/domain/errors";
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import { fieldErrorsOf } from "@/lib/validation/activities";
 import { formDataToObject } from "@/lib/validation/form";
 
@@ -48,22 +49,26 @@ export function subErrors(errors: Errors, prefix: string): Errors {
   );
 }
 
+/** A content field as the form posts it: { "title.en": "...", "title.ru": "..." }. */
+export function textValues(name: string, texts: Texts | null | undefined): Values {
+  return Object.fromEntries(Object.entries(toTexts(texts)).map(([lang, t]) => [`${name}.${lang}`, t]));
+}
+
 export function activityValues(a: ActivitySnapshot): Values {
   const s = (v: string | number | null) => (v === null ? "" : String(v));
   return {
     objectiveId: a.objectiveId,
     code: a.code,
-    title: a.title,
-    titleRu: s(a.titleRu),
-    description: a.description,
-    expectedResults: a.expectedResults,
+    ...textValues("title", a.title),
+    ...textValues("description", a.description),
+    ...textValues("expectedResults", a.expectedResults),
+    ...textValues("fundingSource", a.fundingSource),
     leadAgencyId: s(a.leadAgencyId),
     partnerAgencyIds: a.partnerAgencyIds,
     plannedStart: s(a.plannedStart),
     plannedEnd: s(a.plannedEnd),
     budget: s(a.budget),
     currency: s(a.currency),
-    fundingSource: s(a.fundingSource),
     status: a.status,
     percentComplete: String(a.percentComplete),
   };
@@ -85,5 +90,10 @@ export function validateForm<T>(
 
 /** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
 export function focusFirstInvalid(form: HTMLFormElement): void {
-  requestAnimationFrame(() => form.querySelector<HTMLElement>("[aria-invalid=true]")?.focus());
+  requestAnimationFrame(() => {
+    const invalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
+    // A group (a field in several languages) is invalid as a whole: its first input takes the focus.
+    const target = invalid?.tagName === "FIELDSET" ? invalid.querySelector<HTMLElement>("input, textarea") : invalid;
+    target?.focus();
+  });
 }

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { SelectField, TextField } from "@/components/ui/field";
+import { TextsField } from "@/components/ui/texts-field";
 import { DisaggregationFields } from "./disaggregation-fields";
 import { text, type Errors, type Values } from "./form-values";
 
@@ -22,6 +23,8 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
   const t = useTranslations("indicatorForm");
   const [unit, setUnit] = useState(text(values, "unit") || "NUMBER");
   const name = (f: string) => `${prefix}${f}`;
+  // TextsField looks its errors up by the posted names ("indicators.0.name.ru").
+  const prefixed = Object.fromEntries(Object.entries(errors).map(([k, v]) => [name(k), v]));
   const targetChanged = (e: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
     const form = e.currentTarget.form;
     if (!form || !onTargetChange) return;
@@ -53,19 +56,13 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
   return (
     <div className="flex flex-col gap-3">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
+        <TextsField
           label={t("name")}
           name={name("name")}
           required
-          defaultValue={text(values, "name")}
-          error={errors.name}
-        />
-        <TextField
-          label={t("nameRu")}
-          name={name("nameRu")}
-          lang="ru"
-          defaultValue={text(values, "nameRu")}
-          error={errors.nameRu}
+          maxLength={300}
+          value={(lang) => text(values, `name.${lang}`)}
+          errors={prefixed}
         />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">
@@ -77,12 +74,13 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           error={errors.unit}
           options={INDICATOR_UNITS.map((u) => ({ value: u, label: t(`units.${u}`) }))}
         />
-        <TextField
+        <TextsField
           label={t("unitLabel")}
           name={name("unitLabel")}
-          defaultValue={text(values, "unitLabel")}
+          maxLength={80}
+          value={(lang) => text(values, `unitLabel.${lang}`)}
           hint={t("unitLabelHint")}
-          error={errors.unitLabel}
+          errors={prefixed}
         />
         <SelectField
           label={t("direction")}
@@ -101,11 +99,12 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           defaultValue={text(values, "baselineYear")}
           error={errors.baselineYear}
         />
-        <TextField
+        <TextsField
           label={t("baselineSource")}
           name={name("baselineSource")}
-          defaultValue={text(values, "baselineSource")}
-          error={errors.baselineSource}
+          maxLength={300}
+          value={(lang) => text(values, `baselineSource.${lang}`)}
+          errors={prefixed}
         />
       </div>
       <div className="grid gap-3 sm:grid-cols-3">

@@ -4,11 +4,11 @@ import { useActionState, useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
 import { createIndicatorAction, updateIndicatorAction } from "@/lib/actions/indicators";
 import { INDICATOR_REASON_FIELDS, changesNeedingReason, checkIndicatorValues } from "@/lib/domain/activity-rules";
-import { CreateIndicatorSchema, UpdateIndicatorSchema, unflattenIndexed } from "@/lib/validation/activities";
+import { CreateIndicatorSchema, UpdateIndicatorSchema } from "@/lib/validation/activities";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
-import { ConflictView, asConflict, type ConflictRow } from "./conflict-view";
+import { ConflictView, plainValue, asConflict, type ConflictRow } from "./conflict-view";
 import { focusFirstInvalid, text, validateForm, type Errors, type Values } from "./form-values";
 import { IndicatorFields } from "./indicator-fields";
 
@@ -21,7 +21,6 @@ interface Props {
 
 const FIELDS = [
   "name",
-  "nameRu",
   "unit",
   "unitLabel",
   "baseline",
@@ -51,7 +50,7 @@ export function IndicatorForm({ tenant, activityId, indicator }: Props) {
       {conflict && failed?.values && (
         <ConflictView
           conflict={conflict}
-          mine={unflattenIndexed(failed.values)}
+          mine={failed.values}
           rows={rows}
           reloadHref={`/${tenant}/activities/${activityId}/edit`}
         />
@@ -166,5 +165,5 @@ function showValue(field: string, v: unknown, t: (key: string) => string): strin
       )
       .join("\n");
   }
-  return String(v);
+  return plainValue(v);
 }

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { ACTIVITY_FIELDS } from "@/lib/domain/activity-rules";
-import type { ConflictRow } from "./conflict-view";
+import { plainValue, type ConflictRow } from "./conflict-view";
 import { useDay } from "./date-warnings";
 import type { ActivityFormProps } from "./activity-form-fields";
 
@@ -34,6 +34,6 @@ export function useActivityConflictRows({
   return ACTIVITY_FIELDS.map((field) => ({
     field,
     label: t(`activityForm.${LABELS[field] ?? field}`),
-    show: show[field] ?? ((v) => (v === null || v === undefined ? "" : String(v))),
+    show: show[field] ?? plainValue,
   }));
 }

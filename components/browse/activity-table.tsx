@@ -1,18 +1,18 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { AgencyPart } from "@/lib/domain/enums";
-import { localized } from "@/lib/domain/localized";
 import type { ActivityRow } from "@/lib/domain/types/activity-browse";
 import type { SortDirection, SortKey } from "@/lib/validation/activity-filters";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
+import { Text, type Reading } from "@/components/ui/text";
 import { AgencyLink } from "./agency-link";
 import { formatDay, formatPercent } from "./format";
 
 /** What a row shows; the agency's part only where the table shows it (showRole). */
 export type ActivityTableRow = Pick<
   ActivityRow,
-  "id" | "code" | "title" | "titles" | "status" | "percentComplete" | "plannedEnd" | "overdue" | "leadAgency"
+  "id" | "code" | "title" | "status" | "percentComplete" | "plannedEnd" | "overdue" | "leadAgency"
 > & { role?: AgencyPart };
 
 /** Column headers that sort: the current key and direction, and the link each header goes to. */
@@ -33,6 +33,8 @@ interface Props<R extends ActivityTableRow> {
   rows: R[];
   /** Names the table for screen readers. */
   caption: string;
+  /** The reader's language and the tenant's, for titles and names. */
+  reading: Reading;
   sort?: SortLinks;
   /** Show whether the agency of the page leads or partners in each activity. */
   showRole?: boolean;
@@ -62,12 +64,13 @@ export async function ActivityTable<R extends ActivityTableRow>({
   tenant,
   rows,
   caption,
+  reading,
   sort,
   showRole = false,
   actions,
   variant = "card",
 }: Props<R>) {
-  const [t, format, locale] = await Promise.all([getTranslations("browse"), getFormatter(), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations("browse"), getFormatter()]);
   const style = STYLES[variant];
   const header = (key: SortKey | null, label: string, className = "") => {
     const active = sort && key === sort.by;
@@ -114,12 +117,12 @@ export async function ActivityTable<R extends ActivityTableRow>({
             <td className={`${style.cell} font-mono whitespace-nowrap`}>{a.code}</td>
             <td className={style.cell}>
               <Link href={`/${tenant}/activities/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                {localized(a.title, a.titles, locale)}
+                <Text value={a.title} reading={reading} />
               </Link>
             </td>
             <td className={style.cell}>
               {a.leadAgency ? (
-                <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} />
+                <AgencyLink tenant={tenant} agency={a.leadAgency} reading={reading} />
               ) : (
                 <span className="text-slate-600">{t("noLead")}</span>
               )}

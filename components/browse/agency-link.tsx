@@ -1,19 +1,20 @@
 import Link from "next/link";
-import { localized } from "@/lib/domain/localized";
+import type { Texts } from "@/lib/domain/texts";
+import { Text, type Reading } from "@/components/ui/text";
 
 /** An agency's name in the reader's language, linking to its page. */
 export function AgencyLink({
   tenant,
   agency,
-  locale,
+  reading,
 }: {
   tenant: string;
-  agency: { id: string; name: string; names: Record<string, string> };
-  locale: string;
+  agency: { id: string; name: Texts };
+  reading: Reading;
 }) {
   return (
     <Link href={`/${tenant}/agencies/${agency.id}`} className="text-brand-700 hover:underline">
-      {localized(agency.name, agency.names, locale)}
+      <Text value={agency.name} reading={reading} />
     </Link>
   );
 }

@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getLocale } from "next-intl/server";
 import type { AgencyActivityRow } from "@/lib/domain/types/activity-browse";
-import { localized } from "@/lib/domain/localized";
+import { textOf } from "@/lib/domain/texts";
+import { Text, type Reading } from "@/components/ui/text";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
 import { ActivityTable } from "./activity-table";
 
@@ -26,25 +26,26 @@ export async function PlanGroups({
   tenant,
   groups,
   caption,
+  reading,
 }: {
   tenant: string;
   groups: PlanGroup[];
   caption: (plan: string) => string;
+  reading: Reading;
 }) {
-  const locale = await getLocale();
   return (
     <div className="flex flex-col gap-6">
       {groups.map(({ plan, rows }) => {
-        const title = localized(plan.title, plan.titles, locale);
+        const title = textOf(plan.title, reading);
         return (
           <section key={plan.id} aria-labelledby={`plan-${plan.id}`} className="flex flex-col gap-2">
             <h3 id={`plan-${plan.id}`} className="flex flex-wrap items-center gap-2 text-lg font-medium">
               <Link href={`/${tenant}/plans/${plan.id}`} className="text-brand-700 hover:underline">
-                {title}
+                <Text value={plan.title} reading={reading} />
               </Link>
               <PlanStatusBadge status={plan.status} />
             </h3>
-            <ActivityTable tenant={tenant} rows={rows} caption={caption(title)} showRole />
+            <ActivityTable tenant={tenant} rows={rows} caption={caption(title)} reading={reading} showRole />
           </section>
         );
       })}

@@ -14,6 +14,8 @@ import { useMessage } from "./message";
 
 interface FieldShellProps {
   label: string;
+  /** Read before the label by screen readers only: the group a field is one of ("Title" for "English"). */
+  group?: string;
   error?: MessageRef;
   hint?: ReactNode;
   /** How much of a length limit is used ("120 of 5,000 characters"), under the hint. */
@@ -22,7 +24,7 @@ interface FieldShellProps {
 }
 
 /** Label, control, hint, counter and the error next to it, wired with aria-describedby. */
-function FieldShell({ label, error, hint, counter, children }: FieldShellProps) {
+function FieldShell({ label, group, error, hint, counter, children }: FieldShellProps) {
   const id = useId();
   const message = useMessage();
   const hintId = hint ? `${id}-hint` : undefined;
@@ -32,6 +34,7 @@ function FieldShell({ label, error, hint, counter, children }: FieldShellProps) 
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        {group && <span className="sr-only">{group}: </span>}
         {label}
       </label>
       {children({ id, describedBy, invalid: Boolean(error) })}
@@ -59,12 +62,13 @@ const controlClass =
 
 export function TextField({
   label,
+  group,
   error,
   hint,
   ...props
-}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; group?: string; error?: MessageRef; hint?: ReactNode }) {
   return (
-    <FieldShell label={label} error={error} hint={hint}>
+    <FieldShell label={label} group={group} error={error} hint={hint}>
       {({ id, describedBy, invalid }) => (
         <input id={id} aria-describedby={describedBy} aria-invalid={invalid} className={controlClass} {...props} />
       )}
@@ -105,19 +109,25 @@ export function SelectField({
  */
 export function TextAreaField({
   label,
+  group,
   error,
   hint,
   rows = 3,
   maxLength,
   onChange,
   ...props
-}: TextareaHTMLAttributes<HTMLTextAreaElement> & { label: string; error?: MessageRef; hint?: ReactNode }) {
+}: TextareaHTMLAttributes<HTMLTextAreaElement> & {
+  label: string;
+  group?: string;
+  error?: MessageRef;
+  hint?: ReactNode;
+}) {
   const t = useTranslations("common");
   const [typed, setTyped] = useState(() => String(props.defaultValue ?? "").length);
   const length = props.value !== undefined ? String(props.value).length : typed;
   const counter = maxLength !== undefined ? t("characterCount", { count: length, max: maxLength }) : undefined;
   return (
-    <FieldShell label={label} error={error} hint={hint} counter={counter}>
+    <FieldShell label={label} group={group} error={error} hint={hint} counter={counter}>
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}

@@ -2,13 +2,20 @@
 
 import { revalidatePath } from "next/cache";
 import { invitationLink } from "@/lib/server/invitation-link";
-import { createTenant } from "@/lib/data/tenants";
-import { CreateTenantSchema } from "@/lib/validation/tenants";
-import { userAction } from "./safe-action";
+import { createTenant, updateTenantSettings } from "@/lib/data/tenants";
+import { CreateTenantSchema, TenantSettingsSchema } from "@/lib/validation/tenants";
+import { tenantAction, userAction } from "./safe-action";
 
 export const createTenantAction = userAction(CreateTenantSchema, async (input, user) => {
   const { tenant, invitationToken } = await createTenant(user, input);
   const link = invitationLink(invitationToken);
   revalidatePath("/admin");
   return { ok: true, data: { link, slug: tenant.slug, email: input.adminEmail } };
+});
+
+export const updateTenantSettingsAction = tenantAction(TenantSettingsSchema, async (input, ctx) => {
+  await updateTenantSettings(ctx, input);
+  // The name and the languages show in the tenant's layout and every form: all of its pages.
+  revalidatePath(`/${ctx.tenant.slug}`, "layout");
+  return { ok: true, message: { key: "settings.saved" } };
 });

@@ -1,16 +1,17 @@
 import "server-only";
+import { Prisma } from "@/generated/prisma/client";
 import type { AgencyKind } from "@/generated/prisma/enums";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import { roleNeedsAgency } from "@/lib/domain/roles";
+import { CONTENT_LANGUAGES, byText, toTexts, type Texts } from "@/lib/domain/texts";
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Tx } from "./door";
 
 export interface AgencyRow {
   id: string;
-  name: string;
-  nameRu: string | null;
-  shortName: string | null;
+  name: Texts;
+  shortName: Texts;
   kind: AgencyKind;
   archived: boolean;
   version: number;
@@ -21,7 +22,6 @@ export interface AgencyRow {
 const agencySelect = {
   id: true,
   name: true,
-  names: true,
   shortName: true,
   kind: true,
   archivedAt: true,
@@ -29,22 +29,11 @@ const agencySelect = {
   _count: { select: { leadActivities: true, memberships: true } },
 } as const;
 
-function toRow(a: {
-  id: string;
-  name: string;
-  names: unknown;
-  shortName: string | null;
-  kind: AgencyKind;
-  archivedAt: Date | null;
-  version: number;
-  _count: { leadActivities: number; memberships: number };
-}): AgencyRow {
-  const names = (a.names ?? {}) as Record<string, string>;
+function toRow(a: Prisma.AgencyGetPayload<{ select: typeof agencySelect }>): AgencyRow {
   return {
     id: a.id,
-    name: a.name,
-    nameRu: names.ru ?? null,
-    shortName: a.shortName,
+    name: toTexts(a.name),
+    shortName: toTexts(a.shortName),
     kind: a.kind,
     archived: Boolean(a.archivedAt),
     version: a.version,
@@ -53,52 +42,56 @@ function toRow(a: {
   };
 }
 
-export async function listAgencies(ctx: TenantContext, opts: { includeArchived?: boolean } = {}): Promise<AgencyRow[]> {
+/** The tenant's agencies by name, in the reader's language when `locale` is given (else the tenant's default). */
+export async function listAgencies(
+  ctx: TenantContext,
+  opts: { includeArchived?: boolean; locale?: string } = {},
+): Promise<AgencyRow[]> {
   const rows = await withTenant(ctx, "tenant.view", (tx) =>
     tx.agency.findMany({
       where: { tenantId: ctx.tenant.id, ...(opts.includeArchived ? {} : { archivedAt: null }) },
       select: agencySelect,
-      orderBy: { name: "asc" },
+      orderBy: { id: "asc" },
     }),
   );
-  return rows.map(toRow);
+  const locale = opts.locale ?? ctx.tenant.contentLanguages[0];
+  return byText(rows.map(toRow), (a) => a.name, { locale, languages: ctx.tenant.contentLanguages });
 }
 
 export interface AgencyInput {
-  name: string;
-  nameRu: string | null;
-  shortName: string | null;
+  name: Texts;
+  shortName: Texts;
   kind: AgencyKind;
 }
 
-function toData(input: AgencyInput) {
-  return {
-    name: input.name.trim(),
-    names: input.nameRu ? { ru: input.nameRu.trim() } : {},
-    shortName: input.shortName?.trim() || null,
-    kind: input.kind,
-  };
-}
+const toData = (input: AgencyInput) => ({
+  name: toTexts(input.name),
+  shortName: toTexts(input.shortName),
+  kind: input.kind,
+});
 
-const nameTaken = () => new RuleError("errors.invalidInput", { name: { key: "validation.agencyNameTaken" } });
+const nameTaken = (lang?: string) =>
+  new RuleError("errors.invalidInput", { [lang ? `name.${lang}` : "name"]: { key: "validation.agencyNameTaken" } });
 
 /**
- * Names are unique in a tenant whatever their case. The unique key (tenantId, name) holds only
- * for the exact spelling, so every write of a name first takes a lock on the tenant's agency
- * names (an advisory lock, held until the transaction ends) and then looks: two people saving
- * "UNICEF" and "Unicef" at once take turns, and the second sees the first's row.
+ * Names are unique in a tenant whatever their case and language: no agency may carry a name
+ * another one carries in any language (two ministries both called "МВД" in Russian confuse a
+ * reader as much as in English). A map has no unique key, so every write of a name first takes a
+ * lock on the tenant's agency names (an advisory lock, held until the transaction ends) and then
+ * looks: two people saving "UNICEF" and "Unicef" at once take turns, and the second sees the first's row.
  */
-async function assertNameFree(tx: Tx, ctx: TenantContext, name: string, exceptId?: string): Promise<void> {
+async function assertNameFree(tx: Tx, ctx: TenantContext, name: Texts, exceptId?: string): Promise<void> {
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`Agency.name:${ctx.tenant.id}`}))`;
-  const clash = await tx.agency.findFirst({
-    where: {
-      tenantId: ctx.tenant.id,
-      name: { equals: name.trim(), mode: "insensitive" },
-      ...(exceptId ? { NOT: { id: exceptId } } : {}),
-    },
-    select: { id: true },
-  });
-  if (clash) throw nameTaken();
+  const wanted = toTexts(name);
+  const lowered = Object.values(wanted).map((t) => t.toLowerCase());
+  if (lowered.length === 0) return;
+  const clashes = await tx.$queryRaw<{ text: string }[]>(Prisma.sql`
+    SELECT lower(e.value) AS text FROM "Agency" a, jsonb_each_text(a.name) e
+    WHERE a."tenantId" = ${ctx.tenant.id} AND a.id <> ${exceptId ?? ""} AND lower(e.value) IN (${Prisma.join(lowered)})
+    LIMIT 1`);
+  if (clashes.length === 0) return;
+  const lang = CONTENT_LANGUAGES.find((l) => wanted[l]?.toLowerCase() === clashes[0].text);
+  throw nameTaken(lang);
 }
 
 export async function createAgency(ctx: TenantContext, input: AgencyInput): Promise<{ id: string }> {
@@ -112,7 +105,7 @@ export async function createAgency(ctx: TenantContext, input: AgencyInput): Prom
       await audit({ action: "agency.created", entityType: "Agency", entityId: agency.id, after: data });
       return agency;
     },
-    { unique: nameTaken },
+    { unique: () => nameTaken() },
   );
 }
 
@@ -140,11 +133,11 @@ export async function updateAgency(ctx: TenantContext, id: string, version: numb
         action: "agency.updated",
         entityType: "Agency",
         entityId: id,
-        before: { name: before.name, names: before.names, shortName: before.shortName, kind: before.kind },
+        before: { name: toTexts(before.name), shortName: toTexts(before.shortName), kind: before.kind },
         after: data,
       });
     },
-    { unique: nameTaken },
+    { unique: () => nameTaken() },
   );
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import type { ContentLanguage, Texts } from "@/lib/domain/texts";
 import { ForbiddenError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import { can, type Permission } from "@/lib/domain/roles";
@@ -14,9 +15,12 @@ export interface SessionUser {
 export interface TenantRef {
   id: string;
   slug: string;
-  name: string;
+  /** The country's name in each language. */
+  name: Texts;
   isDemo: boolean;
   defaultLocale: string;
+  /** The languages its content is written in, the default first. */
+  contentLanguages: ContentLanguage[];
 }
 
 /**

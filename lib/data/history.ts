@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { RefEntity } from "@/lib/domain/audit-fields";
 import { payloadFieldKind, refsIn } from "@/lib/domain/audit-payloads";
 import { NotFoundError } from "@/lib/domain/errors";
-import { localized } from "@/lib/domain/localized";
+import { CONTENT_LANGUAGES, textOf, toTexts, type Reading } from "@/lib/domain/texts";
 import type { History, HistoryChange, HistoryEvent, HistoryValue } from "@/lib/domain/types/history";
 import type { TenantContext } from "./context";
 import { withTenant } from "./door";
@@ -20,19 +20,64 @@ type Json = Prisma.JsonValue;
 const asObject = (v: Json | null): Record<string, Json> | null =>
   v && typeof v === "object" && !Array.isArray(v) ? (v as Record<string, Json>) : null;
 
-/** Field-by-field differences; a created (or deleted) record lists what it was created with (or had). */
+// Content fields written before they were stored per language: the text in the record's own column
+// (English, every tenant's default then) and its translations as `titles`/`names` or a `...Ru` field.
+const LEGACY_TEXTS: Record<string, string[]> = {
+  title: ["titles", "titleRu"],
+  name: ["names", "nameRu"],
+  description: [],
+  expectedResults: [],
+  fundingSource: [],
+  shortName: [],
+  unitLabel: [],
+  baselineSource: [],
+};
+
+/** A payload with its content fields as maps, { title: { en, ru } }, however old the event. */
+export function withTextMaps(payload: Record<string, Json>): Record<string, Json> {
+  const out = { ...payload };
+  for (const [field, extras] of Object.entries(LEGACY_TEXTS)) {
+    if (!extras.some((x) => x in out) && typeof out[field] !== "string") continue;
+    const base = typeof out[field] === "string" ? { en: out[field] as string } : toTexts(out[field]);
+    const [map, ru] = extras;
+    const more = {
+      ...(map ? toTexts(out[map]) : {}),
+      ...(ru && typeof out[ru] === "string" ? { ru: out[ru] as string } : {}),
+    };
+    for (const x of extras) delete out[x];
+    out[field] = toTexts({ ...base, ...more }) as Json;
+  }
+  return out;
+}
+
+/** A content map as one field per language ("title.ru"), so a change says which language changed. */
+function perLanguage(payload: Record<string, Json>): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  for (const [field, value] of Object.entries(payload)) {
+    if (field in LEGACY_TEXTS && (value === null || typeof value === "object") && !Array.isArray(value)) {
+      const texts = toTexts(value);
+      for (const lang of CONTENT_LANGUAGES) if (texts[lang] !== undefined) out[`${field}.${lang}`] = texts[lang]!;
+    } else out[field] = value;
+  }
+  return out;
+}
+
+/**
+ * Field-by-field differences; a created (or deleted) record lists what it was created with (or
+ * had). Content fields differ language by language ("title.ru").
+ */
 export function diffFields(before: Json | null, after: Json | null): HistoryChange[] {
-  const b = asObject(before) ?? {};
-  const a = asObject(after) ?? {};
+  const b = perLanguage(withTextMaps(asObject(before) ?? {}));
+  const a = perLanguage(withTextMaps(asObject(after) ?? {}));
   const fields = [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((f) => !HIDDEN_FIELDS.has(f));
   return fields
     .filter((f) => JSON.stringify(b[f] ?? null) !== JSON.stringify(a[f] ?? null))
     .map((f) => ({ field: f, from: (b[f] ?? null) as HistoryValue, to: (a[f] ?? null) as HistoryValue }));
 }
 
-const snapshotName = (v: Json | null) => {
-  const name = asObject(v)?.name;
-  return typeof name === "string" ? name : null;
+const snapshotName = (v: Json | null, reading: Reading) => {
+  const o = asObject(v);
+  return o ? textOf(toTexts(withTextMaps(o).name), reading) || null : null;
 };
 
 /** The ids of `entity` an event's changes hold, as its action's payload schema declares them. */
@@ -66,14 +111,15 @@ export async function listHistory(
     const limit = Math.min(Math.max(opts.limit ?? 100, 1), 500);
     const activity = await tx.activity.findFirst({
       where: { id: activityId, tenantId },
-      select: { id: true, indicators: { select: { id: true, name: true, names: true } } },
+      select: { id: true, indicators: { select: { id: true, name: true } } },
     });
     if (!activity) throw new NotFoundError("activity");
-    const locale = opts.locale ?? "en";
+    const reading: Reading = {
+      locale: opts.locale ?? ctx.tenant.contentLanguages[0],
+      languages: ctx.tenant.contentLanguages,
+    };
     const indicatorIds = activity.indicators.map((i) => i.id);
-    const indicatorNames = new Map(
-      activity.indicators.map((i) => [i.id, localized(i.name, i.names as Record<string, string>, locale)]),
-    );
+    const indicatorNames = new Map(activity.indicators.map((i) => [i.id, textOf(toTexts(i.name), reading)]));
     const rows = await tx.auditEvent.findMany({
       where: {
         tenantId,
@@ -107,7 +153,7 @@ export async function listHistory(
       // A deleted indicator is named by its last snapshot.
       subject:
         r.entityType === "Indicator"
-          ? (indicatorNames.get(r.entityId) ?? snapshotName(r.before) ?? snapshotName(r.after))
+          ? (indicatorNames.get(r.entityId) ?? snapshotName(r.before, reading) ?? snapshotName(r.after, reading))
           : null,
     }));
     // Ids mean nothing to people: those the payload schemas declare agency or objective ids are
@@ -120,24 +166,19 @@ export async function listHistory(
       agencyIds.length
         ? tx.agency.findMany({
             where: { tenantId, id: { in: agencyIds } },
-            select: { id: true, name: true, names: true },
+            select: { id: true, name: true },
           })
         : [],
       objectiveIds.length
         ? tx.objective.findMany({
             where: { tenantId, id: { in: objectiveIds } },
-            select: { id: true, code: true, title: true, titles: true },
+            select: { id: true, code: true, title: true },
           })
         : [],
     ]);
     const names = new Map<RefEntity, Map<string, string>>([
-      ["Agency", new Map(agencies.map((a) => [a.id, localized(a.name, a.names as Record<string, string>, locale)]))],
-      [
-        "Objective",
-        new Map(
-          objectives.map((o) => [o.id, `${o.code} ${localized(o.title, o.titles as Record<string, string>, locale)}`]),
-        ),
-      ],
+      ["Agency", new Map(agencies.map((a) => [a.id, textOf(toTexts(a.name), reading)]))],
+      ["Objective", new Map(objectives.map((o) => [o.id, `${o.code} ${textOf(toTexts(o.title), reading)}`]))],
     ]);
     for (const e of events) e.changes = e.changes.map((c) => withNames(e.action, c, names));
     return { events, hasMore: rows.length > limit };

@@ -7,6 +7,7 @@ import {
   diffSnapshots,
 } from "@/lib/domain/activity-rules";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
+import { toTexts } from "@/lib/domain/texts";
 import type { Disaggregation, IndicatorForEdit, IndicatorInput } from "@/lib/domain/types/indicators";
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Audit, type Tx } from "./door";
@@ -18,7 +19,6 @@ export const indicatorSelect = {
   id: true,
   activityId: true,
   name: true,
-  names: true,
   unit: true,
   unitLabel: true,
   baseline: true,
@@ -39,18 +39,16 @@ export function decimalText(d: Prisma.Decimal | null): string | null {
 }
 
 export function toIndicatorForEdit(row: IndicatorRow): IndicatorForEdit {
-  const names = (row.names ?? {}) as Record<string, string>;
   return {
     id: row.id,
     version: row.version,
     archived: Boolean(row.archivedAt),
-    name: row.name,
-    nameRu: names.ru ?? null,
+    name: toTexts(row.name),
     unit: row.unit,
-    unitLabel: row.unitLabel,
+    unitLabel: toTexts(row.unitLabel),
     baseline: decimalText(row.baseline),
     baselineYear: row.baselineYear,
-    baselineSource: row.baselineSource,
+    baselineSource: toTexts(row.baselineSource),
     target: decimalText(row.target),
     targetYear: row.targetYear,
     direction: row.direction,
@@ -70,7 +68,6 @@ function readDisaggregation(json: unknown): Disaggregation[] {
 function snapshot(i: IndicatorInput): IndicatorInput {
   const {
     name,
-    nameRu,
     unit,
     unitLabel,
     baseline,
@@ -82,13 +79,12 @@ function snapshot(i: IndicatorInput): IndicatorInput {
     disaggregation,
   } = i;
   return {
-    name,
-    nameRu,
+    name: toTexts(name),
     unit,
-    unitLabel,
+    unitLabel: toTexts(unitLabel),
     baseline,
     baselineYear,
-    baselineSource,
+    baselineSource: toTexts(baselineSource),
     target,
     targetYear,
     direction,
@@ -96,12 +92,10 @@ function snapshot(i: IndicatorInput): IndicatorInput {
   };
 }
 
-function toData(i: IndicatorInput, names: Record<string, string> = {}) {
-  const { nameRu, disaggregation, ...rest } = snapshot(i);
-  const { ru: _ru, ...other } = names;
+function toData(i: IndicatorInput) {
+  const { disaggregation, ...rest } = snapshot(i);
   return {
     ...rest,
-    names: nameRu ? { ...other, ru: nameRu } : other,
     disaggregation: disaggregation.length ? (disaggregation as unknown as Prisma.InputJsonArray) : Prisma.DbNull,
   };
 }
@@ -213,7 +207,7 @@ export async function updateIndicator(
       }
       const written = await tx.indicator.updateMany({
         where: { id, tenantId: ctx.tenant.id, version },
-        data: { ...toData(mine, row.names as Record<string, string>), version: { increment: 1 } },
+        data: { ...toData(mine), version: { increment: 1 } },
       });
       // Read committed: a statement after the lost update sees what the winner committed.
       if (written.count === 0)

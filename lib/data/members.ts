@@ -1,4 +1,5 @@
 import "server-only";
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import type { TenantContext } from "./context";
@@ -12,7 +13,7 @@ export interface MemberRow {
   email: string;
   role: Role;
   agencyId: string | null;
-  agencyName: string | null;
+  agencyName: Texts | null;
   since: Date;
 }
 
@@ -39,7 +40,7 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
     email: m.user.email,
     role: m.role,
     agencyId: m.agencyId,
-    agencyName: m.agency?.name ?? null,
+    agencyName: m.agency ? toTexts(m.agency.name) : null,
     since: m.createdAt,
   }));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // People across all tenants, for the platform administrator only: find someone, disable or
 // enable them everywhere. Disabling ends every session at once (each request checks it).
+import { textOf, toTexts } from "@/lib/domain/texts";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { ClientInfo } from "@/lib/domain/security-events";
 import { requirePlatformAdmin, type SessionUser } from "./context";
@@ -43,7 +44,11 @@ export async function listPlatformUsers(admin: SessionUser, query: string | null
         take: PAGE,
       }),
   );
-  return rows.map(({ memberships, ...u }) => ({ ...u, tenants: memberships.map((m) => m.tenant.name).sort() }));
+  const reading = { locale: admin.locale ?? "en", languages: ["en"] };
+  return rows.map(({ memberships, ...u }) => ({
+    ...u,
+    tenants: memberships.map((m) => textOf(toTexts(m.tenant.name), reading)).sort(),
+  }));
 }
 
 export async function setUserDisabled(

@@ -2,13 +2,50 @@ import "server-only";
 import { cache } from "react";
 import { RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
+import {
+  DEFAULT_CONTENT_LANGUAGES,
+  byText,
+  isContentLanguage,
+  toTexts,
+  type ContentLanguage,
+  type Texts,
+} from "@/lib/domain/texts";
 import { requirePlatformAdmin, type Actor, type SessionUser, type TenantContext, type TenantRef } from "./context";
 import { recordAudit } from "./audit";
 import { isUniqueViolation } from "./db-errors";
-import { enterScope, unsafeAsPlatform, withPerson } from "./door";
+import { enterScope, unsafeAsPlatform, withPerson, withTenant } from "./door";
 import { issueInvitation } from "./invitations";
 
-const tenantRefSelect = { id: true, slug: true, name: true, isDemo: true, defaultLocale: true } as const;
+const tenantRefSelect = {
+  id: true,
+  slug: true,
+  name: true,
+  isDemo: true,
+  defaultLocale: true,
+  contentLanguages: true,
+} as const;
+type TenantRow = {
+  id: string;
+  slug: string;
+  name: unknown;
+  isDemo: boolean;
+  defaultLocale: string;
+  contentLanguages: string[];
+};
+
+/** A tenant row as the context holds it: its name as Texts, its content languages known ones only. */
+export function toTenantRef<T extends TenantRow>(t: T): Omit<T, "name" | "contentLanguages"> & TenantRef {
+  const languages = t.contentLanguages.filter(isContentLanguage);
+  return {
+    ...t,
+    name: toTexts(t.name),
+    contentLanguages: languages.length ? languages : [...DEFAULT_CONTENT_LANGUAGES],
+  };
+}
+
+/** Tenants in the order of their names as the reader sees them. */
+const byName = <T extends TenantRef>(tenants: T[], locale: string) =>
+  byText(tenants, (t) => t.name, { locale, languages: ["en"] });
 
 export interface MyTenant extends TenantRef {
   role: Role;
@@ -24,7 +61,6 @@ const myMemberships = cache(async (userId: string) =>
     tx.membership.findMany({
       where: { userId },
       select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
-      orderBy: { tenant: { name: "asc" } },
     }),
   ),
 );
@@ -32,7 +68,10 @@ const myMemberships = cache(async (userId: string) =>
 /** The tenants this person belongs to, for the chooser and the switcher. */
 export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
   const rows = await myMemberships(user.id);
-  return rows.map((m) => ({ ...m.tenant, role: m.role }));
+  return byName(
+    rows.map((m) => ({ ...toTenantRef(m.tenant), role: m.role })),
+    user.locale ?? "en",
+  );
 }
 
 /**
@@ -42,7 +81,7 @@ export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
 export async function resolveTenantContext(user: SessionUser, slug: string): Promise<TenantContext | null> {
   const membership = (await myMemberships(user.id)).find((m) => m.tenant.slug === slug);
   if (!membership) return null;
-  return { user, tenant: membership.tenant, role: membership.role, agencyId: membership.agencyId };
+  return { user, tenant: toTenantRef(membership.tenant), role: membership.role, agencyId: membership.agencyId };
 }
 
 export interface TenantSummary extends TenantRef {
@@ -60,15 +99,17 @@ export async function listAllTenants(user: SessionUser): Promise<TenantSummary[]
     (tx) =>
       tx.tenant.findMany({
         select: { ...tenantRefSelect, countryCode: true, _count: { select: { memberships: true, plans: true } } },
-        orderBy: { name: "asc" },
       }),
   );
-  return rows.map(({ _count, ...t }) => ({ ...t, members: _count.memberships, plans: _count.plans }));
+  return byName(
+    rows.map(({ _count, ...t }) => ({ ...toTenantRef(t), members: _count.memberships, plans: _count.plans })),
+    user.locale ?? "en",
+  );
 }
 
 export interface CreateTenantInput {
   slug: string;
-  name: string;
+  name: Texts;
   countryCode: string;
   defaultLocale: string;
   adminEmail: string;
@@ -95,7 +136,7 @@ export async function createTenant(
       const tenant = await tx.tenant.create({
         data: {
           slug: input.slug,
-          name: input.name,
+          name: toTexts(input.name),
           countryCode: input.countryCode.toUpperCase(),
           defaultLocale: input.defaultLocale,
         },
@@ -108,7 +149,7 @@ export async function createTenant(
         action: "tenant.created",
         entityType: "Tenant",
         entityId: tenant.id,
-        after: input,
+        after: { ...input, name: toTexts(input.name) },
       });
       const invitationToken = await issueInvitation(tx, {
         tenantId: tenant.id,
@@ -117,11 +158,42 @@ export async function createTenant(
         role: "ADMIN",
         agencyId: null,
       });
-      return { tenant, invitationToken };
+      return { tenant: toTenantRef(tenant), invitationToken };
     });
   } catch (error) {
     // unsafeAsPlatform takes no door options, so the slug's unique key is mapped here.
     if (isUniqueViolation(error)) throw slugTaken();
     throw error;
   }
+}
+
+export interface TenantSettingsInput {
+  name: Texts;
+  defaultLanguage: ContentLanguage;
+  /** Further content languages, in the order forms show them. */
+  otherLanguages: ContentLanguage[];
+}
+
+/**
+ * A tenant's administrators name the country in each language and choose the languages its plans
+ * are written in: a form then has a field for each, and a page falls back to the default. Content
+ * already written in a language dropped from the list is kept, and still shown and editable.
+ */
+export async function updateTenantSettings(ctx: TenantContext, input: TenantSettingsInput): Promise<void> {
+  const contentLanguages = [...new Set([input.defaultLanguage, ...input.otherLanguages])];
+  await withTenant(ctx, "tenant.manage", async (tx, audit) => {
+    const before = await tx.tenant.findUniqueOrThrow({
+      where: { id: ctx.tenant.id },
+      select: { name: true, contentLanguages: true },
+    });
+    const after = { name: toTexts(input.name), contentLanguages };
+    await tx.tenant.update({ where: { id: ctx.tenant.id }, data: after });
+    await audit({
+      action: "tenant.settingsChanged",
+      entityType: "Tenant",
+      entityId: ctx.tenant.id,
+      before: { name: toTexts(before.name), contentLanguages: before.contentLanguages },
+      after,
+    });
+  });
 }

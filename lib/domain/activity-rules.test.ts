@@ -17,17 +17,16 @@ const plan = { startDate: "2025-01-01", endDate: "2027-12-31" };
 const activity = (o: Partial<ActivitySnapshot> = {}): ActivitySnapshot => ({
   objectiveId: "o1",
   code: "1.1.1",
-  title: "Train border guards",
-  titleRu: null,
-  description: "",
-  expectedResults: "",
+  title: { en: "Train border guards" },
+  description: {},
+  expectedResults: {},
   leadAgencyId: "a1",
   partnerAgencyIds: ["a2", "a3"],
   plannedStart: "2025-03-01",
   plannedEnd: "2025-06-30",
   budget: "1000.5",
   currency: "USD",
-  fundingSource: null,
+  fundingSource: {},
   status: "IN_PROGRESS",
   percentComplete: 40,
   ...o,
@@ -122,16 +121,20 @@ describe("diffSnapshots", () => {
   it("keeps only the changed fields on both sides", () => {
     const diff = diffSnapshots(
       activity(),
-      activity({ title: "Train 200 border guards", partnerAgencyIds: ["a2"], budget: null }),
+      activity({ title: { en: "Train 200 border guards" }, partnerAgencyIds: ["a2"], budget: null }),
     );
     expect(diff.changed).toEqual(["title", "partnerAgencyIds", "budget"]);
-    expect(diff.before).toEqual({ title: "Train border guards", partnerAgencyIds: ["a2", "a3"], budget: "1000.5" });
-    expect(diff.after).toEqual({ title: "Train 200 border guards", partnerAgencyIds: ["a2"], budget: null });
+    expect(diff.before).toEqual({
+      title: { en: "Train border guards" },
+      partnerAgencyIds: ["a2", "a3"],
+      budget: "1000.5",
+    });
+    expect(diff.after).toEqual({ title: { en: "Train 200 border guards" }, partnerAgencyIds: ["a2"], budget: null });
   });
 
   it("finds nothing between equal snapshots, and follows the field order it is given", () => {
     expect(diffSnapshots(activity(), activity())).toEqual({ changed: [], before: {}, after: {} });
-    const diff = diffSnapshots(activity(), activity({ title: "x", code: "1.1.2" }), ["title", "code"]);
+    const diff = diffSnapshots(activity(), activity({ title: { en: "x" }, code: "1.1.2" }), ["title", "code"]);
     expect(diff.changed).toEqual(["title", "code"]);
   });
 
@@ -156,7 +159,7 @@ describe("changesNeedingReason", () => {
     expect(
       changesNeedingReason(
         activity(),
-        activity({ title: "New", budget: null, percentComplete: 50 }),
+        activity({ title: { en: "New" }, budget: null, percentComplete: 50 }),
         ACTIVITY_REASON_FIELDS,
       ),
     ).toEqual([]);

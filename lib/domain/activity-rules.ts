@@ -2,22 +2,22 @@
 // Pure: no database, no dates "now"; dates are ISO days ("2025-06-30"), compared as strings.
 import type { ActivityStatus, IndicatorDirection, IndicatorUnit } from "./enums";
 import type { MessageRef } from "./errors";
+import type { Texts } from "./texts";
 
 /** Everything the activity form edits, in comparable form (partner ids sorted, decimals as strings). */
 export interface ActivitySnapshot {
   objectiveId: string;
   code: string;
-  title: string;
-  titleRu: string | null;
-  description: string;
-  expectedResults: string;
+  title: Texts;
+  description: Texts;
+  expectedResults: Texts;
   leadAgencyId: string | null;
   partnerAgencyIds: string[];
   plannedStart: string | null;
   plannedEnd: string | null;
   budget: string | null;
   currency: string | null;
-  fundingSource: string | null;
+  fundingSource: Texts;
   status: ActivityStatus;
   percentComplete: number;
 }
@@ -29,7 +29,6 @@ export const ACTIVITY_FIELDS: readonly ActivityField[] = [
   "objectiveId",
   "code",
   "title",
-  "titleRu",
   "description",
   "expectedResults",
   "leadAgencyId",

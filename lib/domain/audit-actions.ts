@@ -8,6 +8,7 @@ import { SECURITY_ACTIONS } from "./security-events";
 
 export const CONTENT_ACTIONS = [
   "tenant.created",
+  "tenant.settingsChanged",
   "demo.seeded",
   "plan.created",
   "plan.updated",

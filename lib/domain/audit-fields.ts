@@ -3,6 +3,7 @@
 // A field without a kind is plain text, a number or a flag, shown as recorded.
 import { z } from "zod";
 import { isIsoDay } from "./day";
+import { CONTENT_LANGUAGES } from "./texts";
 
 /** What an id in a payload points at. */
 export const REF_ENTITIES = ["Plan", "Section", "Objective", "Activity", "Indicator", "Agency"] as const;
@@ -33,7 +34,9 @@ export type FieldKind =
   | { kind: "percent" }
   | { kind: "enum"; of: EnumName }
   /** An indicator's breakdown: [{ dimension, categories }]. */
-  | { kind: "breakdown" };
+  | { kind: "breakdown" }
+  /** Content in each language it is written in, { en: "...", ru: "..." }: the history lists each language. */
+  | { kind: "texts" };
 
 /** Where each kinded field schema is registered; a schema outside it is a plain field. */
 export const auditFieldKinds = z.registry<FieldKind>();
@@ -56,6 +59,8 @@ export const breakdown = () =>
   kinded(z.array(z.strictObject({ dimension: z.string(), categories: z.array(z.string()) })), {
     kind: "breakdown",
   });
+
+export const texts = () => kinded(z.partialRecord(z.enum(CONTENT_LANGUAGES), z.string()), { kind: "texts" });
 
 /** The kind a field schema was registered with, through optional, nullable and list wrappers. */
 export function kindOfSchema(schema: z.ZodType | undefined): FieldKind | null {

@@ -17,28 +17,26 @@ import type { IndicatorForEdit, IndicatorInput } from "./types/indicators";
 const activity: ActivitySnapshot = {
   objectiveId: "obj-1",
   code: "1.1.1",
-  title: "Train border officers",
-  titleRu: null,
-  description: "",
-  expectedResults: "",
+  title: { en: "Train border officers" },
+  description: {},
+  expectedResults: {},
   leadAgencyId: "agency-1",
   partnerAgencyIds: ["agency-2", "agency-3"],
   plannedStart: "2026-01-01",
   plannedEnd: "2026-06-30",
   budget: "25000.5",
   currency: "USD",
-  fundingSource: null,
+  fundingSource: {},
   status: "IN_PROGRESS",
   percentComplete: 40,
 };
 const indicator: IndicatorInput = {
-  name: "Officers trained",
-  nameRu: "Обучено сотрудников",
+  name: { en: "Officers trained", ru: "Обучено сотрудников" },
   unit: "NUMBER",
-  unitLabel: null,
+  unitLabel: {},
   baseline: "0",
   baselineYear: 2025,
-  baselineSource: null,
+  baselineSource: {},
   target: "120",
   targetYear: 2027,
   direction: "INCREASE",
@@ -46,19 +44,18 @@ const indicator: IndicatorInput = {
 };
 const stored = { id: "ind-1", version: 3, archived: false };
 const plan = {
-  title: "NAP 2025-2029",
-  titles: { ru: "НПД 2025-2029" },
-  description: "",
+  title: { en: "NAP 2025-2029", ru: "НПД 2025-2029" },
+  description: {},
   startDate: "2025-01-01",
   endDate: "2029-12-31",
   status: "ACTIVE",
   predecessorId: null,
 };
-const section = { code: "1", title: "Prevention", titles: { ru: "Предупреждение" }, pillar: "PREVENTION" };
-const sectionView = { id: "sec-1", version: 2, code: "1", title: "Prevention", titleRu: null, pillar: null };
-const objective = { code: "1.1", title: "Awareness", titles: {}, sectionId: "sec-1" };
-const objectiveView = { id: "obj-1", version: 1, sectionId: "sec-1", code: "1.1", title: "Awareness", titleRu: null };
-const agency = { name: "Ministry of Labour", names: {}, shortName: null, kind: "MINISTRY" };
+const section = { code: "1", title: { en: "Prevention", ru: "Предупреждение" }, pillar: "PREVENTION" };
+const sectionView = { id: "sec-1", version: 2, code: "1", title: { en: "Prevention" }, pillar: null };
+const objective = { code: "1.1", title: { en: "Awareness" }, sectionId: "sec-1" };
+const objectiveView = { id: "obj-1", version: 1, sectionId: "sec-1", code: "1.1", title: { en: "Awareness" } };
+const agency = { name: { en: "Ministry of Labour" }, shortName: {}, kind: "MINISTRY" };
 const invitee = { email: "a@example.org", role: "FOCAL_POINT", agencyId: "agency-1" };
 const client = { ip: "203.0.113.7", userAgent: "Firefox" };
 const moved = { before: { position: 2 }, after: { position: 1 } };
@@ -68,11 +65,21 @@ const ofActivity = { activityId: "act-1" };
 /** One payload each action's writer really records (lib/data/), as stored. */
 const SAMPLES: Record<AuditAction, { before?: object; after?: object }> = {
   "tenant.created": {
-    after: { slug: "tm", name: "Turkmenistan", countryCode: "TM", defaultLocale: "ru", adminEmail: "a@example.org" },
+    after: {
+      slug: "tm",
+      name: { en: "Turkmenistan" },
+      countryCode: "TM",
+      defaultLocale: "ru",
+      adminEmail: "a@example.org",
+    },
+  },
+  "tenant.settingsChanged": {
+    before: { name: { en: "Turkmenistan" }, contentLanguages: ["en", "ru"] },
+    after: { name: { en: "Turkmenistan", tk: "Türkmenistan" }, contentLanguages: ["tk", "ru", "en"] },
   },
   "demo.seeded": { after: { slug: "tm", plans: 2, activities: 40 } },
   "plan.created": { after: { ...plan, sections: ["1. Prevention", "2. Protection"] } },
-  "plan.updated": { before: plan, after: { ...plan, title: "NAP" } },
+  "plan.updated": { before: plan, after: { ...plan, title: { en: "NAP", ru: "НПД" } } },
   "plan.activated": { before: { ...plan, status: "DRAFT" }, after: plan },
   "plan.closed": { before: plan, after: { ...plan, status: "CLOSED", predecessorId: "plan-0" } },
   "plan.archived": { before: { status: "DRAFT" } },
@@ -107,7 +114,10 @@ const SAMPLES: Record<AuditAction, { before?: object; after?: object }> = {
   "indicator.restored": { before: { ...ofActivity, archived: true }, after: { ...ofActivity, archived: false } },
   "indicator.deleted": { before: { ...ofActivity, ...stored, ...indicator } },
   "agency.created": { after: agency },
-  "agency.updated": { before: agency, after: { ...agency, names: { ru: "Минтруд" }, shortName: "MoL" } },
+  "agency.updated": {
+    before: agency,
+    after: { ...agency, name: { en: "Ministry of Labour", ru: "Минтруд" }, shortName: { en: "MoL" } },
+  },
   "agency.archived": {},
   "agency.restored": {},
   "invitation.created": { after: invitee },
@@ -175,6 +185,10 @@ describe("AUDIT_PAYLOADS", () => {
       "after.status",
     ]);
     expect(issues.join(" ")).not.toContain("lots");
+    // Content is a map by language: a bare string, or a language nobody writes in, does not fit.
+    expect(
+      payloadIssues("activity.updated", { title: "Old title" }, { title: { xx: "New" } }).map((i) => i.split(":")[0]),
+    ).toEqual(["before.title", "after.title"]);
     expect(payloadIssues("indicator.updated", { target: "1" }, { ...ofActivity, target: "2" })).toEqual([
       "before.activityId: Invalid input: expected string, received undefined",
     ]);
@@ -216,8 +230,18 @@ describe("what the schemas say a field holds", () => {
     expect(payloadFieldKind("plan.updated", "predecessorId")).toEqual({ kind: "ref", entity: "Plan" });
   });
 
+  it("names content in every language", () => {
+    expect(payloadFieldKind("activity.updated", "title")).toEqual({ kind: "texts" });
+    expect(payloadFieldKind("activity.updated", "fundingSource")).toEqual({ kind: "texts" });
+    expect(payloadFieldKind("indicator.created", "name")).toEqual({ kind: "texts" });
+    expect(payloadFieldKind("agency.updated", "shortName")).toEqual({ kind: "texts" });
+    expect(payloadFieldKind("tenant.settingsChanged", "name")).toEqual({ kind: "texts" });
+  });
+
   it("says nothing of plain fields, unknown fields and unknown actions: no guessing from a name", () => {
-    expect(payloadFieldKind("activity.updated", "title")).toBeNull();
+    expect(payloadFieldKind("activity.updated", "code")).toBeNull();
+    expect(payloadFieldKind("activity.updated", "currency")).toBeNull();
+    expect(payloadFieldKind("tenant.settingsChanged", "contentLanguages")).toBeNull();
     expect(payloadFieldKind("activity.updated", "position")).toBeNull();
     expect(payloadFieldKind("activity.moved", "objectiveId")).toBeNull();
     expect(payloadFieldKind("activity.imported", "leadAgencyId")).toBeNull();

@@ -15,6 +15,7 @@ import {
   oneOf,
   percent,
   ref,
+  texts,
   year,
   type FieldKind,
   type RefEntity,
@@ -35,8 +36,6 @@ export interface PayloadSchemas {
   after?: z.ZodObject;
 }
 
-/** Translations of a name or title by locale ({ ru: "..." }). */
-const localized = () => z.record(z.string(), z.string());
 const position = () => z.strictObject({ position: z.number().int() });
 const archivedFlag = () => z.strictObject({ archived: z.boolean() });
 /** A record as it was when archived or deleted: with its id and version. */
@@ -46,30 +45,28 @@ const asStored = { id: z.string(), version: z.number().int() };
 export const ActivitySnapshotSchema = z.strictObject({
   objectiveId: ref("Objective"),
   code: z.string(),
-  title: z.string(),
-  titleRu: z.string().nullable(),
-  description: z.string(),
-  expectedResults: z.string(),
+  title: texts(),
+  description: texts(),
+  expectedResults: texts(),
   leadAgencyId: ref("Agency").nullable(),
   partnerAgencyIds: z.array(ref("Agency")),
   plannedStart: day().nullable(),
   plannedEnd: day().nullable(),
   budget: amount().nullable(),
   currency: z.string().nullable(),
-  fundingSource: z.string().nullable(),
+  fundingSource: texts(),
   status: oneOf("ActivityStatus", ACTIVITY_STATUSES),
   percentComplete: percent(),
 });
 
 /** lib/domain/types/indicators.ts IndicatorInput: everything the indicator form edits. */
 export const IndicatorValuesSchema = z.strictObject({
-  name: z.string(),
-  nameRu: z.string().nullable(),
+  name: texts(),
   unit: oneOf("IndicatorUnit", INDICATOR_UNITS),
-  unitLabel: z.string().nullable(),
+  unitLabel: texts(),
   baseline: amount().nullable(),
   baselineYear: year().nullable(),
-  baselineSource: z.string().nullable(),
+  baselineSource: texts(),
   target: amount().nullable(),
   targetYear: year().nullable(),
   direction: oneOf("IndicatorDirection", INDICATOR_DIRECTIONS),
@@ -81,9 +78,8 @@ export const IndicatorForEditSchema = IndicatorValuesSchema.extend({ ...asStored
 const ofActivity = { activityId: ref("Activity") };
 
 const PlanViewSchema = z.strictObject({
-  title: z.string(),
-  titles: localized(),
-  description: z.string(),
+  title: texts(),
+  description: texts(),
   startDate: day(),
   endDate: day(),
   status: oneOf("PlanStatus", PLAN_STATUSES),
@@ -92,36 +88,31 @@ const PlanViewSchema = z.strictObject({
 
 const SectionFieldsSchema = z.strictObject({
   code: z.string(),
-  title: z.string(),
-  titles: localized(),
+  title: texts(),
   pillar: oneOf("Pillar", PILLARS).nullable(),
 });
 const SectionViewSchema = z.strictObject({
   ...asStored,
   code: z.string(),
-  title: z.string(),
-  titleRu: z.string().nullable(),
+  title: texts(),
   pillar: oneOf("Pillar", PILLARS).nullable(),
 });
 
 const ObjectiveFieldsSchema = z.strictObject({
   code: z.string(),
-  title: z.string(),
-  titles: localized(),
+  title: texts(),
   sectionId: ref("Section"),
 });
 const ObjectiveViewSchema = z.strictObject({
   ...asStored,
   sectionId: ref("Section"),
   code: z.string(),
-  title: z.string(),
-  titleRu: z.string().nullable(),
+  title: texts(),
 });
 
 const AgencyFieldsSchema = z.strictObject({
-  name: z.string(),
-  names: localized(),
-  shortName: z.string().nullable(),
+  name: texts(),
+  shortName: texts(),
   kind: oneOf("AgencyKind", AGENCY_KINDS),
 });
 
@@ -133,11 +124,15 @@ const CONTENT_PAYLOADS = {
   "tenant.created": {
     after: z.strictObject({
       slug: z.string(),
-      name: z.string(),
+      name: texts(),
       countryCode: z.string(),
       defaultLocale: z.string(),
       adminEmail: z.string(),
     }),
+  },
+  "tenant.settingsChanged": {
+    before: z.strictObject({ name: texts(), contentLanguages: z.array(z.string()) }),
+    after: z.strictObject({ name: texts(), contentLanguages: z.array(z.string()) }),
   },
   "demo.seeded": {
     after: z.strictObject({ slug: z.string(), plans: z.number().int(), activities: z.number().int() }),

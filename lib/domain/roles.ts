@@ -7,6 +7,8 @@ export const PERMISSIONS = {
   "tenant.view": ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"],
   /** Invite people, change roles, remove members. */
   "members.manage": ["ADMIN"],
+  /** The tenant's settings: its name in each language and the languages its content is written in. */
+  "tenant.manage": ["ADMIN"],
   /** Create, edit and archive the tenant's agencies. */
   "agencies.manage": ["ADMIN", "COORDINATOR"],
   /** Create and edit plans and their structure. */

@@ -1,8 +1,9 @@
 // Activity and indicator forms, shared by the browser and the server.
 // Repeated parts are posted as dotted, zero-based field names that equal the error paths:
 //   indicators.0.name, indicators.0.disaggregation.1.dimension, indicators.0.disaggregation.1.categories
-// (categories as one comma-separated text). unflattenIndexed() turns them into arrays before parsing,
-// so an error on "indicators.0.name" lands next to the input of that name.
+// (categories as one comma-separated text), and content per language as indicators.0.name.ru.
+// withDottedFields() (lib/validation/form.ts) nests them before parsing, so an error on
+// "indicators.0.name" lands next to the input of that name.
 // The schemas check each field; rules across fields (dates, lead vs partners, status vs percent,
 // baseline vs target) live in lib/domain/activity-rules.ts, applied by the data layer and the form.
 import { z } from "zod";
@@ -11,45 +12,8 @@ import { isIsoDay } from "@/lib/domain/day";
 import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { AMOUNT_INTEGER_DIGITS, AMOUNT_SCALE, PERCENT_MAX, PERCENT_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
-import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
-
-const INDEX = /^\d{1,2}$/;
-// Plain field names only: nothing like "__proto__" can reach the objects built below.
-const NAME = /^[a-zA-Z][a-zA-Z0-9]{0,40}$/;
-
-/** { "a.0.b": x } -> { a: [{ b: x }] }; undotted keys pass through; indexes are compacted in order. */
-export function unflattenIndexed(raw: Record<string, unknown>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(raw)) {
-    const path = key.split(".");
-    if (path.length === 1) root[key] = value;
-    else if (path.length % 2 === 1 && path.every((p, i) => (i % 2 === 1 ? INDEX : NAME).test(p)))
-      setPath(root, path, value);
-  }
-  return toArrays(root) as Record<string, unknown>;
-}
-
-function setPath(node: Record<string, unknown>, path: string[], value: unknown) {
-  const [head, ...rest] = path;
-  if (rest.length === 0) {
-    node[head] = value;
-    return;
-  }
-  const existing = Object.hasOwn(node, head) ? node[head] : undefined;
-  const child = (
-    typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : (node[head] = {})
-  ) as Record<string, unknown>;
-  setPath(child, rest, value);
-}
-
-function toArrays(node: unknown): unknown {
-  if (typeof node !== "object" || node === null || Array.isArray(node)) return node;
-  const entries = Object.entries(node as Record<string, unknown>);
-  if (entries.length > 0 && entries.every(([k]) => INDEX.test(k))) {
-    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => toArrays(v));
-  }
-  return Object.fromEntries(entries.map(([k, v]) => [k, toArrays(v)]));
-}
+import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText, textsField } from "./common";
+import { withDottedFields } from "./form";
 
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
@@ -123,13 +87,12 @@ export const DisaggregationSchema = z
   });
 
 export const IndicatorFieldsSchema = z.object({
-  name: requiredText(300),
-  nameRu: optionalText(300),
+  name: textsField(300, { required: true }),
   unit: z.enum(INDICATOR_UNITS, { error: "validation.invalid" }),
-  unitLabel: optionalText(80),
+  unitLabel: textsField(80),
   baseline: decimalText,
   baselineYear: year,
-  baselineSource: optionalText(300),
+  baselineSource: textsField(300),
   target: decimalText,
   targetYear: year,
   direction: z.enum(INDICATOR_DIRECTIONS, { error: "validation.invalid" }),
@@ -152,10 +115,9 @@ const activityFields = {
   code: requiredText(20)
     .transform(normaliseCode)
     .refine(isValidActivityCode, { error: "activityForm.validation.codeFormat" }),
-  title: requiredText(500),
-  titleRu: optionalText(500),
-  description: optionalText(5000).transform((v) => v ?? ""),
-  expectedResults: optionalText(5000).transform((v) => v ?? ""),
+  title: textsField(500, { required: true }),
+  description: textsField(5000),
+  expectedResults: textsField(5000),
   leadAgencyId: optionalId,
   partnerAgencyIds: idList,
   plannedStart: isoDay,
@@ -166,19 +128,12 @@ const activityFields = {
     .optional()
     .transform((v) => blankToNull(v)?.toUpperCase() ?? null)
     .refine((v) => v === null || /^[A-Z]{3}$/.test(v), { error: "activityForm.validation.currency" }),
-  fundingSource: optionalText(300),
+  fundingSource: textsField(300),
   status: z.enum(ACTIVITY_STATUSES, { error: "validation.invalid" }),
   percentComplete: percent,
 };
 
-function withIndexedFields<T extends z.ZodType>(schema: T) {
-  return z.preprocess(
-    (raw) => (raw && typeof raw === "object" ? unflattenIndexed(raw as Record<string, unknown>) : raw),
-    schema,
-  );
-}
-
-export const CreateActivitySchema = withIndexedFields(
+export const CreateActivitySchema = withDottedFields(
   z.object({
     ...activityFields,
     planId: IdSchema,
@@ -189,12 +144,13 @@ export const CreateActivitySchema = withIndexedFields(
       .transform((v) => v ?? []),
   }),
 );
-export const UpdateActivitySchema = z.object({
+const UpdateActivityFields = z.object({
   ...activityFields,
   activityId: IdSchema,
   version: VersionSchema,
   reason: optionalText(1000),
 });
+export const UpdateActivitySchema = withDottedFields(UpdateActivityFields);
 export type UpdateActivityInput = z.infer<typeof UpdateActivitySchema>;
 export type ActivityFields = Omit<UpdateActivityInput, "activityId" | "version" | "reason" | "tenant">;
 export type CreateActivityInput = z.infer<typeof CreateActivitySchema>;
@@ -208,10 +164,10 @@ export const CheckCodeSchema = z.object({
   exceptActivityId: optionalId,
 });
 
-export const CreateIndicatorSchema = withIndexedFields(
+export const CreateIndicatorSchema = withDottedFields(
   IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, activityId: IdSchema }),
 );
-export const UpdateIndicatorSchema = withIndexedFields(
+export const UpdateIndicatorSchema = withDottedFields(
   IndicatorFieldsSchema.extend({
     tenant: TenantSlugSchema,
     indicatorId: IdSchema,

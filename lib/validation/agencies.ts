@@ -1,17 +1,19 @@
 import { z } from "zod";
 import { AGENCY_KINDS } from "@/lib/domain/enums";
-import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
+import { IdSchema, TenantSlugSchema, VersionSchema, textsField } from "./common";
+import { withDottedFields } from "./form";
 
 const agencyFields = {
   tenant: TenantSlugSchema,
-  name: requiredText(200),
-  nameRu: optionalText(200),
-  shortName: optionalText(40),
+  name: textsField(200, { required: true }),
+  shortName: textsField(40),
   kind: z.enum(AGENCY_KINDS, { error: "validation.invalid" }),
 };
 
-export const CreateAgencySchema = z.object(agencyFields);
-export const UpdateAgencySchema = z.object({ ...agencyFields, agencyId: IdSchema, version: VersionSchema });
+export const CreateAgencySchema = withDottedFields(z.object(agencyFields));
+export const UpdateAgencySchema = withDottedFields(
+  z.object({ ...agencyFields, agencyId: IdSchema, version: VersionSchema }),
+);
 export const ArchiveAgencySchema = z.object({
   tenant: TenantSlugSchema,
   agencyId: IdSchema,

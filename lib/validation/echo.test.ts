@@ -11,10 +11,12 @@ const huge = "x".repeat(1_000_000);
 
 describe("fieldLimit", () => {
   it("reads a text field's max length through trim, optional, transform and refine", () => {
-    expect(fieldLimit(UpdateAgencySchema, "name").chars).toBe(200);
-    expect(fieldLimit(UpdateAgencySchema, "nameRu").chars).toBe(200);
-    expect(fieldLimit(UpdateAgencySchema, "shortName").chars).toBe(40);
-    expect(fieldLimit(CreatePlanSchema, "title").chars).toBe(300);
+    // Content is posted one field per language: "name.en", "name.ru".
+    expect(fieldLimit(UpdateAgencySchema, "name.en").chars).toBe(200);
+    expect(fieldLimit(UpdateAgencySchema, "name.ru").chars).toBe(200);
+    expect(fieldLimit(UpdateAgencySchema, "shortName.en").chars).toBe(40);
+    expect(fieldLimit(CreatePlanSchema, "title.en").chars).toBe(300);
+    expect(fieldLimit(CreatePlanSchema, "title.tk").chars).toBe(300);
     expect(fieldLimit(UpdateActivitySchema, "code").chars).toBe(20); // .transform().refine()
     expect(fieldLimit(InviteMemberSchema, "tenant").chars).toBe(63); // an object with .refine()
   });
@@ -25,14 +27,17 @@ describe("fieldLimit", () => {
   });
 
   it("walks into z.preprocess() and dotted fields of repeated parts", () => {
-    expect(fieldLimit(CreateActivitySchema, "title").chars).toBe(500);
-    expect(fieldLimit(CreateActivitySchema, "indicators.0.name").chars).toBe(300);
+    expect(fieldLimit(CreateActivitySchema, "title.en").chars).toBe(500);
+    expect(fieldLimit(CreateActivitySchema, "title.ru").chars).toBe(500);
+    expect(fieldLimit(CreateActivitySchema, "indicators.0.name.en").chars).toBe(300);
+    expect(fieldLimit(CreateActivitySchema, "indicators.0.name.kk").chars).toBe(300);
     expect(fieldLimit(UpdateIndicatorSchema, "disaggregation.1.dimension").chars).toBe(60);
   });
 
   it("falls back to the global caps for unknown fields and unbounded ones", () => {
     expect(fieldLimit(UpdateAgencySchema, "nonsense")).toEqual({ chars: ECHO_MAX_CHARS, items: ECHO_MAX_ITEMS });
     expect(fieldLimit(UpdateAgencySchema, "name.0.deeper").chars).toBe(ECHO_MAX_CHARS);
+    expect(fieldLimit(UpdateAgencySchema, "name.fr").chars).toBe(ECHO_MAX_CHARS);
     expect(fieldLimit(z.object({ free: z.string() }), "free").chars).toBe(ECHO_MAX_CHARS);
     // A text split into a list afterwards: the list's item length does not bound the whole text.
     expect(fieldLimit(UpdateIndicatorSchema, "disaggregation.0.categories").chars).toBe(ECHO_MAX_CHARS);
@@ -46,14 +51,20 @@ describe("fieldLimit", () => {
 
 describe("echoValues", () => {
   it("echoes a 1,000,000-character title as at most what the field allows", () => {
-    const values = echoValues(UpdateAgencySchema, { name: huge, shortName: "ok", kind: "NGO" });
-    expect(values.name).toHaveLength(200);
-    expect(values).toMatchObject({ shortName: "ok", kind: "NGO" });
+    const values = echoValues(UpdateAgencySchema, {
+      "name.en": huge,
+      "name.ru": huge,
+      "shortName.en": "ok",
+      kind: "NGO",
+    });
+    expect(values["name.en"]).toHaveLength(200);
+    expect(values["name.ru"]).toHaveLength(200);
+    expect(values).toMatchObject({ "shortName.en": "ok", kind: "NGO" });
   });
 
   it("keeps values that fit as typed, and trims before cutting", () => {
-    expect(echoValues(CreatePlanSchema, { title: "  Plan  " }).title).toBe("  Plan  ");
-    expect(echoValues(CreatePlanSchema, { title: `${" ".repeat(400)}Plan` }).title).toBe("Plan");
+    expect(echoValues(CreatePlanSchema, { "title.en": "  Plan  " })["title.en"]).toBe("  Plan  ");
+    expect(echoValues(CreatePlanSchema, { "title.ru": `${" ".repeat(400)}План` })["title.ru"]).toBe("План");
   });
 
   it("caps unknown fields and lists, and leaves out secrets", () => {
@@ -71,7 +82,7 @@ describe("echoValues", () => {
   });
 
   it("never splits a character made of two UTF-16 units", () => {
-    const values = echoValues(UpdateAgencySchema, { shortName: `${"a".repeat(39)}😀😀` });
-    expect(values.shortName).toBe("a".repeat(39));
+    const values = echoValues(UpdateAgencySchema, { "shortName.en": `${"a".repeat(39)}😀😀` });
+    expect(values["shortName.en"]).toBe("a".repeat(39));
   });
 });

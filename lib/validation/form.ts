@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { MessageRef } from "@/lib/domain/errors";
 import { isEmptyFileInput, isFile, megabytes } from "./files";
 
@@ -48,4 +48,54 @@ function toMessage(issue: z.core.$ZodIssue): MessageRef {
     default:
       return { key: "validation.invalid" };
   }
+}
+
+const INDEX = /^\d{1,2}$/;
+// Plain field names only: nothing like "__proto__" can reach the objects built below.
+const NAME = /^[a-zA-Z][a-zA-Z0-9]{0,40}$/;
+
+/**
+ * Dotted field names to nested values, the names being the error paths: { "title.ru": x } ->
+ * { title: { ru: x } }, { "indicators.0.name.en": x } -> { indicators: [{ name: { en: x } }] }.
+ * Undotted keys pass through; a key with any other segment is dropped; indexes are compacted in order.
+ */
+export function unflatten(raw: Record<string, unknown>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    const path = key.split(".");
+    if (path.length === 1) {
+      if (key !== "__proto__") root[key] = value;
+    } else if (NAME.test(path[0]) && path.every((p) => NAME.test(p) || INDEX.test(p))) setPath(root, path, value);
+  }
+  return toArrays(root) as Record<string, unknown>;
+}
+
+function setPath(node: Record<string, unknown>, path: string[], value: unknown) {
+  const [head, ...rest] = path;
+  if (rest.length === 0) {
+    node[head] = value;
+    return;
+  }
+  const existing = Object.hasOwn(node, head) ? node[head] : undefined;
+  const child = (
+    typeof existing === "object" && existing !== null && !Array.isArray(existing) ? existing : (node[head] = {})
+  ) as Record<string, unknown>;
+  setPath(child, rest, value);
+}
+
+function toArrays(node: unknown): unknown {
+  if (typeof node !== "object" || node === null || Array.isArray(node)) return node;
+  const entries = Object.entries(node as Record<string, unknown>);
+  if (entries.length > 0 && entries.every(([k]) => INDEX.test(k))) {
+    return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => toArrays(v));
+  }
+  return Object.fromEntries(entries.map(([k, v]) => [k, toArrays(v)]));
+}
+
+/** A form schema whose fields may be posted under dotted names (see unflatten). */
+export function withDottedFields<T extends z.ZodType>(schema: T) {
+  return z.preprocess(
+    (raw) => (raw && typeof raw === "object" && !Array.isArray(raw) ? unflatten(raw as Record<string, unknown>) : raw),
+    schema,
+  );
 }

@@ -7,7 +7,8 @@ import { isIsoDay, parseIsoDay } from "@/lib/domain/day";
 import { PILLARS, PLAN_STATUSES } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { INITIAL_PLAN_STATUSES } from "@/lib/domain/plan-status";
-import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText } from "./common";
+import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText, textsField } from "./common";
+import { withDottedFields } from "./form";
 
 /** Which way a section, objective or activity moves in its list. */
 export const DIRECTIONS = ["up", "down"] as const;
@@ -41,50 +42,48 @@ const pillar = z
 
 const planFields = {
   tenant: TenantSlugSchema,
-  title: requiredText(300),
-  titleRu: optionalText(300),
-  description: optionalText(5000).transform((v) => v ?? ""),
+  title: textsField(300, { required: true }),
+  description: textsField(5000),
   startDate: DateSchema,
   endDate: DateSchema,
   predecessorId: optionalText(64),
 };
 
-export const CreatePlanSchema = z.object({
-  ...planFields,
-  status: z.enum(INITIAL_PLAN_STATUSES, { error: "validation.invalid" }).optional().default("DRAFT"),
-});
-export const UpdatePlanSchema = z.object({
-  ...planFields,
-  planId: IdSchema,
-  version: VersionSchema,
-  status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }),
-});
+export const CreatePlanSchema = withDottedFields(
+  z.object({
+    ...planFields,
+    status: z.enum(INITIAL_PLAN_STATUSES, { error: "validation.invalid" }).optional().default("DRAFT"),
+  }),
+);
+export const UpdatePlanSchema = withDottedFields(
+  z.object({
+    ...planFields,
+    planId: IdSchema,
+    version: VersionSchema,
+    status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }),
+  }),
+);
 export const PlanRefSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema });
 export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;
 
-const sectionFields = { tenant: TenantSlugSchema, title: requiredText(300), titleRu: optionalText(300), pillar };
-export const CreateSectionSchema = z.object({ ...sectionFields, planId: IdSchema, code: optionalText(10) });
-export const UpdateSectionSchema = z.object({
-  ...sectionFields,
-  sectionId: IdSchema,
-  version: VersionSchema,
-  code: requiredText(10),
-});
+const sectionFields = { tenant: TenantSlugSchema, title: textsField(300, { required: true }), pillar };
+export const CreateSectionSchema = withDottedFields(
+  z.object({ ...sectionFields, planId: IdSchema, code: optionalText(10) }),
+);
+export const UpdateSectionSchema = withDottedFields(
+  z.object({ ...sectionFields, sectionId: IdSchema, version: VersionSchema, code: requiredText(10) }),
+);
 export const SectionRefSchema = z.object({ tenant: TenantSlugSchema, sectionId: IdSchema });
 
 const objectiveFields = {
   tenant: TenantSlugSchema,
   code: requiredText(20),
-  title: requiredText(500),
-  titleRu: optionalText(500),
+  title: textsField(500, { required: true }),
 };
-export const CreateObjectiveSchema = z.object({ ...objectiveFields, sectionId: IdSchema });
-export const UpdateObjectiveSchema = z.object({
-  ...objectiveFields,
-  objectiveId: IdSchema,
-  version: VersionSchema,
-  sectionId: IdSchema,
-});
+export const CreateObjectiveSchema = withDottedFields(z.object({ ...objectiveFields, sectionId: IdSchema }));
+export const UpdateObjectiveSchema = withDottedFields(
+  z.object({ ...objectiveFields, objectiveId: IdSchema, version: VersionSchema, sectionId: IdSchema }),
+);
 export const ObjectiveRefSchema = z.object({ tenant: TenantSlugSchema, objectiveId: IdSchema });
 
 const direction = z.enum(DIRECTIONS, { error: "validation.invalid" });

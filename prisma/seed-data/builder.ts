@@ -1,7 +1,7 @@
 // Builds every row of the demo in memory (ids made here, so rows can reference each other),
 // then inserts them table by table with createMany: about 15 round trips in one transaction.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
-import { addPlan, type TenantContext } from "./plan-rows";
+import { addPlan, texts, type TenantContext } from "./plan-rows";
 import type { TenantSpec, UserSpec } from "./types";
 import { newId } from "./util";
 
@@ -58,7 +58,7 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
     rows.tenants.push({
       id: tenantId,
       slug: t.slug,
-      name: t.name,
+      name: texts(t.name, t.nameRu),
       countryCode: t.countryCode,
       defaultLocale: t.defaultLocale,
       isDemo: true,
@@ -67,7 +67,13 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
     for (const a of t.agencies) {
       const id = newId();
       agencyIds.set(a.key, id);
-      rows.agencies.push({ id, tenantId, name: a.name, names: { ru: a.ru }, shortName: a.short ?? null, kind: a.kind });
+      rows.agencies.push({
+        id,
+        tenantId,
+        name: texts(a.name, a.ru),
+        shortName: texts(a.short, a.shortRu),
+        kind: a.kind,
+      });
     }
 
     const byRole = new Map<string, string>();

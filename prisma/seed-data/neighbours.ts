@@ -5,6 +5,7 @@ import { S, type TenantSpec } from "./types";
 export const KAZAKHSTAN: TenantSpec = {
   slug: "kazakhstan",
   name: "Kazakhstan",
+  nameRu: "Казахстан",
   countryCode: "KZ",
   defaultLocale: "ru",
   agencies: [
@@ -13,6 +14,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Ministry of Internal Affairs",
       ru: "Министерство внутренних дел Республики Казахстан",
       short: "MIA",
+      shortRu: "МВД",
       kind: "MINISTRY",
     },
     {
@@ -20,6 +22,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Ministry of Labour and Social Protection of the Population",
       ru: "Министерство труда и социальной защиты населения Республики Казахстан",
       short: "MLSPP",
+      shortRu: "МТСЗН",
       kind: "MINISTRY",
     },
     {
@@ -27,6 +30,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Prosecutor General's Office",
       ru: "Генеральная прокуратура Республики Казахстан",
       short: "PGO",
+      shortRu: "ГП",
       kind: "STATE_AGENCY",
     },
     {
@@ -34,6 +38,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Ministry of Foreign Affairs",
       ru: "Министерство иностранных дел Республики Казахстан",
       short: "MFA",
+      shortRu: "МИД",
       kind: "MINISTRY",
     },
     {
@@ -41,6 +46,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Ministry of Education",
       ru: "Министерство просвещения Республики Казахстан",
       short: "MoE",
+      shortRu: "Минпросвещения",
       kind: "MINISTRY",
     },
     {
@@ -48,6 +54,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "Ministry of Justice",
       ru: "Министерство юстиции Республики Казахстан",
       short: "MoJ",
+      shortRu: "Минюст",
       kind: "MINISTRY",
     },
     { key: "crisis", name: "Union of Crisis Centres", ru: "Союз кризисных центров Казахстана", kind: "NGO" },
@@ -56,6 +63,7 @@ export const KAZAKHSTAN: TenantSpec = {
       name: "International Organization for Migration",
       ru: "Международная организация по миграции (МОМ)",
       short: "IOM",
+      shortRu: "МОМ",
       kind: "INTERNATIONAL",
     },
   ],
@@ -66,6 +74,8 @@ export const KAZAKHSTAN: TenantSpec = {
       ru: "План мероприятий по противодействию торговле людьми на 2024–2026 годы",
       description:
         "Kazakhstan adopts three-year plans; the 2024-2026 plan has 55 measures. In 2024, 13 crisis centres assisted 247 victims (public sources). The demo shows a selection of illustrative measures.",
+      descriptionRu:
+        "В Казахстане принимаются трёхлетние планы; план на 2024–2026 годы включает 55 мероприятий. В 2024 году 13 кризисных центров оказали помощь 247 жертвам (открытые источники). В демоверсии представлена подборка иллюстративных мероприятий.",
       start: "2024",
       end: "2026",
       status: "ACTIVE",
@@ -93,6 +103,7 @@ export const KAZAKHSTAN: TenantSpec = {
                   budget: 25000000,
                   currency: "KZT",
                   funding: "State budget",
+                  fundingRu: "Государственный бюджет",
                   status: "IN_PROGRESS",
                   percent: 70,
                   indicators: [
@@ -100,6 +111,7 @@ export const KAZAKHSTAN: TenantSpec = {
                       name: "Regions covered",
                       ru: "Охваченные регионы",
                       label: "regions",
+                      labelRu: "регионов",
                       baseline: 10,
                       baselineYear: 2023,
                       target: 20,
@@ -128,6 +140,7 @@ export const KAZAKHSTAN: TenantSpec = {
                       name: "Inspections a year",
                       ru: "Проверки в год",
                       label: "inspections",
+                      labelRu: "проверок",
                       baseline: 150,
                       baselineYear: 2023,
                       target: 300,
@@ -171,6 +184,7 @@ export const KAZAKHSTAN: TenantSpec = {
                   name: "Victims assisted a year",
                   ru: "Жертвы, получившие помощь, в год",
                   label: "victims",
+                  labelRu: "жертв",
                   baseline: 247,
                   baselineYear: 2024,
                   source: S,
@@ -191,6 +205,7 @@ export const KAZAKHSTAN: TenantSpec = {
                   budget: 400000000,
                   currency: "KZT",
                   funding: "State budget",
+                  fundingRu: "Государственный бюджет",
                   status: "IN_PROGRESS",
                   percent: 80,
                   indicators: [
@@ -198,6 +213,7 @@ export const KAZAKHSTAN: TenantSpec = {
                       name: "Crisis centres funded",
                       ru: "Финансируемые кризисные центры",
                       label: "centres",
+                      labelRu: "кризисных центров",
                       baseline: 13,
                       baselineYear: 2024,
                       source: S,
@@ -248,6 +264,7 @@ export const KAZAKHSTAN: TenantSpec = {
                   budget: 30000,
                   currency: "USD",
                   funding: "IOM",
+                  fundingRu: "МОМ",
                   status: "IN_PROGRESS",
                   percent: 65,
                   indicators: [
@@ -255,6 +272,7 @@ export const KAZAKHSTAN: TenantSpec = {
                       name: "Calls a year",
                       ru: "Звонки в год",
                       label: "calls",
+                      labelRu: "звонков",
                       baseline: 3000,
                       baselineYear: 2023,
                       target: 5000,
@@ -293,6 +311,7 @@ export const KAZAKHSTAN: TenantSpec = {
                       name: "Officers and prosecutors trained",
                       ru: "Обученные сотрудники полиции и прокуроры",
                       label: "people trained",
+                      labelRu: "обученных человек",
                       baseline: 0,
                       baselineYear: 2023,
                       target: 400,
@@ -341,7 +360,14 @@ export const KAZAKHSTAN: TenantSpec = {
                   status: "IN_PROGRESS",
                   percent: 70,
                   indicators: [
-                    { name: "Meetings a year", ru: "Заседания в год", label: "meetings", target: 2, targetYear: 2026 },
+                    {
+                      name: "Meetings a year",
+                      ru: "Заседания в год",
+                      label: "meetings",
+                      labelRu: "заседаний",
+                      target: 2,
+                      targetYear: 2026,
+                    },
                   ],
                   reports: ["Commission met.", "Commission reviewed the yearly report."],
                 },
@@ -369,6 +395,7 @@ export const KAZAKHSTAN: TenantSpec = {
 export const KYRGYZSTAN: TenantSpec = {
   slug: "kyrgyzstan",
   name: "Kyrgyzstan",
+  nameRu: "Кыргызстан",
   countryCode: "KG",
   defaultLocale: "ru",
   agencies: [
@@ -377,6 +404,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Ministry of Labour, Social Security and Migration",
       ru: "Министерство труда, социального обеспечения и миграции Кыргызской Республики",
       short: "MLSSM",
+      shortRu: "МТСОМ",
       kind: "MINISTRY",
     },
     {
@@ -384,6 +412,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Ministry of Internal Affairs",
       ru: "Министерство внутренних дел Кыргызской Республики",
       short: "MIA",
+      shortRu: "МВД",
       kind: "MINISTRY",
     },
     {
@@ -391,6 +420,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Prosecutor General's Office",
       ru: "Генеральная прокуратура Кыргызской Республики",
       short: "PGO",
+      shortRu: "ГП",
       kind: "STATE_AGENCY",
     },
     {
@@ -398,6 +428,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Ministry of Foreign Affairs",
       ru: "Министерство иностранных дел Кыргызской Республики",
       short: "MFA",
+      shortRu: "МИД",
       kind: "MINISTRY",
     },
     {
@@ -405,6 +436,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Ministry of Education and Science",
       ru: "Министерство образования и науки Кыргызской Республики",
       short: "MES",
+      shortRu: "МОН",
       kind: "MINISTRY",
     },
     {
@@ -412,6 +444,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "Ministry of Justice",
       ru: "Министерство юстиции Кыргызской Республики",
       short: "MoJ",
+      shortRu: "Минюст",
       kind: "MINISTRY",
     },
     { key: "sezim", name: "Sezim Crisis Centre", ru: "Кризисный центр «Сезим»", kind: "NGO" },
@@ -420,6 +453,7 @@ export const KYRGYZSTAN: TenantSpec = {
       name: "International Organization for Migration",
       ru: "Международная организация по миграции (МОМ)",
       short: "IOM",
+      shortRu: "МОМ",
       kind: "INTERNATIONAL",
     },
   ],
@@ -430,6 +464,8 @@ export const KYRGYZSTAN: TenantSpec = {
       ru: "Программа и план действий по противодействию торговле людьми на 2022–2025 годы",
       description:
         "Follows earlier programmes; the 2013-2016 plan was over 70% implemented (public sources). The demo shows a selection of illustrative measures.",
+      descriptionRu:
+        "Продолжает ранее принятые программы; план на 2013–2016 годы выполнен более чем на 70% (открытые источники). В демоверсии представлена подборка иллюстративных мероприятий.",
       start: "2022",
       end: "2025",
       status: "ACTIVE",
@@ -457,6 +493,7 @@ export const KYRGYZSTAN: TenantSpec = {
                   budget: 80000,
                   currency: "USD",
                   funding: "IOM",
+                  fundingRu: "МОМ",
                   status: "COMPLETED",
                   percent: 100,
                   indicators: [
@@ -464,6 +501,7 @@ export const KYRGYZSTAN: TenantSpec = {
                       name: "Migrants counselled a year",
                       ru: "Мигранты, получившие консультацию, в год",
                       label: "migrants",
+                      labelRu: "мигрантов",
                       baseline: 2000,
                       baselineYear: 2021,
                       target: 6000,
@@ -513,6 +551,7 @@ export const KYRGYZSTAN: TenantSpec = {
                   name: "Victims identified a year",
                   ru: "Выявленные жертвы в год",
                   label: "victims",
+                  labelRu: "жертв",
                   baseline: 50,
                   baselineYear: 2021,
                   target: 120,
@@ -555,6 +594,7 @@ export const KYRGYZSTAN: TenantSpec = {
                   budget: 120000,
                   currency: "USD",
                   funding: "IOM; state social order",
+                  fundingRu: "МОМ; государственный социальный заказ",
                   status: "IN_PROGRESS",
                   percent: 90,
                   indicators: [
@@ -562,6 +602,7 @@ export const KYRGYZSTAN: TenantSpec = {
                       name: "Victims sheltered a year",
                       ru: "Жертвы, размещённые в приюте, в год",
                       label: "victims",
+                      labelRu: "жертв",
                       baseline: 40,
                       baselineYear: 2021,
                       target: 80,
@@ -618,6 +659,7 @@ export const KYRGYZSTAN: TenantSpec = {
                       name: "Investigators trained",
                       ru: "Обученные следователи",
                       label: "investigators",
+                      labelRu: "следователей",
                       baseline: 0,
                       baselineYear: 2021,
                       target: 150,
@@ -670,6 +712,7 @@ export const KYRGYZSTAN: TenantSpec = {
                       name: "Yearly reports published",
                       ru: "Опубликованные ежегодные отчёты",
                       label: "reports",
+                      labelRu: "отчётов",
                       baseline: 0,
                       baselineYear: 2021,
                       target: 4,

@@ -3,7 +3,8 @@
 import type { Prisma } from "@/generated/prisma/client";
 import { buildPeriods } from "./periods";
 import type { DemoRows } from "./builder";
-import type { IndicatorSpec, PlanSpec } from "./types";
+import { textsOf, type Texts } from "@/lib/domain/texts";
+import { S, S_RU, type IndicatorSpec, type PlanSpec } from "./types";
 import { reportActivity } from "./updates";
 import { newId, parseEnd, parseStart } from "./util";
 
@@ -35,13 +36,12 @@ function indicatorRow(
     id: newId(),
     tenantId: ctx.tenantId,
     ...owner,
-    name: spec.name,
-    names: { ru: spec.ru },
+    name: texts(spec.name, spec.ru),
     unit: spec.unit ?? "NUMBER",
-    unitLabel: spec.label ?? null,
+    unitLabel: texts(spec.label, spec.labelRu),
     baseline: spec.baseline ?? null,
     baselineYear: spec.baselineYear ?? null,
-    baselineSource: spec.source ?? null,
+    baselineSource: texts(spec.source, spec.sourceRu ?? (spec.source === S ? S_RU : undefined)),
     target: spec.target ?? null,
     targetYear: spec.targetYear ?? null,
     direction: spec.direction ?? "INCREASE",
@@ -50,14 +50,25 @@ function indicatorRow(
   };
 }
 
-function expectedResults(indicators: IndicatorSpec[] | undefined): string {
-  return (indicators ?? [])
-    .map((i) => {
-      if (i.unit === "YES_NO" || i.target === undefined) return `${i.name}.`;
-      const unit = i.unit === "PERCENT" ? "%" : "";
-      return `${i.name}: ${i.target.toLocaleString("en-US")}${unit}${i.targetYear ? ` by ${i.targetYear}` : ""}.`;
-    })
-    .join(" ");
+/** Content in English and Russian as the app stores it: { en, ru }, empty texts left out. */
+export const texts = (en: string | null | undefined, ru?: string | null): Texts => ({
+  ...textsOf("en", en),
+  ...textsOf("ru", ru),
+});
+
+/** The activity's expected results, said from its indicators' targets, in English and in Russian. */
+function expectedResults(indicators: IndicatorSpec[] | undefined): Texts {
+  const say = (lang: "en" | "ru") =>
+    (indicators ?? [])
+      .map((i) => {
+        const name = lang === "en" ? i.name : i.ru;
+        if (i.unit === "YES_NO" || i.target === undefined) return `${name}.`;
+        const unit = i.unit === "PERCENT" ? "%" : "";
+        const by = i.targetYear ? (lang === "en" ? ` by ${i.targetYear}` : ` к ${i.targetYear} г.`) : "";
+        return `${name}: ${i.target.toLocaleString(lang === "en" ? "en-US" : "ru-RU")}${unit}${by}.`;
+      })
+      .join(" ");
+  return texts(say("en"), say("ru"));
 }
 
 export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): void {
@@ -71,9 +82,8 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
   rows.plans.push({
     id: planId,
     tenantId,
-    title: spec.title,
-    titles: { ru: spec.ru },
-    description: spec.description,
+    title: texts(spec.title, spec.ru),
+    description: texts(spec.description, spec.descriptionRu),
     startDate: start,
     endDate: end,
     status: spec.status,
@@ -90,8 +100,7 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
       tenantId,
       planId,
       code: section.code,
-      title: section.title,
-      titles: { ru: section.ru },
+      title: texts(section.title, section.ru),
       pillar: section.pillar,
       position: sectionPosition,
     });
@@ -103,8 +112,7 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
         planId,
         sectionId,
         code: objective.code,
-        title: objective.title,
-        titles: { ru: objective.ru },
+        title: texts(objective.title, objective.ru),
         position: objectivePosition,
       });
       (objective.indicators ?? []).forEach((ind, i) =>
@@ -133,16 +141,15 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
           planId,
           objectiveId,
           code: act.code,
-          title: act.title,
-          titles: { ru: act.ru },
-          description: act.description ?? "",
+          title: texts(act.title, act.ru),
+          description: texts(act.description, act.descriptionRu),
           expectedResults: expectedResults(act.indicators),
           leadAgencyId: act.lead ? agencyId(ctx, act.lead) : null,
           plannedStart: span.start,
           plannedEnd: span.end,
           budget: act.budget ?? null,
           currency: act.currency ?? null,
-          fundingSource: act.funding ?? null,
+          fundingSource: texts(act.funding, act.fundingRu),
           status: report.status,
           percentComplete: report.percent,
           position: activityPosition,

@@ -7,6 +7,11 @@ const IDF = "IOM Development Fund";
 const SDC = "Swiss Agency for Development and Cooperation (SDC)";
 const STATE = "State budget";
 const IN_KIND = "State budget (in kind)";
+const DOS_RU = "Государственный департамент США (через МОМ)";
+const IDF_RU = "Фонд развития МОМ";
+const SDC_RU = "Швейцарское агентство по развитию и сотрудничеству (ШАРС)";
+const STATE_RU = "Государственный бюджет";
+const IN_KIND_RU = "Государственный бюджет (в неденежной форме)";
 
 export const TM_PLAN_2025: PlanSpec = {
   key: "tm-2025",
@@ -14,6 +19,8 @@ export const TM_PLAN_2025: PlanSpec = {
   ru: "Национальный план действий по борьбе с торговлей людьми на 2025–2029 годы",
   description:
     "Approved on 3 January 2025. Drafted by the Interdepartmental Commission on Combating Trafficking in Persons with IOM and UNODC. Five sections, each listing measures, deadlines, indicators and responsible agencies. The text of the plan is not public: the objectives and activities shown are illustrative, based on public sources.",
+  descriptionRu:
+    "Утверждён 3 января 2025 года. Разработан Межведомственной комиссией по борьбе с торговлей людьми совместно с МОМ и УНП ООН. Состоит из пяти разделов, в каждом из которых указаны мероприятия, сроки исполнения, индикаторы и ответственные ведомства. Текст плана не опубликован: приведённые задачи и мероприятия носят иллюстративный характер и основаны на открытых источниках.",
   start: "2025",
   end: "2029",
   status: "ACTIVE",
@@ -36,6 +43,7 @@ export const TM_PLAN_2025: PlanSpec = {
               ru: "Доля молодёжи, осведомлённой о рисках торговли людьми (опрос)",
               unit: "PERCENT",
               label: "% of respondents",
+              labelRu: "% респондентов",
               target: 70,
               targetYear: 2029,
             },
@@ -47,6 +55,8 @@ export const TM_PLAN_2025: PlanSpec = {
               ru: "Кампания ко Всемирному дню борьбы с торговлей людьми (30 июля) в пяти велаятах и Ашхабаде",
               description:
                 "Yearly information campaign around 30 July: concerts, school events, TV and radio spots, leaflets.",
+              descriptionRu:
+                "Ежегодная информационная кампания, приуроченная к 30 июля: концерты, школьные мероприятия, теле- и радиоролики, листовки.",
               lead: "culture",
               partners: ["youth", "women", "yenme", "iom"],
               start: "2025-07",
@@ -54,6 +64,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 150000,
               currency: "TMT",
               funding: STATE,
+              fundingRu: STATE_RU,
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -61,6 +72,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Velayats and Ashgabat covered by the campaign",
                   ru: "Охват кампанией велаятов и Ашхабада",
                   label: "regions",
+                  labelRu: "регионов",
                   baseline: 3,
                   baselineYear: 2023,
                   source: S,
@@ -82,6 +94,8 @@ export const TM_PLAN_2025: PlanSpec = {
               ru: "Обеспечение работы двух горячих линий (Ашхабад, Туркменабат)",
               description:
                 "The hotlines give advice on safe travel and employment abroad and refer possible victims for help.",
+              descriptionRu:
+                "Горячие линии консультируют по вопросам безопасных поездок и трудоустройства за рубежом и перенаправляют возможных жертв для получения помощи.",
               lead: "mlsp",
               partners: ["ynamly", "iom"],
               start: "2025",
@@ -89,6 +103,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 120000,
               currency: "USD",
               funding: `${DOS}; state share from 2026`,
+              fundingRu: `${DOS_RU}; доля государства с 2026 года`,
               status: "IN_PROGRESS",
               percent: 35,
               indicators: [
@@ -96,9 +111,11 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Calls to the hotlines a year",
                   ru: "Звонки на горячие линии в год",
                   label: "calls",
+                  labelRu: "звонков",
                   baseline: 8000,
                   baselineYear: 2019,
                   source: "secondary source",
+                  sourceRu: "вторичный источник",
                   target: 10000,
                   targetYear: 2029,
                   bySex: true,
@@ -108,6 +125,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   ru: "Доля государства в расходах на горячие линии",
                   unit: "PERCENT",
                   label: "% of costs",
+                  labelRu: "% расходов",
                   baseline: 0,
                   baselineYear: 2021,
                   source: S,
@@ -137,6 +155,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 45000,
               currency: "USD",
               funding: SDC,
+              fundingRu: SDC_RU,
               status: "IN_PROGRESS",
               percent: 20,
               indicators: [
@@ -144,6 +163,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Schools and universities teaching the module",
                   ru: "Школы и вузы, преподающие модуль",
                   label: "institutions",
+                  labelRu: "учебных заведений",
                   baseline: 0,
                   baselineYear: 2025,
                   target: 50,
@@ -163,6 +183,8 @@ export const TM_PLAN_2025: PlanSpec = {
               ru: "Предвыездные консультации для граждан, выезжающих в Турцию и Россию",
               description:
                 "Türkiye and Russia are the main destinations of Turkmen nationals who became victims (public sources).",
+              descriptionRu:
+                "Турция и Россия являются основными странами назначения граждан Туркменистана, ставших жертвами торговли людьми (открытые источники).",
               lead: "sms",
               partners: ["mfa", "iom"],
               start: "2025",
@@ -170,6 +192,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 60000,
               currency: "USD",
               funding: DOS,
+              fundingRu: DOS_RU,
               status: "IN_PROGRESS",
               percent: 30,
               indicators: [
@@ -177,6 +200,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "People briefed before departure a year",
                   ru: "Граждане, получившие предвыездную консультацию, в год",
                   label: "people",
+                  labelRu: "человек",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 5000,
@@ -213,6 +237,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 80000,
               currency: "USD",
               funding: "ILO",
+              fundingRu: "МОТ",
               status: "IN_PROGRESS",
               percent: 50,
               indicators: [
@@ -220,6 +245,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Labour inspectors trained on forced-labour indicators",
                   ru: "Трудовые инспекторы, обученные признакам принудительного труда",
                   label: "inspectors",
+                  labelRu: "инспекторов",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 60,
@@ -246,6 +272,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 200000,
               currency: "USD",
               funding: `${SDC} (proposal)`,
+              fundingRu: `${SDC_RU} (проектная заявка)`,
               status: "NOT_STARTED",
               percent: 0,
               indicators: [
@@ -253,6 +280,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Young people and women supported",
                   ru: "Получившие поддержку молодые люди и женщины",
                   label: "beneficiaries",
+                  labelRu: "бенефициаров",
                   baseline: 0,
                   baselineYear: 2025,
                   target: 400,
@@ -269,6 +297,8 @@ export const TM_PLAN_2025: PlanSpec = {
               title: "Awareness at Ashgabat airport and border posts",
               ru: "Информационная работа в аэропорту Ашхабада и на пограничных пунктах",
               description: "Follows the 2023 airport workshops for 40 officers and 180 airport staff (public source).",
+              descriptionRu:
+                "Продолжение семинаров, проведённых в аэропорту в 2023 году для 40 должностных лиц и 180 сотрудников аэропорта (открытый источник).",
               lead: "sbs",
               partners: ["unodc", "scs", "mia"],
               start: "2025",
@@ -276,6 +306,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 40000,
               currency: "USD",
               funding: "UNODC",
+              fundingRu: "УНП ООН",
               status: "IN_PROGRESS",
               percent: 75,
               indicators: [
@@ -283,6 +314,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Airport and border staff reached",
                   ru: "Охваченные сотрудники аэропорта и пограничных пунктов",
                   label: "staff",
+                  labelRu: "сотрудников",
                   baseline: 180,
                   baselineYear: 2023,
                   source: S,
@@ -310,6 +342,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 25000,
               currency: "USD",
               funding: IDF,
+              fundingRu: IDF_RU,
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -317,6 +350,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Missions with trained consular staff",
                   ru: "Загранучреждения с обученными консульскими работниками",
                   label: "missions",
+                  labelRu: "загранучреждений",
                   baseline: 5,
                   baselineYear: 2021,
                   source: S,
@@ -351,6 +385,7 @@ export const TM_PLAN_2025: PlanSpec = {
               name: "Victims identified and referred a year",
               ru: "Выявленные и перенаправленные жертвы в год",
               label: "victims",
+              labelRu: "жертв",
               baseline: 0,
               baselineYear: 2023,
               source: S,
@@ -385,6 +420,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Days from identification to referral (average)",
                   ru: "Среднее число дней от выявления до перенаправления",
                   label: "days",
+                  labelRu: "дней",
                   baseline: 30,
                   baselineYear: 2024,
                   target: 7,
@@ -411,6 +447,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 50000,
               currency: "USD",
               funding: `UNODC; ${DOS}`,
+              fundingRu: `УНП ООН; ${DOS_RU}`,
               status: "IN_PROGRESS",
               percent: 45,
               indicators: [
@@ -418,6 +455,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Front-line officers trained a year",
                   ru: "Обученные сотрудники первого контакта в год",
                   label: "officers",
+                  labelRu: "сотрудников",
                   baseline: 40,
                   baselineYear: 2023,
                   source: S,
@@ -445,6 +483,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 35000,
               currency: "USD",
               funding: IDF,
+              fundingRu: IDF_RU,
               status: "IN_PROGRESS",
               percent: 30,
               indicators: [
@@ -461,6 +500,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Agencies reporting to the register",
                   ru: "Ведомства, передающие данные в реестр",
                   label: "agencies",
+                  labelRu: "ведомств",
                   baseline: 0,
                   baselineYear: 2025,
                   target: 8,
@@ -487,6 +527,7 @@ export const TM_PLAN_2025: PlanSpec = {
               start: "2025",
               end: "2026-06",
               funding: IN_KIND,
+              fundingRu: IN_KIND_RU,
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -525,6 +566,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 1500000,
               currency: "TMT",
               funding: STATE,
+              fundingRu: STATE_RU,
               status: "IN_PROGRESS",
               percent: 15,
               indicators: [
@@ -532,6 +574,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "State-funded shelters",
                   ru: "Приюты, финансируемые государством",
                   label: "shelters",
+                  labelRu: "приютов",
                   baseline: 0,
                   baselineYear: 2024,
                   source: S,
@@ -550,6 +593,7 @@ export const TM_PLAN_2025: PlanSpec = {
               title: "Case-management training for MLSP social workers",
               ru: "Обучение социальных работников МТСЗН ведению случаев",
               description: "Social-worker posts were created in 2024 (public source).",
+              descriptionRu: "Должности социальных работников введены в 2024 году (открытый источник).",
               lead: "mlsp",
               partners: ["iom"],
               start: "2025",
@@ -557,6 +601,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 40000,
               currency: "USD",
               funding: DOS,
+              fundingRu: DOS_RU,
               status: "IN_PROGRESS",
               percent: 55,
               indicators: [
@@ -564,6 +609,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Velayats with trained social workers",
                   ru: "Велаяты с обученными социальными работниками",
                   label: "velayats",
+                  labelRu: "велаятов",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 6,
@@ -588,6 +634,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 75000,
               currency: "USD",
               funding: IDF,
+              fundingRu: IDF_RU,
               status: "IN_PROGRESS",
               percent: 35,
               indicators: [
@@ -595,6 +642,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Victims receiving reintegration grants a year",
                   ru: "Жертвы, получившие гранты на реинтеграцию, в год",
                   label: "victims",
+                  labelRu: "жертв",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 30,
@@ -620,6 +668,7 @@ export const TM_PLAN_2025: PlanSpec = {
               start: "2026",
               end: "2026",
               funding: IN_KIND,
+              fundingRu: IN_KIND_RU,
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -667,6 +716,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 30000,
               currency: "USD",
               funding: "UNODC; IOM (expert support)",
+              fundingRu: "УНП ООН; МОМ (экспертная поддержка)",
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -745,6 +795,7 @@ export const TM_PLAN_2025: PlanSpec = {
               name: "Prosecutions for trafficking a year",
               ru: "Уголовные преследования за торговлю людьми в год",
               label: "prosecutions",
+              labelRu: "уголовных преследований",
               baseline: 0,
               baselineYear: 2023,
               source: S,
@@ -759,6 +810,8 @@ export const TM_PLAN_2025: PlanSpec = {
               ru: "Обучение сотрудников полиции и прокуроров по учебному пособию УНП ООН на туркменском языке",
               description:
                 "Led jointly by the MIA and the Prosecutor General's Office. UNODC trained 40 judges and prosecutors in 2017 (public source).",
+              descriptionRu:
+                "Осуществляется совместно МВД и Генеральной прокуратурой. В 2017 году УНП ООН провело обучение 40 судей и прокуроров (открытый источник).",
               lead: "mia",
               partners: ["pgo", "unodc"],
               start: "2025",
@@ -766,6 +819,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 60000,
               currency: "USD",
               funding: "UNODC",
+              fundingRu: "УНП ООН",
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -773,6 +827,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Officers, prosecutors and judges trained a year",
                   ru: "Обученные сотрудники полиции, прокуроры и судьи в год",
                   label: "people trained",
+                  labelRu: "обученных человек",
                   baseline: 40,
                   baselineYear: 2017,
                   source: S,
@@ -805,6 +860,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Joint cases with Türkiye",
                   ru: "Совместные дела с Турцией",
                   label: "cases",
+                  labelRu: "дел",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 3,
@@ -855,6 +911,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 30000,
               currency: "USD",
               funding: "OSCE Centre in Ashgabat",
+              fundingRu: "Центр ОБСЕ в Ашхабаде",
               status: "IN_PROGRESS",
               percent: 35,
               indicators: [
@@ -862,6 +919,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Judges trained",
                   ru: "Обученные судьи",
                   label: "judges",
+                  labelRu: "судей",
                   baseline: 20,
                   baselineYear: 2024,
                   target: 60,
@@ -904,6 +962,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Return agreements signed",
                   ru: "Подписанные соглашения о возвращении",
                   label: "agreements",
+                  labelRu: "соглашений",
                   baseline: 0,
                   baselineYear: 2025,
                   target: 2,
@@ -924,6 +983,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 20000,
               currency: "USD",
               funding: "OSCE",
+              fundingRu: "ОБСЕ",
               status: "IN_PROGRESS",
               percent: 45,
               indicators: [
@@ -931,6 +991,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Exchanges and study visits a year",
                   ru: "Обмены и ознакомительные визиты в год",
                   label: "exchanges",
+                  labelRu: "обменов",
                   target: 2,
                   targetYear: 2029,
                 },
@@ -958,6 +1019,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Reports with a trafficking section submitted",
                   ru: "Представленные доклады с разделом о торговле людьми",
                   label: "reports",
+                  labelRu: "докладов",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 3,
@@ -990,11 +1052,14 @@ export const TM_PLAN_2025: PlanSpec = {
               title: "Quarterly Commission meetings; working-group reports twice a year",
               ru: "Ежеквартальные заседания Комиссии; отчёты рабочей группы два раза в год",
               description: "The Prosecutor General's Office chairs the Interdepartmental Commission (public source).",
+              descriptionRu:
+                "Председательство в Межведомственной комиссии осуществляет Генеральная прокуратура (открытый источник).",
               lead: "pgo",
               partners: ["commission", "mfa", "mia", "mlsp", "sms", "sbs", "adalat", "moe"],
               start: "2025",
               end: "2029",
               funding: IN_KIND,
+              fundingRu: IN_KIND_RU,
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -1002,6 +1067,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Commission meetings a year",
                   ru: "Заседания Комиссии в год",
                   label: "meetings",
+                  labelRu: "заседаний",
                   target: 4,
                   targetYear: 2029,
                 },
@@ -1018,6 +1084,8 @@ export const TM_PLAN_2025: PlanSpec = {
               title: "Yearly NAP review round table",
               ru: "Ежегодный круглый стол по обзору выполнения НПД",
               description: "Continues the review round tables held since 2018 (Ashgabat, 31 August 2018).",
+              descriptionRu:
+                "Продолжает практику круглых столов по обзору выполнения, проводимых с 2018 года (Ашхабад, 31 августа 2018 года).",
               lead: "mfa",
               partners: ["iom", "unodc"],
               start: "2025",
@@ -1025,6 +1093,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 15000,
               currency: "USD",
               funding: "IOM",
+              fundingRu: "МОМ",
               status: "IN_PROGRESS",
               percent: 40,
               indicators: [
@@ -1032,6 +1101,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "Review reports published",
                   ru: "Опубликованные отчёты об обзоре",
                   label: "reports",
+                  labelRu: "отчётов",
                   baseline: 0,
                   baselineYear: 2024,
                   target: 5,
@@ -1058,6 +1128,7 @@ export const TM_PLAN_2025: PlanSpec = {
               budget: 400000,
               currency: "TMT",
               funding: STATE,
+              fundingRu: STATE_RU,
               status: "IN_PROGRESS",
               percent: 10,
               indicators: [
@@ -1065,6 +1136,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   name: "NGOs funded by the state",
                   ru: "НПО, получающие государственное финансирование",
                   label: "NGOs",
+                  labelRu: "НПО",
                   baseline: 0,
                   baselineYear: 2025,
                   target: 4,

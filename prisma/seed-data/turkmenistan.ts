@@ -10,6 +10,8 @@ const TM_PLAN_2016: PlanSpec = {
   ru: "Национальный план действий по борьбе с торговлей людьми на 2016–2018 годы",
   description:
     "Approved by presidential decree and developed with IOM. Progress was reviewed at a round table in Ashgabat on 31 August 2018, whose findings informed the next plan. Objectives and activities shown are illustrative, based on public sources.",
+  descriptionRu:
+    "Утверждён постановлением Президента Туркменистана и разработан совместно с МОМ. Ход выполнения плана рассмотрен на круглом столе в Ашхабаде 31 августа 2018 года, итоги которого учтены при разработке следующего плана. Приведённые задачи и мероприятия носят иллюстративный характер и основаны на открытых источниках.",
   start: "2016",
   end: "2018",
   status: "CLOSED",
@@ -37,6 +39,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 60000,
               currency: "USD",
               funding: "USAID",
+              fundingRu: "ЮСАИД",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -44,6 +47,7 @@ const TM_PLAN_2016: PlanSpec = {
                   name: "Velayats covered by campaigns",
                   ru: "Велаяты, охваченные кампаниями",
                   label: "velayats",
+                  labelRu: "велаятов",
                   baseline: 0,
                   baselineYear: 2015,
                   target: 5,
@@ -67,6 +71,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 90000,
               currency: "USD",
               funding: "US Department of State (through IOM)",
+              fundingRu: "Государственный департамент США (через МОМ)",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -74,6 +79,7 @@ const TM_PLAN_2016: PlanSpec = {
                   name: "Hotlines operating",
                   ru: "Действующие горячие линии",
                   label: "hotlines",
+                  labelRu: "горячих линий",
                   baseline: 0,
                   baselineYear: 2015,
                   target: 2,
@@ -142,6 +148,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 70000,
               currency: "USD",
               funding: "IOM",
+              fundingRu: "МОМ",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -149,6 +156,7 @@ const TM_PLAN_2016: PlanSpec = {
                   name: "Victims assisted",
                   ru: "Жертвы, получившие помощь",
                   label: "victims",
+                  labelRu: "жертв",
                   baseline: 0,
                   baselineYear: 2015,
                   target: 60,
@@ -173,6 +181,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 25000,
               currency: "USD",
               funding: "IOM",
+              fundingRu: "МОМ",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -180,6 +189,7 @@ const TM_PLAN_2016: PlanSpec = {
                   name: "Officers trained",
                   ru: "Обученные сотрудники",
                   label: "officers",
+                  labelRu: "сотрудников",
                   baseline: 0,
                   baselineYear: 2015,
                   target: 120,
@@ -212,6 +222,7 @@ const TM_PLAN_2016: PlanSpec = {
               title: 'Adopt the Law "On Combating Trafficking in Persons"',
               ru: "Принятие Закона «О противодействии торговле людьми»",
               description: "Law No. 454-V of 15 October 2016 (public source).",
+              descriptionRu: "Закон № 454-V от 15 октября 2016 года (открытый источник).",
               lead: "mejlis",
               partners: ["adalat", "pgo"],
               start: "2016",
@@ -254,6 +265,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 20000,
               currency: "USD",
               funding: "UNODC",
+              fundingRu: "УНП ООН",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -261,6 +273,7 @@ const TM_PLAN_2016: PlanSpec = {
                   name: "Judges and prosecutors trained",
                   ru: "Обученные судьи и прокуроры",
                   label: "people trained",
+                  labelRu: "обученных человек",
                   baseline: 0,
                   baselineYear: 2016,
                   source: S,
@@ -308,6 +321,7 @@ const TM_PLAN_2016: PlanSpec = {
               budget: 8000,
               currency: "USD",
               funding: "IOM",
+              fundingRu: "МОМ",
               status: "COMPLETED",
               percent: 100,
               reports: ["Round table held on 31 August 2018 with IOM; findings feed the next plan."],
@@ -340,6 +354,8 @@ const TM_PLAN_2020: PlanSpec = {
   ru: "Национальный план действий по борьбе с торговлей людьми на 2020–2022 годы",
   description:
     "Approved in December 2019. No state funds were allocated to it (US TIP report 2021); activities relied on donor funding, mostly through IOM. Objectives and activities shown are illustrative, based on public sources.",
+  descriptionRu:
+    "Утверждён в декабре 2019 года. Государственные средства на его выполнение не выделялись (доклад Государственного департамента США о торговле людьми за 2021 год); мероприятия осуществлялись за счёт донорского финансирования, главным образом через МОМ. Приведённые задачи и мероприятия носят иллюстративный характер и основаны на открытых источниках.",
   start: "2020",
   end: "2022",
   status: "CLOSED",
@@ -368,6 +384,7 @@ const TM_PLAN_2020: PlanSpec = {
               budget: 40000,
               currency: "USD",
               funding: "USAID",
+              fundingRu: "ЮСАИД",
               status: "COMPLETED",
               percent: 100,
               reports: [
@@ -387,6 +404,7 @@ const TM_PLAN_2020: PlanSpec = {
               budget: 100000,
               currency: "USD",
               funding: "US Department of State (through IOM)",
+              fundingRu: "Государственный департамент США (через МОМ)",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -394,9 +412,11 @@ const TM_PLAN_2020: PlanSpec = {
                   name: "Calls to the hotlines a year",
                   ru: "Звонки на горячие линии в год",
                   label: "calls",
+                  labelRu: "звонков",
                   baseline: 8000,
                   baselineYear: 2019,
                   source: "secondary source",
+                  sourceRu: "вторичный источник",
                   target: 8000,
                   targetYear: 2022,
                 },
@@ -467,6 +487,7 @@ const TM_PLAN_2020: PlanSpec = {
               budget: 50000,
               currency: "USD",
               funding: "IOM Development Fund",
+              fundingRu: "Фонд развития МОМ",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -474,6 +495,7 @@ const TM_PLAN_2020: PlanSpec = {
                   name: "People assisted",
                   ru: "Получившие помощь",
                   label: "people",
+                  labelRu: "человек",
                   baseline: 0,
                   baselineYear: 2019,
                   target: 45,
@@ -527,6 +549,7 @@ const TM_PLAN_2020: PlanSpec = {
               budget: 30000,
               currency: "USD",
               funding: "UNODC",
+              fundingRu: "УНП ООН",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -534,6 +557,7 @@ const TM_PLAN_2020: PlanSpec = {
                   name: "Investigators trained",
                   ru: "Обученные следователи",
                   label: "investigators",
+                  labelRu: "следователей",
                   baseline: 0,
                   baselineYear: 2019,
                   target: 60,
@@ -582,6 +606,7 @@ const TM_PLAN_2020: PlanSpec = {
               budget: 15000,
               currency: "USD",
               funding: "IOM",
+              fundingRu: "МОМ",
               status: "COMPLETED",
               percent: 100,
               indicators: [
@@ -589,6 +614,7 @@ const TM_PLAN_2020: PlanSpec = {
                   name: "Missions with trained consular staff",
                   ru: "Загранучреждения с обученными консульскими работниками",
                   label: "missions",
+                  labelRu: "загранучреждений",
                   baseline: 0,
                   baselineYear: 2020,
                   source: S,
@@ -626,6 +652,7 @@ const TM_PLAN_2020: PlanSpec = {
 export const TURKMENISTAN: TenantSpec = {
   slug: "turkmenistan",
   name: "Turkmenistan",
+  nameRu: "Туркменистан",
   countryCode: "TM",
   defaultLocale: "ru",
   agencies: TM_AGENCIES,

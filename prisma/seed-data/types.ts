@@ -12,6 +12,10 @@ import type {
 
 /** baselineSource of figures marked [S] in docs/demo-content.md. */
 export const S = "public source";
+export const S_RU = "открытый источник";
+
+// Content is written in English with its Russian beside it (`ru`, or a field's "...Ru" twin): the
+// builder stores each as a map from language to text, as the app does.
 
 export interface AgencySpec {
   /** Referenced by activities and memberships within the tenant's content. */
@@ -19,6 +23,7 @@ export interface AgencySpec {
   name: string;
   ru: string;
   short?: string;
+  shortRu?: string;
   kind: AgencyKind;
 }
 
@@ -28,10 +33,12 @@ export interface IndicatorSpec {
   unit?: IndicatorUnit;
   /** unitLabel, e.g. "officers trained". */
   label?: string;
+  labelRu?: string;
   baseline?: number;
   baselineYear?: number;
-  /** S for a sourced baseline. */
+  /** S for a sourced baseline (its Russian is S_RU). */
   source?: string;
+  sourceRu?: string;
   target?: number;
   targetYear?: number;
   direction?: IndicatorDirection;
@@ -44,6 +51,7 @@ export interface ActivitySpec {
   title: string;
   ru: string;
   description?: string;
+  descriptionRu?: string;
   lead?: string;
   partners?: string[];
   /** "2025" (1 January) or "2025-07" (first of the month). */
@@ -53,6 +61,7 @@ export interface ActivitySpec {
   budget?: number;
   currency?: "USD" | "TMT" | "KZT" | "KGS";
   funding?: string;
+  fundingRu?: string;
   /** Status and percent as last reported; updates ramp up to them. */
   status: ActivityStatus;
   percent: number;
@@ -91,6 +100,7 @@ export interface PlanSpec {
   title: string;
   ru: string;
   description: string;
+  descriptionRu?: string;
   start: string;
   end: string;
   status: PlanStatus;
@@ -102,6 +112,7 @@ export interface PlanSpec {
 export interface TenantSpec {
   slug: string;
   name: string;
+  nameRu?: string;
   countryCode: string;
   defaultLocale: string;
   agencies: AgencySpec[];

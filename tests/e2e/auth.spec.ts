@@ -5,7 +5,7 @@ import { USERS, en, roleText, ru, signIn, signOut, submitSignIn, type Messages }
 const singleTenant: { email: string; slug: string; name: string; role: keyof Messages["roles"]; m: Messages }[] = [
   { email: USERS.coordinator, slug: "turkmenistan", name: "Turkmenistan", role: "COORDINATOR", m: en },
   { email: USERS.focalPoint, slug: "turkmenistan", name: "Turkmenistan", role: "FOCAL_POINT", m: en },
-  { email: USERS.commission, slug: "turkmenistan", name: "Turkmenistan", role: "VIEWER", m: ru }, // saved language: Russian
+  { email: USERS.commission, slug: "turkmenistan", name: "Туркменистан", role: "VIEWER", m: ru }, // saved language: Russian: the country's Russian name
   { email: USERS.adminTm, slug: "turkmenistan", name: "Turkmenistan", role: "ADMIN", m: en },
   { email: USERS.adminKz, slug: "kazakhstan", name: "Kazakhstan", role: "ADMIN", m: en },
   { email: USERS.adminKg, slug: "kyrgyzstan", name: "Kyrgyzstan", role: "ADMIN", m: en },

@@ -183,3 +183,8 @@ export async function replayAction(
   const keyMatch = /"message":\{"key":"([\w.]+)"/.exec(text);
   return { status, text, ok: okMatch ? okMatch[1] === "true" : null, messageKey: keyMatch?.[1] ?? null };
 }
+
+/** The accessible name of a content field's input in one language: "Title: English" (see TextsField). */
+export function inLanguage(label: string, language = "English"): string {
+  return `${label}: ${language}`;
+}

@@ -12,6 +12,7 @@ import {
   signIn,
   signedInContext,
   unique,
+  inLanguage,
 } from "./helpers";
 
 // Issue 3: a coordinator shapes the active Turkmenistan plan (NAP 2025-2029); viewers only read it.
@@ -55,7 +56,7 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await hydrated(objectiveCodeField);
   const objectiveCode = await objectiveCodeField.inputValue(); // the next free number, suggested
   expect(objectiveCode).toMatch(/^5\.\d+$/);
-  await objectiveForm.getByLabel(en.structure.title, { exact: true }).fill(objectiveTitle);
+  await objectiveForm.getByLabel(inLanguage(en.structure.title), { exact: true }).fill(objectiveTitle);
   await objectiveForm.getByRole("button", { name: en.structure.addObjective }).click();
   await expect(objectiveForm.getByRole("status")).toHaveText(en.structure.objectiveCreated);
   const objective = main.getByRole("region", { name: `${objectiveCode} ${objectiveTitle}` });
@@ -78,8 +79,10 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   );
   await expect(form.getByLabel(en.activityForm.code, { exact: true })).toHaveValue(code);
   await expect(form.getByText(fill(en.activityForm.codeFree, { code }))).toBeVisible(); // checked as typed (after hydration)
-  await form.getByLabel(en.activityForm.title, { exact: true }).fill(activityTitle);
-  await form.getByLabel(en.activityForm.description, { exact: true }).fill("Created by the end-to-end suite.");
+  await form.getByLabel(inLanguage(en.activityForm.title), { exact: true }).fill(activityTitle);
+  await form
+    .getByLabel(inLanguage(en.activityForm.description), { exact: true })
+    .fill("Created by the end-to-end suite.");
   await form
     .getByLabel(en.activityForm.leadAgency, { exact: true })
     .selectOption({ label: "Ministry of Foreign Affairs (MFA)" });
@@ -93,14 +96,14 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await form.getByRole("button", { name: en.activityForm.addIndicator }).click();
   const first = form.getByRole("region", { name: fill(en.activityForm.indicatorN, { n: 1 }) });
   const second = form.getByRole("region", { name: fill(en.activityForm.indicatorN, { n: 2 }) });
-  await first.getByLabel(en.indicatorForm.name, { exact: true }).fill("E2E officers trained");
+  await first.getByLabel(inLanguage(en.indicatorForm.name), { exact: true }).fill("E2E officers trained");
   await first.getByLabel(en.indicatorForm.baseline, { exact: true }).fill("0");
   await first.getByLabel(en.indicatorForm.target, { exact: true }).fill("120");
   await first.getByLabel(en.indicatorForm.targetYear, { exact: true }).fill("2027");
   await first.getByRole("button", { name: en.indicatorForm.addDimension }).click();
   await first.getByLabel(fill(en.indicatorForm.dimension, { n: 1 }), { exact: true }).fill("sex");
   await first.getByLabel(fill(en.indicatorForm.categories, { n: 1 }), { exact: true }).fill("female, male");
-  await second.getByLabel(en.indicatorForm.name, { exact: true }).fill("E2E referral procedure adopted");
+  await second.getByLabel(inLanguage(en.indicatorForm.name), { exact: true }).fill("E2E referral procedure adopted");
   await second
     .getByLabel(en.indicatorForm.unit, { exact: true })
     .selectOption({ label: en.indicatorForm.units.YES_NO });
@@ -224,7 +227,7 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
   await expect(codeField).toHaveAttribute("aria-invalid", "true");
 
   // An end before the start: refused in the form, at the end date.
-  await form.getByLabel(en.activityForm.title, { exact: true }).fill(title);
+  await form.getByLabel(inLanguage(en.activityForm.title), { exact: true }).fill(title);
   const start = form.getByLabel(en.activityForm.plannedStart, { exact: true });
   const end = form.getByLabel(en.activityForm.plannedEnd, { exact: true });
   await start.fill("2026-05-01");
@@ -234,7 +237,7 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
   await expect(end).toHaveAccessibleDescription(en.activityForm.validation.endBeforeStart);
   await expect(form.getByRole("status")).toHaveText(en.errors.invalidInput);
   await expect(page).toHaveURL(/\/activities\/new/);
-  await expect(form.getByLabel(en.activityForm.title, { exact: true })).toHaveValue(title);
+  await expect(form.getByLabel(inLanguage(en.activityForm.title), { exact: true })).toHaveValue(title);
   await expect(start).toHaveValue("2026-05-01");
   await expect(end).toHaveValue("2026-03-01");
 
@@ -246,7 +249,7 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
     `${en.activityForm.codeHint} ${en.activityForm.validation.codeTaken}`,
   );
   await expect(codeField).toHaveValue("1.1.1");
-  await expect(form.getByLabel(en.activityForm.title, { exact: true })).toHaveValue(title);
+  await expect(form.getByLabel(inLanguage(en.activityForm.title), { exact: true })).toHaveValue(title);
   await expect(start).toHaveValue("2026-05-01");
   await expect(end).toHaveValue("2026-09-30");
   await expect(page).toHaveURL(/\/activities\/new/);
@@ -287,7 +290,7 @@ test("a viewer sees no edit controls, gets 404 on the edit pages and is refused 
   await addObjective.click();
   const objectiveForm = opened(addObjective);
   await hydrated(objectiveForm.getByLabel(en.structure.objectiveCode, { exact: true }));
-  await objectiveForm.getByLabel(en.structure.title, { exact: true }).fill(objectiveTitle);
+  await objectiveForm.getByLabel(inLanguage(en.structure.title), { exact: true }).fill(objectiveTitle);
   const createObjective = await captureAction(page, () =>
     objectiveForm.getByRole("button", { name: en.structure.addObjective }).click(),
   );

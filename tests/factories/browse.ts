@@ -32,7 +32,7 @@ export async function createLargePlan(
   const plan = await db.plan.create({
     data: {
       tenantId,
-      title: `Plan ${unique()}`,
+      title: { en: `Plan ${unique()}` },
       startDate: new Date(`${year}-01-01`),
       endDate: new Date(`${year + 3}-12-31`),
       status: opts.status ?? "ACTIVE",
@@ -44,8 +44,7 @@ export async function createLargePlan(
     data: agencyIds.map((id, i) => ({
       id,
       tenantId,
-      name: `Agency ${i + 1} ${unique()}`,
-      names: { ru: `Ведомство ${i + 1}` },
+      name: { en: `Agency ${i + 1} ${unique()}`, ru: `Ведомство ${i + 1}` },
     })),
   });
   const sectionIds = PILLARS.map(() => randomUUID());
@@ -55,7 +54,7 @@ export async function createLargePlan(
       tenantId,
       planId: plan.id,
       code: String(i + 1),
-      title: pillar.toLowerCase(),
+      title: { en: pillar.toLowerCase() },
       pillar,
       position: i + 1,
     })),
@@ -64,7 +63,7 @@ export async function createLargePlan(
     Array.from({ length: 5 }, (_, o) => ({ id: randomUUID(), sectionId, code: `${s + 1}.${o + 1}`, position: o + 1 })),
   );
   await db.objective.createMany({
-    data: objectives.map((o) => ({ ...o, tenantId, planId: plan.id, title: `Objective ${o.code}` })),
+    data: objectives.map((o) => ({ ...o, tenantId, planId: plan.id, title: { en: `Objective ${o.code}` } })),
   });
   const activities = Array.from({ length: opts.activities }, (_, i) => {
     const objective = objectives[i % objectives.length];
@@ -76,9 +75,8 @@ export async function createLargePlan(
       objectiveId: objective.id,
       code: `${objective.code}.${n}`,
       position: n,
-      title: `Activity ${objective.code}.${n} train officers`,
-      titles: { ru: `Мероприятие ${objective.code}.${n}` },
-      description: i % 7 === 0 ? "Border guards and labour inspectors" : "Awareness",
+      title: { en: `Activity ${objective.code}.${n} train officers`, ru: `Мероприятие ${objective.code}.${n}` },
+      description: { en: i % 7 === 0 ? "Border guards and labour inspectors" : "Awareness" },
       leadAgencyId: agencyIds[i % agencyIds.length],
       status: ACTIVITY_STATUSES[i % ACTIVITY_STATUSES.length],
       percentComplete: (i * 13) % 101,
@@ -97,7 +95,7 @@ export async function createLargePlan(
       [0, 1].map((k) => ({
         tenantId,
         activityId: a.id,
-        name: `Indicator ${k + 1} of ${a.code}`,
+        name: { en: `Indicator ${k + 1} of ${a.code}` },
         baseline: 0,
         target: 100,
         position: k,
@@ -124,9 +122,9 @@ export async function addIndicator(
     data: {
       tenantId: tenant.id,
       activityId,
-      name: opts.name ?? `Indicator ${unique()}`,
+      name: { en: opts.name ?? `Indicator ${unique()}` },
       unit: "NUMBER",
-      unitLabel: "officers trained",
+      unitLabel: { en: "officers trained" },
       baseline: 10,
       baselineYear: 2024,
       target: 200.5,
@@ -297,8 +295,7 @@ export async function createSamplePlan(
   const plan = await db.plan.create({
     data: {
       tenantId,
-      title: `Sample plan ${unique()}`,
-      titles: { ru: "Национальный план" },
+      title: { en: `Sample plan ${unique()}`, ru: "Национальный план" },
       startDate: new Date(`${year}-01-01`),
       endDate: new Date(`${year + 2}-12-31`),
       status: opts.status ?? "ACTIVE",
@@ -308,7 +305,7 @@ export async function createSamplePlan(
   const sec = async (code: string, pillar: Pillar, position: number) =>
     (
       await db.section.create({
-        data: { tenantId, planId: plan.id, code, title: pillar.toLowerCase(), pillar, position },
+        data: { tenantId, planId: plan.id, code, title: { en: pillar.toLowerCase() }, pillar, position },
         select: { id: true },
       })
     ).id;
@@ -321,8 +318,7 @@ export async function createSamplePlan(
           planId: plan.id,
           sectionId,
           code,
-          title: `Objective ${code}`,
-          titles: { ru: `Задача ${code}` },
+          title: { en: `Objective ${code}`, ru: `Задача ${code}` },
           position,
         },
         select: { id: true },
@@ -407,9 +403,8 @@ export async function createSamplePlan(
         planId: plan.id,
         objectiveId: objectiveIds[s.o],
         code: s.code,
-        title: s.title,
-        titles: "ru" in s ? { ru: s.ru } : {},
-        description: "description" in s ? s.description : "",
+        title: { en: s.title, ...("ru" in s ? { ru: s.ru } : {}) },
+        description: "description" in s ? { en: s.description } : {},
         leadAgencyId: s.lead,
         status: s.status as ActivityStatus,
         percentComplete: s.pct,

@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { getDb } from "@/lib/db";
 import { hashPassword } from "@/lib/auth/password";
 import type { SessionUser, TenantContext, TenantRef } from "@/lib/data/context";
-import { resolveTenantContext } from "@/lib/data/tenants";
+import { resolveTenantContext, toTenantRef } from "@/lib/data/tenants";
 import { createInvitation, hashToken } from "@/lib/data/invitations";
 import type { ActivityStatus, Role } from "@/lib/domain/enums";
 
@@ -12,30 +12,32 @@ export const TEST_PASSWORD = "correct-horse-battery";
 let passwordHash: Promise<string> | undefined;
 
 export async function createTenant(
-  overrides: Partial<{ slug: string; name: string; isDemo: boolean }> = {},
+  overrides: Partial<{ slug: string; name: string; isDemo: boolean; contentLanguages: string[] }> = {},
 ): Promise<TenantRef> {
   const db = await getDb();
   const id = unique();
-  return db.tenant.create({
+  const tenant = await db.tenant.create({
     data: {
       slug: overrides.slug ?? `t-${id}`,
-      name: overrides.name ?? `Tenant ${id}`,
+      name: { en: overrides.name ?? `Tenant ${id}` },
       countryCode: "XX",
       isDemo: overrides.isDemo ?? false,
+      ...(overrides.contentLanguages ? { contentLanguages: overrides.contentLanguages } : {}),
     },
-    select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true },
+    select: { id: true, slug: true, name: true, isDemo: true, defaultLocale: true, contentLanguages: true },
   });
+  return toTenantRef(tenant);
 }
 
+/** An agency named in English (the name the test chose, returned as text for its assertions). */
 export async function createAgency(
   tenant: TenantRef,
   overrides: Partial<{ name: string }> = {},
 ): Promise<{ id: string; name: string }> {
   const db = await getDb();
-  return db.agency.create({
-    data: { tenantId: tenant.id, name: overrides.name ?? `Ministry ${unique()}` },
-    select: { id: true, name: true },
-  });
+  const name = overrides.name ?? `Ministry ${unique()}`;
+  const agency = await db.agency.create({ data: { tenantId: tenant.id, name: { en: name } }, select: { id: true } });
+  return { id: agency.id, name };
 }
 
 interface UserOptions {
@@ -102,7 +104,7 @@ export async function createPlan(
   const plan = await db.plan.create({
     data: {
       tenantId: tenant.id,
-      title: opts.title ?? `Plan ${unique()}`,
+      title: { en: opts.title ?? `Plan ${unique()}` },
       startDate: new Date("2025-01-01"),
       endDate: new Date("2027-12-31"),
       status: "ACTIVE",
@@ -110,11 +112,25 @@ export async function createPlan(
     select: { id: true, title: true },
   });
   const section = await db.section.create({
-    data: { tenantId: tenant.id, planId: plan.id, code: "1", title: "Prevention", pillar: "PREVENTION", position: 1 },
+    data: {
+      tenantId: tenant.id,
+      planId: plan.id,
+      code: "1",
+      title: { en: "Prevention" },
+      pillar: "PREVENTION",
+      position: 1,
+    },
     select: { id: true },
   });
   const objective = await db.objective.create({
-    data: { tenantId: tenant.id, planId: plan.id, sectionId: section.id, code: "1.1", title: "Awareness", position: 1 },
+    data: {
+      tenantId: tenant.id,
+      planId: plan.id,
+      sectionId: section.id,
+      code: "1.1",
+      title: { en: "Awareness" },
+      position: 1,
+    },
     select: { id: true },
   });
   const count = opts.activities ?? 2;
@@ -124,7 +140,7 @@ export async function createPlan(
       planId: plan.id,
       objectiveId: objective.id,
       code: `1.1.${i + 1}`,
-      title: `Activity ${i + 1}`,
+      title: { en: `Activity ${i + 1}` },
       leadAgencyId: opts.leadAgencyId ?? null,
       position: i + 1,
       status: i % 2 === 0 ? ("IN_PROGRESS" as const) : ("COMPLETED" as const),
@@ -154,7 +170,7 @@ export async function addActivity(
       planId: plan.id,
       objectiveId: plan.objectiveId,
       code: `x.${unique()}`,
-      title: opts.title ?? `Activity ${unique()}`,
+      title: { en: opts.title ?? `Activity ${unique()}` },
       status: opts.status ?? "NOT_STARTED",
       plannedEnd: opts.plannedEnd ?? null,
       leadAgencyId: opts.leadAgencyId ?? null,

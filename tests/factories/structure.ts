@@ -14,9 +14,8 @@ export const day = parseIsoDay;
 /** Valid input for createPlan/updatePlan. */
 export function planInput(overrides: Partial<PlanInput> = {}): PlanInput {
   return {
-    title: `NAP ${unique()}`,
-    titleRu: null,
-    description: "",
+    title: { en: `NAP ${unique()}` },
+    description: {},
     startDate: day("2025-01-01"),
     endDate: day("2027-12-31"),
     status: "DRAFT",
@@ -34,7 +33,7 @@ export async function createBarePlan(
   return db.plan.create({
     data: {
       tenantId: tenant.id,
-      title: opts.title ?? `Plan ${unique()}`,
+      title: { en: opts.title ?? `Plan ${unique()}` },
       startDate: day("2025-01-01"),
       endDate: day("2027-12-31"),
       status: opts.status ?? "DRAFT",
@@ -56,7 +55,7 @@ export async function addSection(
       tenantId: tenant.id,
       planId,
       code,
-      title: opts.title ?? `Section ${code}`,
+      title: { en: opts.title ?? `Section ${code}` },
       pillar: opts.pillar ?? null,
       position: opts.position ?? 50,
       archivedAt: opts.archived ? new Date() : null,
@@ -77,7 +76,7 @@ export async function addObjective(
       planId: where.planId,
       sectionId: where.sectionId,
       code: opts.code ?? `9.${Math.floor(Math.random() * 900) + 100}`,
-      title: opts.title ?? `Objective ${unique()}`,
+      title: { en: opts.title ?? `Objective ${unique()}` },
       position: opts.position ?? 50,
       archivedAt: opts.archived ? new Date() : null,
     },
@@ -89,7 +88,7 @@ export async function addObjective(
 export async function addObjectiveIndicator(tenant: TenantRef, objectiveId: string) {
   const db = await getDb();
   return db.indicator.create({
-    data: { tenantId: tenant.id, objectiveId, name: `Indicator ${unique()}` },
+    data: { tenantId: tenant.id, objectiveId, name: { en: `Indicator ${unique()}` } },
     select: { id: true },
   });
 }

@@ -13,7 +13,7 @@ import {
   revokeInvitationAction,
 } from "@/lib/actions/members";
 import type { ActionResult } from "@/lib/actions/result";
-import { createTenantAction } from "@/lib/actions/tenants";
+import { createTenantAction, updateTenantSettingsAction } from "@/lib/actions/tenants";
 import { unsafeFindInvitation } from "@/lib/data/invitations";
 import {
   auditEventsFor,
@@ -34,7 +34,7 @@ beforeAll(async () => {
 
 type People = Awaited<ReturnType<typeof createTenantWithPeople>>;
 type Action = (prev: null, formData: FormData) => Promise<ActionResult<unknown>>;
-type Fields = Record<string, string | number>;
+type Fields = Record<string, string | string[] | number>;
 
 async function membershipId(userId: string, tenantId: string): Promise<string> {
   return (await (await getDb()).membership.findUniqueOrThrow({ where: { tenantId_userId: { tenantId, userId } } })).id;
@@ -86,24 +86,42 @@ const TENANT_ACTIONS: Record<
   },
   createAgencyAction: {
     action: createAgencyAction,
-    fields: async (slug) => ({ tenant: slug, name: "Border Service", kind: "STATE_AGENCY" }),
+    fields: async (slug) => ({ tenant: slug, "name.en": "Border Service", kind: "STATE_AGENCY" }),
   },
   updateAgencyAction: {
     action: updateAgencyAction,
-    fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, version: 1, name: "Renamed", kind: "COURT" }),
+    fields: async (slug, t) => ({
+      tenant: slug,
+      agencyId: t.agency.id,
+      version: 1,
+      "name.en": "Renamed",
+      kind: "COURT",
+    }),
   },
   archiveAgencyAction: {
     action: archiveAgencyAction,
     fields: async (slug, t) => ({ tenant: slug, agencyId: t.agency.id, archived: "true" }),
   },
+  updateTenantSettingsAction: {
+    action: updateTenantSettingsAction,
+    fields: async (slug) => ({
+      tenant: slug,
+      "name.en": "Renamed country",
+      "name.ru": "Переименованная страна",
+      defaultLanguage: "ru",
+      otherLanguages: ["en", "kk"],
+    }),
+  },
 };
 const NAMES = Object.keys(TENANT_ACTIONS);
+/** The actions for administrators only: the members and the tenant's settings. */
 const MEMBER_ACTIONS = [
   "inviteMemberAction",
   "changeRoleAction",
   "removeMemberAction",
   "revokeInvitationAction",
   "createResetLinkAction",
+  "updateTenantSettingsAction",
 ];
 
 async function call(name: string, fields: Fields) {
@@ -174,7 +192,8 @@ describe("tenant actions refuse", () => {
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
-  it.each(NAMES.filter((n) => n !== "createAgencyAction" && n !== "inviteMemberAction"))(
+  // Settings name no record but the tenant itself, which the slug resolves from the membership.
+  it.each(NAMES.filter((n) => !["createAgencyAction", "inviteMemberAction", "updateTenantSettingsAction"].includes(n)))(
     "%s: another tenant's record, named from the admin's own tenant -> errors.notFound, nothing changes",
     async (name) => {
       const { a, b, invB } = w;
@@ -225,7 +244,7 @@ describe("tenant actions do their job", () => {
     expect(await (await getDb()).invitation.count({ where: { tokenHash: token } })).toBe(0);
     expect(await unsafeFindInvitation(token)).toMatchObject({
       role: "FOCAL_POINT",
-      agencyName: a.agency.name,
+      agencyName: { en: a.agency.name },
       tenantName: a.tenant.name,
     });
 
@@ -270,30 +289,36 @@ describe("tenant actions do their job", () => {
     expect(
       await call("createAgencyAction", {
         tenant: a.tenant.slug,
-        name: "Border Service",
-        nameRu: "Погранслужба",
+        "name.en": "Border Service",
+        "name.ru": "Погранслужба",
         kind: "STATE_AGENCY",
       }),
     ).toEqual({ ok: true, message: { key: "agencies.created" } });
     const db = await getDb();
-    const created = await db.agency.findFirstOrThrow({ where: { tenantId: a.tenant.id, name: "Border Service" } });
-    expect(created).toMatchObject({ names: { ru: "Погранслужба" }, kind: "STATE_AGENCY" });
+    const created = await db.agency.findFirstOrThrow({
+      where: { tenantId: a.tenant.id, name: { path: ["en"], equals: "Border Service" } },
+    });
+    expect(created).toMatchObject({
+      name: { en: "Border Service", ru: "Погранслужба" },
+      shortName: {},
+      kind: "STATE_AGENCY",
+    });
 
     const update = {
       tenant: a.tenant.slug,
       agencyId: created.id,
       version: 1,
-      name: "State Border Service",
+      "name.en": "State Border Service",
       kind: "STATE_AGENCY",
     };
     expect(await call("updateAgencyAction", update)).toMatchObject({ ok: true });
     const before = await snapshotTenant(a.tenant);
-    const stale = await call("updateAgencyAction", { ...update, name: "Overwritten" });
+    const stale = await call("updateAgencyAction", { ...update, "name.en": "Overwritten" });
     expect(stale).toMatchObject({
       ok: false,
       message: { key: "errors.conflict" },
-      current: { id: created.id, name: "State Border Service", version: 2 },
-      values: { name: "Overwritten" },
+      current: { id: created.id, name: { en: "State Border Service" }, version: 2 },
+      values: { "name.en": "Overwritten" },
     });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
 
@@ -309,22 +334,93 @@ describe("tenant actions do their job", () => {
   });
 });
 
+describe("updateTenantSettingsAction", () => {
+  it("lets an administrator name the tenant in each language and choose its content languages, audited", async () => {
+    const { a } = await world();
+    signInAs(a.admin);
+    const fields = {
+      tenant: a.tenant.slug,
+      "name.en": " Testland ",
+      "name.tk": "Testlandiýa",
+      defaultLanguage: "tk",
+      // The default is not repeated, whatever the form posts.
+      otherLanguages: ["ru", "tk", "en"],
+    };
+    expect(await call("updateTenantSettingsAction", fields)).toEqual({ ok: true, message: { key: "settings.saved" } });
+    const db = await getDb();
+    expect(await db.tenant.findUniqueOrThrow({ where: { id: a.tenant.id } })).toMatchObject({
+      name: { en: "Testland", tk: "Testlandiýa" },
+      contentLanguages: ["tk", "ru", "en"],
+    });
+    expect((await ctxFor(a.admin, a.tenant)).tenant).toMatchObject({
+      name: { en: "Testland", tk: "Testlandiýa" },
+      contentLanguages: ["tk", "ru", "en"],
+    });
+    expect(await auditEventsFor(a.tenant.id)).toEqual([
+      expect.objectContaining({
+        tenantId: a.tenant.id,
+        actorId: a.admin.id,
+        action: "tenant.settingsChanged",
+        before: { name: a.tenant.name, contentLanguages: ["en", "ru"] },
+        after: { name: { en: "Testland", tk: "Testlandiýa" }, contentLanguages: ["tk", "ru", "en"] },
+      }),
+    ]);
+  });
+
+  it("refuses a tenant with no name and a language nobody writes in; nothing is written", async () => {
+    const { a } = await world();
+    signInAs(a.admin);
+    const before = await snapshotTenant(a.tenant);
+    const result = await call("updateTenantSettingsAction", {
+      tenant: a.tenant.slug,
+      "name.en": "  ",
+      "name.ru": "x".repeat(121),
+      defaultLanguage: "fr",
+      otherLanguages: "xx",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      message: { key: "errors.invalidInput" },
+      fieldErrors: {
+        "name.ru": { key: "validation.tooLong", values: { max: 120 } },
+        defaultLanguage: { key: "validation.invalid" },
+      },
+      values: { "name.ru": "x".repeat(120), defaultLanguage: "fr" },
+    });
+    expect(Object.keys((result as { fieldErrors: object }).fieldErrors)).toContain("otherLanguages");
+    const blank = await call("updateTenantSettingsAction", {
+      tenant: a.tenant.slug,
+      "name.en": "  ",
+      defaultLanguage: "en",
+    });
+    expect(blank).toMatchObject({ ok: false, fieldErrors: { name: { key: "validation.required" } } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
+  });
+});
+
 describe("invalid input", () => {
   it("returns field errors as translation keys and echoes what was typed; nothing is written", async () => {
     const { a } = await world();
     signInAs(a.admin);
     const before = await snapshotTenant(a.tenant);
-    const fields = { tenant: a.tenant.slug, name: "   ", shortName: "x".repeat(41), kind: "SPACESHIP" };
+    const fields = {
+      tenant: a.tenant.slug,
+      "name.en": "   ",
+      "name.ru": "",
+      "shortName.en": "x".repeat(41),
+      kind: "SPACESHIP",
+    };
     expect(await call("createAgencyAction", fields)).toEqual({
       ok: false,
       message: { key: "errors.invalidInput" },
       fieldErrors: {
-        name: { key: "validation.required", values: { min: 1 } },
-        shortName: { key: "validation.tooLong", values: { max: 40 } },
+        // A required text needs one language: the error is on the field; a too-long one on its language.
+        name: { key: "validation.required", values: {} },
+        "shortName.en": { key: "validation.tooLong", values: { max: 40 } },
         kind: { key: "validation.invalid", values: {} },
       },
       // Echoed as typed, but never longer than the field allows (lib/validation/echo.ts).
-      values: { ...fields, shortName: "x".repeat(40) },
+      values: { ...fields, "shortName.en": "x".repeat(40) },
     });
     const invite = await call("inviteMemberAction", { tenant: a.tenant.slug, email: "not-an-email", role: "KING" });
     expect(invite).toMatchObject({
@@ -342,7 +438,7 @@ describe("invalid input", () => {
       tenant: a.tenant.slug,
       agencyId: a.agency.id,
       version: "abc",
-      name: "X",
+      "name.en": "X",
       kind: "NGO",
     });
     expect(version).toMatchObject({
@@ -367,7 +463,8 @@ describe("invalid input", () => {
 
 describe("createTenantAction", () => {
   const fields = (slug: string) => ({
-    name: "Republic of Testland",
+    "name.en": "Republic of Testland",
+    "name.ru": "Республика Тестландия",
     slug,
     countryCode: "tl",
     defaultLocale: "ru",
@@ -381,14 +478,19 @@ describe("createTenantAction", () => {
     const result = await createTenantAction(null, form(fields(slug)));
     expect(result).toMatchObject({ ok: true, data: { slug } });
     const tenant = await (await getDb()).tenant.findUniqueOrThrow({ where: { slug } });
-    expect(tenant).toMatchObject({ countryCode: "TL", defaultLocale: "ru" });
+    expect(tenant).toMatchObject({
+      name: { en: "Republic of Testland", ru: "Республика Тестландия" },
+      countryCode: "TL",
+      defaultLocale: "ru",
+      contentLanguages: ["en", "ru"],
+    });
     expect((result as { data: { link: string } }).data.link).toMatch(/^https:\/\/nap\.example\.gov\/invite\//);
     const token = (result as { data: { link: string } }).data.link.split("/invite/")[1];
     expect(logged.join("\n")).not.toContain(token);
     expect(await unsafeFindInvitation(token)).toMatchObject({
       email: "minister@testland.test",
       role: "ADMIN",
-      tenantName: "Republic of Testland",
+      tenantName: { en: "Republic of Testland", ru: "Республика Тестландия" },
     });
     expect((await auditEventsFor(tenant.id)).map((e) => e.action)).toEqual(["tenant.created"]);
   });
@@ -416,11 +518,12 @@ describe("createTenantAction", () => {
     });
     const invalid = await createTenantAction(
       null,
-      form({ ...fields("Bad Slug!"), countryCode: "XYZ", adminEmail: "nope" }),
+      form({ ...fields("Bad Slug!"), "name.en": " ", "name.ru": "", countryCode: "XYZ", adminEmail: "nope" }),
     );
     expect(invalid).toMatchObject({
       ok: false,
       fieldErrors: {
+        name: { key: "validation.required" },
         slug: { key: "validation.slug" },
         countryCode: { key: "validation.countryCode" },
         adminEmail: { key: "validation.email" },

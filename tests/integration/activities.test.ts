@@ -21,7 +21,8 @@ import {
 } from "@/lib/data/activities";
 import { setAgencyArchived } from "@/lib/data/agencies";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
-import { fieldErrorsOf, unflattenIndexed, UpdateActivitySchema } from "@/lib/validation/activities";
+import { fieldErrorsOf, UpdateActivitySchema } from "@/lib/validation/activities";
+import { unflatten } from "@/lib/validation/form";
 import {
   activityInput,
   activityState,
@@ -100,7 +101,7 @@ describe("createActivity", () => {
     const result = await createActivity(a.ctx.coordinator, a.plan.id, {
       ...activityInput(a.plan.objectiveId, {
         code: " 1.1.20 ",
-        titleRu: "Обучение",
+        title: { en: "Training", ru: "Обучение" },
         leadAgencyId: a.agency.id,
         partnerAgencyIds: [a.partner.id, a.other.id],
         budget: "1000.5",
@@ -111,7 +112,7 @@ describe("createActivity", () => {
       indicators: [
         indicatorInput(),
         indicatorInput({
-          name: "Share of women",
+          name: { en: "Share of women" },
           unit: "PERCENT",
           baseline: "10",
           target: "40",
@@ -124,7 +125,7 @@ describe("createActivity", () => {
     expect(row).toMatchObject({
       tenantId: a.tenant.id,
       code: "1.1.20",
-      titles: { ru: "Обучение" },
+      title: { en: "Training", ru: "Обучение" },
       leadAgencyId: a.agency.id,
       currency: "USD",
       version: 1,
@@ -133,8 +134,8 @@ describe("createActivity", () => {
     expect(row!.position).toBeGreaterThan((await activityState(first.id))!.position);
     expect(row!.partners.map((p) => p.agencyId).sort()).toEqual([a.partner.id, a.other.id].sort());
     expect(row!.indicators.map((i) => [i.name, i.position, i.disaggregation])).toEqual([
-      ["Border guards trained", 1, null],
-      ["Share of women", 2, [{ dimension: "sex", categories: ["female", "male"] }]],
+      [{ en: "Border guards trained" }, 1, null],
+      [{ en: "Share of women" }, 2, [{ dimension: "sex", categories: ["female", "male"] }]],
     ]);
     expect(await auditEventsFor(result.id)).toEqual([
       expect.objectContaining({
@@ -264,7 +265,7 @@ describe("getActivityForEdit", () => {
     });
     expect(edit.indicators).toEqual([
       expect.objectContaining({
-        name: "Border guards trained",
+        name: { en: "Border guards trained" },
         baseline: "0",
         target: "200",
         version: 1,
@@ -287,7 +288,7 @@ describe("updateActivity", () => {
       1,
       {
         ...loaded,
-        title: "Train 200 border guards",
+        title: { en: "Train 200 border guards" },
         partnerAgencyIds: [a.other.id],
         budget: "500",
         currency: "usd".toUpperCase(),
@@ -296,7 +297,7 @@ describe("updateActivity", () => {
     );
     expect(result).toEqual({ id, version: 2, warnings: [] });
     const row = await activityState(id);
-    expect(row).toMatchObject({ title: "Train 200 border guards", version: 2 });
+    expect(row).toMatchObject({ title: { en: "Train 200 border guards" }, version: 2 });
     expect(row!.partners.map((p) => p.agencyId)).toEqual([a.other.id]);
     const events = await auditEventsFor(id);
     expect(events.at(-1)).toEqual(
@@ -304,7 +305,12 @@ describe("updateActivity", () => {
         action: "activity.updated",
         actorId: a.coordinator.id,
         before: { title: loaded.title, partnerAgencyIds: [a.partner.id], budget: null, currency: null },
-        after: { title: "Train 200 border guards", partnerAgencyIds: [a.other.id], budget: "500", currency: "USD" },
+        after: {
+          title: { en: "Train 200 border guards" },
+          partnerAgencyIds: [a.other.id],
+          budget: "500",
+          currency: "USD",
+        },
       }),
     );
   });
@@ -356,15 +362,15 @@ describe("updateActivity", () => {
       a.ctx.coordinator,
       id,
       1,
-      { ...loaded, title: "Theirs", percentComplete: 30, status: "IN_PROGRESS" },
+      { ...loaded, title: { en: "Theirs" }, percentComplete: 30, status: "IN_PROGRESS" },
       null,
     );
     const before = await snapshotTenant(a.tenant);
-    const error = await updateActivity(a.ctx.admin, id, 1, { ...loaded, title: "Mine" }, null).catch((e) => e);
+    const error = await updateActivity(a.ctx.admin, id, 1, { ...loaded, title: { en: "Mine" } }, null).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.current).toMatchObject({
       version: 2,
-      values: { title: "Theirs", percentComplete: 30, status: "IN_PROGRESS" },
+      values: { title: { en: "Theirs" }, percentComplete: 30, status: "IN_PROGRESS" },
       changed: ["title", "status", "percentComplete"],
     });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
@@ -379,7 +385,7 @@ describe("updateActivity", () => {
         planId: a.plan.id,
         sectionId: a.plan.sectionId,
         code: "1.2",
-        title: "Second",
+        title: { en: "Second" },
         position: 2,
       },
     });
@@ -401,15 +407,17 @@ describe("updateActivity", () => {
     await makeActivity(a.ctx.admin, a.plan, { code: "1.1.2" });
     const loaded = await getActivityForEdit(a.ctx.admin, id);
     const before = await snapshotTenant(a.tenant);
-    await expect(updateActivity(b.ctx.admin, id, 1, { ...loaded, title: "x" }, null)).rejects.toBeInstanceOf(
+    await expect(updateActivity(b.ctx.admin, id, 1, { ...loaded, title: { en: "x" } }, null)).rejects.toBeInstanceOf(
       NotFoundError,
     );
     for (const ctx of [a.ctx.viewer, a.ctx.focal])
-      await expect(updateActivity(ctx, id, 1, { ...loaded, title: "x" }, null)).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(updateActivity(ctx, id, 1, { ...loaded, title: { en: "x" } }, null)).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
     const taken = await updateActivity(a.ctx.admin, id, 1, { ...loaded, code: "1.1.2" }, null).catch((e) => e);
     expect(taken.fieldErrors).toEqual({ code: { key: "activityForm.validation.codeTaken" } });
     await closePlan(a.plan.id);
-    await expect(updateActivity(a.ctx.admin, id, 1, { ...loaded, title: "x" }, null)).rejects.toMatchObject({
+    await expect(updateActivity(a.ctx.admin, id, 1, { ...loaded, title: { en: "x" } }, null)).rejects.toMatchObject({
       message: "errors.planClosed",
     });
     const after = await snapshotTenant(a.tenant);
@@ -432,8 +440,8 @@ describe("deleting and archiving", () => {
   it("lists the indicators a deletion removes in its audit event, and closes each indicator's own history", async () => {
     const { a } = await twoPlans();
     const { id } = await makeActivity(a.ctx.admin, a.plan, {}, [
-      indicatorInput({ name: "Border guards trained" }),
-      indicatorInput({ name: "Hotline calls" }),
+      indicatorInput({ name: { en: "Border guards trained" } }),
+      indicatorInput({ name: { en: "Hotline calls" } }),
     ]);
     const indicatorIds = (
       await (
@@ -442,10 +450,10 @@ describe("deleting and archiving", () => {
     ).map((i) => i.id);
     await deleteActivity(a.ctx.coordinator, id);
     const deleted = (await auditEventsFor(id)).find((e) => e.action === "activity.deleted");
-    const before = deleted?.before as { indicators?: { id: string; name: string }[] };
+    const before = deleted?.before as { indicators?: { id: string; name: Record<string, string> }[] };
     expect(before.indicators?.map((i) => [i.id, i.name])).toEqual([
-      [indicatorIds[0], "Border guards trained"],
-      [indicatorIds[1], "Hotline calls"],
+      [indicatorIds[0], { en: "Border guards trained" }],
+      [indicatorIds[1], { en: "Hotline calls" }],
     ]);
     for (const indicatorId of indicatorIds) {
       expect((await auditEventsFor(indicatorId)).map((e) => e.action)).toEqual([
@@ -464,7 +472,7 @@ describe("deleting and archiving", () => {
       a.ctx.admin,
       edited.id,
       1,
-      { ...(await getActivityForEdit(a.ctx.admin, edited.id)), title: "Edited" },
+      { ...(await getActivityForEdit(a.ctx.admin, edited.id)), title: { en: "Edited" } },
       null,
     );
     for (const { id } of [reported, edited]) {
@@ -512,7 +520,7 @@ describe("under concurrency", () => {
     const people = [a.ctx.admin, a.ctx.coordinator, a.ctx.admin, a.ctx.coordinator];
     const { won, lost } = await settle(
       people.map((ctx, n) =>
-        makeActivity(ctx, a.plan, { code: "1.1.7", title: `Racer ${n}`, partnerAgencyIds: [a.partner.id] }, [
+        makeActivity(ctx, a.plan, { code: "1.1.7", title: { en: `Racer ${n}` }, partnerAgencyIds: [a.partner.id] }, [
           indicatorInput(),
         ]),
       ),
@@ -532,7 +540,7 @@ describe("under concurrency", () => {
     const { a } = await twoPlans();
     const { id } = await makeActivity(a.ctx.admin, a.plan);
     const loaded = await getActivityForEdit(a.ctx.admin, id);
-    const titles = ["Admin's title", "Coordinator's title"];
+    const titles = [{ en: "Admin's title" }, { en: "Coordinator's title" }];
     const { won, lost } = await settle([
       updateActivity(a.ctx.admin, id, 1, { ...loaded, title: titles[0] }, null),
       updateActivity(a.ctx.coordinator, id, 1, { ...loaded, title: titles[1] }, null),
@@ -555,7 +563,7 @@ describe("activity actions", () => {
     planId: a.plan.id,
     objectiveId: a.plan.objectiveId,
     code: "1.1.5",
-    title: "Hotline training",
+    "title.en": "Hotline training",
     status: "IN_PROGRESS",
     percentComplete: "10",
     plannedStart: "2025-02-01",
@@ -574,11 +582,11 @@ describe("activity actions", () => {
           partnerAgencyIds: a.partner.id,
           budget: "25 000,00",
           currency: "eur",
-          "indicators.0.name": "Operators trained",
+          "indicators.0.name.en": "Operators trained",
           "indicators.0.unit": "NUMBER",
           "indicators.0.direction": "INCREASE",
           "indicators.0.target": "40",
-          "indicators.1.name": "Calls answered",
+          "indicators.1.name.en": "Calls answered",
           "indicators.1.unit": "PERCENT",
           "indicators.1.direction": "INCREASE",
           "indicators.1.baseline": "60",
@@ -601,8 +609,8 @@ describe("activity actions", () => {
     });
     expect(row!.budget!.toFixed()).toBe("25000");
     expect(row!.indicators.map((i) => [i.name, i.unit, i.disaggregation])).toEqual([
-      ["Operators trained", "NUMBER", null],
-      ["Calls answered", "PERCENT", [{ dimension: "sex", categories: ["female", "male"] }]],
+      [{ en: "Operators trained" }, "NUMBER", null],
+      [{ en: "Calls answered" }, "PERCENT", [{ dimension: "sex", categories: ["female", "male"] }]],
     ]);
   });
 
@@ -610,9 +618,9 @@ describe("activity actions", () => {
     const { a } = await twoPlans();
     signInAs(a.admin);
     const typed = fields(a, {
-      title: "",
+      "title.en": "",
       currency: "euro",
-      "indicators.0.name": "",
+      "indicators.0.name.en": "",
       "indicators.0.unit": "NUMBER",
       "indicators.0.direction": "INCREASE",
       "indicators.0.target": "12",
@@ -653,7 +661,7 @@ describe("activity actions", () => {
       ok: true,
       data: { version: 2 },
     });
-    const stale = await edit({ version: "1", title: "Mine" });
+    const stale = await edit({ version: "1", "title.en": "Mine" });
     expect(stale).toMatchObject({
       ok: false,
       message: { key: "errors.conflict" },
@@ -717,31 +725,39 @@ describe("activity actions", () => {
 });
 
 describe("activity form schema", () => {
-  it("turns dotted, indexed field names into arrays, in index order", () => {
+  it("turns dotted, indexed field names into arrays, in index order, and content into maps by language", () => {
     expect(
-      unflattenIndexed({
+      unflatten({
         tenant: "t",
-        "indicators.1.name": "b",
-        "indicators.0.name": "a",
+        "title.en": "T",
+        "title.ru": "Т",
+        "indicators.1.name.en": "b",
+        "indicators.0.name.en": "a",
+        "indicators.0.name.ru": "а",
         "indicators.0.disaggregation.0.dimension": "sex",
-        "bad.x.y": "dropped",
+        "bad.x-y": "dropped",
+        "bad..y": "dropped",
         "__proto__.0.polluted": "no",
+        "indicators.0.__proto__.polluted": "no",
       }),
     ).toEqual({
       tenant: "t",
-      indicators: [{ name: "a", disaggregation: [{ dimension: "sex" }] }, { name: "b" }],
+      title: { en: "T", ru: "Т" },
+      indicators: [{ name: { en: "a", ru: "а" }, disaggregation: [{ dimension: "sex" }] }, { name: { en: "b" } }],
     });
     expect(({} as Record<string, unknown>)["0"]).toBeUndefined();
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
-  it("normalises codes, amounts, currencies and partner lists", () => {
+  it("normalises codes, amounts, currencies and partner lists, and trims texts into maps", () => {
     const parsed = UpdateActivitySchema.parse({
       tenant: "t",
       activityId: "x",
       version: "3",
       objectiveId: "o",
       code: " 2,1.03 ",
-      title: " T ",
+      "title.en": " T ",
+      "title.ru": "  ",
       budget: "1 000,50",
       currency: "usd",
       status: "COMPLETED",
@@ -752,22 +768,22 @@ describe("activity form schema", () => {
     });
     expect(parsed).toMatchObject({
       code: "2.1.3",
-      title: "T",
       budget: "1000.5",
       currency: "USD",
       partnerAgencyIds: ["p1"],
       plannedStart: null,
       reason: null,
       version: 3,
-      description: "",
     });
+    expect(parsed.title).toEqual({ en: "T" });
+    expect(parsed.description).toEqual({});
     const bad = UpdateActivitySchema.safeParse({
       tenant: "t",
       activityId: "x",
       version: "1",
       objectiveId: "o",
       code: "2.1",
-      title: "T",
+      "title.en": "T",
       status: "DONE",
       percentComplete: "101",
       plannedEnd: "2025-02-30",

@@ -12,6 +12,7 @@ import {
 } from "@/lib/data/activity-queries";
 import type { TenantContext } from "@/lib/data/context";
 import { ForbiddenError, NotFoundError } from "@/lib/domain/errors";
+import { toTexts } from "@/lib/domain/texts";
 import {
   DEFAULT_FILTERS,
   DEFAULT_PAGE,
@@ -69,7 +70,7 @@ describe("listActivities", () => {
     const [first, second, , fourth, fifth] = page.rows;
     expect(first).toMatchObject({
       id: w.plan.ids["1.1.1"],
-      title: "Train border guards",
+      title: { en: "Train border guards" },
       status: "IN_PROGRESS",
       percentComplete: 40,
       overdue: true,
@@ -77,7 +78,10 @@ describe("listActivities", () => {
     expect(first.plannedEnd).toEqual(new Date("2026-01-31T00:00:00Z"));
     expect(first.leadAgency).toMatchObject({ id: w.agencies.lead });
     expect(first.partners.map((p) => p.id)).toEqual([w.agencies.partner]);
-    expect(second).toMatchObject({ titles: { ru: "Информационная кампания" }, overdue: false });
+    expect(second).toMatchObject({
+      title: { en: "Awareness campaign", ru: "Информационная кампания" },
+      overdue: false,
+    });
     expect(fourth.partners).toHaveLength(2);
     expect(fourth.overdue).toBe(true);
     expect(fifth).toMatchObject({ leadAgency: null, partners: [], overdue: false });
@@ -116,12 +120,25 @@ describe("listActivities", () => {
     expect(await codes(ctx, { pillar: "PARTNERSHIP" })).toEqual([]);
   });
 
-  it("searches code, title, description and the Russian title, ignoring case, every word anywhere", async () => {
+  it("searches code, title, description and expected results in every language, ignoring case, every word anywhere", async () => {
     const w = await world();
     const ctx = w.viewerCtx;
+    await (
+      await getDb()
+    ).activity.update({
+      where: { id: w.plan.ids["1.2.1"] },
+      data: {
+        title: { en: "Labour inspections", tk: "Zähmet barlaglary" },
+        expectedResults: { ru: "Проверено 200 рабочих мест" },
+      },
+    });
     expect(await codes(ctx, { q: "BORDER" })).toEqual(["1.1.1"]); // not the archived "Archived border work"
     expect(await codes(ctx, { q: "hotline" })).toEqual(["1.1.10"]);
     expect(await codes(ctx, { q: "КАМПАНИЯ" })).toEqual(["1.1.2"]);
+    // A language the tenant does not list, and expected results, whatever the reader reads in.
+    expect(await codes(ctx, { q: "BARLAGLARY" })).toEqual(["1.2.1"]);
+    expect(await codes(ctx, { q: "рабочих мест" }, {}, "ru")).toEqual(["1.2.1"]);
+    expect(await codes(ctx, { q: "рабочих" }, {}, "en")).toEqual(["1.2.1"]);
     expect(await codes(ctx, { q: "1.1.1" })).toEqual(["1.1.1", "1.1.10"]);
     expect(await codes(ctx, { q: "guards train" })).toEqual(["1.1.1"]);
     // LIKE wildcards are searched for literally.
@@ -152,6 +169,18 @@ describe("listActivities", () => {
     expect(await codes(ctx, {}, { by: "title" })).toEqual(["1.1.2", "1.1.10", "1.2.1", "2.1.1", "1.1.1"]);
     // In Russian the Russian title counts: "Информационная кампания" sorts after the Latin titles.
     expect(await codes(ctx, {}, { by: "title" }, "ru")).toEqual(["1.1.10", "1.2.1", "2.1.1", "1.1.1", "1.1.2"]);
+    // A reader's language with no titles falls back to the tenant's languages in order: English first here...
+    expect(await codes(ctx, {}, { by: "title" }, "kk")).toEqual(["1.1.2", "1.1.10", "1.2.1", "2.1.1", "1.1.1"]);
+    // ...Russian first for a tenant that writes in Russian first.
+    await (await getDb()).tenant.update({ where: { id: w.tenant.id }, data: { contentLanguages: ["ru", "en"] } });
+    const russianFirst = await ctxFor(w.viewer, w.tenant);
+    expect(await codes(russianFirst, {}, { by: "title" }, "kk")).toEqual([
+      "1.1.10",
+      "1.2.1",
+      "2.1.1",
+      "1.1.1",
+      "1.1.2",
+    ]);
   });
 
   it("pages through a large plan and shows the last page for a page past the end", async () => {
@@ -259,12 +288,12 @@ describe("getActivityDetail", () => {
     await db.activity.update({
       where: { id },
       data: {
-        description: "Joint inspections",
-        expectedResults: "200 workplaces inspected",
+        description: { en: "Joint inspections", ru: "Совместные проверки" },
+        expectedResults: { en: "200 workplaces inspected" },
         plannedStart: new Date("2025-03-01"),
         budget: "125000.50",
         currency: "USD",
-        fundingSource: "State budget",
+        fundingSource: { en: "State budget" },
       },
     });
     const bySex = [{ dimension: "sex", categories: ["female", "male"] }];
@@ -292,28 +321,29 @@ describe("getActivityDetail", () => {
     expect(d).toMatchObject({
       id,
       code: "1.2.1",
-      title: "Labour inspections",
-      description: "Joint inspections",
-      expectedResults: "200 workplaces inspected",
+      title: { en: "Labour inspections" },
+      description: { en: "Joint inspections", ru: "Совместные проверки" },
+      expectedResults: { en: "200 workplaces inspected" },
       budget: 125000.5,
       currency: "USD",
-      fundingSource: "State budget",
+      fundingSource: { en: "State budget" },
       status: "DELAYED",
       percentComplete: 20,
       archived: false,
       overdue: true,
-      plan: { id: w.plan.id, titles: { ru: "Национальный план" }, status: "ACTIVE" },
-      section: { code: "1", pillar: "PREVENTION" },
-      objective: { id: w.plan.objectiveIds["1.2"], code: "1.2", titles: { ru: "Задача 1.2" } },
+      plan: { id: w.plan.id, title: { ru: "Национальный план" }, status: "ACTIVE" },
+      section: { code: "1", title: { en: "prevention" }, pillar: "PREVENTION" },
+      objective: { id: w.plan.objectiveIds["1.2"], code: "1.2", title: { en: "Objective 1.2", ru: "Задача 1.2" } },
       leadAgency: { id: w.agencies.other },
     });
     expect(d.plannedStart).toEqual(new Date("2025-03-01T00:00:00Z"));
     expect(d.partners.map((p) => p.id).sort()).toEqual([w.agencies.lead, w.agencies.partner].sort());
     expect(d.latestApproved).toMatchObject({ periodEnd: new Date("2025-12-31T00:00:00Z") });
-    expect(d.indicators.map((i) => i.name)).toEqual(["Inspections", "Referrals"]);
+    expect(d.indicators.map((i) => i.name)).toEqual([{ en: "Inspections" }, { en: "Referrals" }]);
     expect(d.indicators[0]).toMatchObject({
       unit: "NUMBER",
-      unitLabel: "officers trained",
+      unitLabel: { en: "officers trained" },
+      baselineSource: {},
       baseline: 10,
       baselineYear: 2024,
       target: 200.5,
@@ -422,14 +452,17 @@ describe("getAgencyOverview", () => {
     const w = await world();
     const old = await createSamplePlan(w.tenant, w.agencies, { status: "CLOSED", startYear: 2020 });
     const db = await getDb();
+    const { name } = await db.agency.findUniqueOrThrow({ where: { id: w.agencies.lead }, select: { name: true } });
+    const english = toTexts(name).en;
     await db.agency.update({
       where: { id: w.agencies.lead },
-      data: { names: { ru: "Ведущее ведомство" }, kind: "STATE_AGENCY" },
+      data: { name: { en: english, ru: "Ведущее ведомство" }, kind: "STATE_AGENCY" },
     });
     const overview = await getAgencyOverview(w.viewerCtx, w.agencies.lead, { today });
     expect(overview.agency).toMatchObject({
       id: w.agencies.lead,
-      nameRu: "Ведущее ведомство",
+      name: { en: english, ru: "Ведущее ведомство" },
+      shortName: {},
       kind: "STATE_AGENCY",
       archived: false,
     });

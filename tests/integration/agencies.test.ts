@@ -11,6 +11,7 @@ import {
   type AgencyInput,
 } from "@/lib/data/agencies";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import {
   addActivity,
   auditEventsFor,
@@ -28,9 +29,8 @@ beforeAll(async () => {
 }, 120_000);
 
 const input = (overrides: Partial<AgencyInput> = {}): AgencyInput => ({
-  name: `Ministry of Interior ${Math.random().toString(36).slice(2, 8)}`,
-  nameRu: null,
-  shortName: null,
+  name: { en: `Ministry of Interior ${Math.random().toString(36).slice(2, 8)}` },
+  shortName: {},
   kind: "MINISTRY",
   ...overrides,
 });
@@ -56,7 +56,14 @@ describe("listAgencies", () => {
     const viewer = await ctxFor(a.viewer, a.tenant);
     const list = await listAgencies(viewer);
     expect(list.map((x) => x.id)).toEqual([a.agency.id]);
-    expect(list[0]).toMatchObject({ name: a.agency.name, leads: 3, members: 1, archived: false, version: 1 });
+    expect(list[0]).toMatchObject({
+      name: { en: a.agency.name },
+      shortName: {},
+      leads: 3,
+      members: 1,
+      archived: false,
+      version: 1,
+    });
     expect(list.some((x) => x.id === b.agency.id)).toBe(false);
 
     const all = await listAgencies(viewer, { includeArchived: true });
@@ -70,13 +77,16 @@ describe("createAgency", () => {
     const { a, coordinatorA } = await twoTenants();
     const { id } = await createAgency(
       coordinatorA,
-      input({ name: "  Ministry of Labour ", nameRu: " Министерство труда ", shortName: " MoL ", kind: "NGO" }),
+      input({
+        name: { en: "  Ministry of Labour ", ru: " Министерство труда " },
+        shortName: { en: " MoL " },
+        kind: "NGO",
+      }),
     );
     expect(await agencyRow(id)).toMatchObject({
       tenantId: a.tenant.id,
-      name: "Ministry of Labour",
-      names: { ru: "Министерство труда" },
-      shortName: "MoL",
+      name: { en: "Ministry of Labour", ru: "Министерство труда" },
+      shortName: { en: "MoL" },
       kind: "NGO",
       version: 1,
     });
@@ -85,7 +95,10 @@ describe("createAgency", () => {
         tenantId: a.tenant.id,
         actorId: a.coordinator.id,
         action: "agency.created",
-        after: expect.objectContaining({ name: "Ministry of Labour" }),
+        after: expect.objectContaining({
+          name: { en: "Ministry of Labour", ru: "Министерство труда" },
+          shortName: { en: "MoL" },
+        }),
       }),
     ]);
   });
@@ -93,13 +106,35 @@ describe("createAgency", () => {
   it("refuses a name this tenant already uses, in any case, but not another tenant's name", async () => {
     const { a, b, adminA } = await twoTenants();
     const before = await snapshotTenant(a.tenant);
-    const error = await createAgency(adminA, input({ name: ` ${a.agency.name.toUpperCase()} ` })).catch((e) => e);
+    const error = await createAgency(adminA, input({ name: { en: ` ${a.agency.name.toUpperCase()} ` } })).catch(
+      (e) => e,
+    );
     expect(error).toBeInstanceOf(RuleError);
-    expect(error.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+    expect(error.fieldErrors).toEqual({ "name.en": { key: "validation.agencyNameTaken" } });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
 
-    const { id } = await createAgency(adminA, input({ name: b.agency.name }));
+    const { id } = await createAgency(adminA, input({ name: { en: b.agency.name } }));
     expect((await agencyRow(id)).tenantId).toBe(a.tenant.id);
+  });
+
+  it("refuses a name another agency of this tenant carries in any language, naming the language", async () => {
+    const { a, adminA } = await twoTenants();
+    await createAgency(adminA, input({ name: { en: "Ministry of Justice", ru: "Министерство юстиции" } }));
+    const before = await snapshotTenant(a.tenant);
+    // The Russian text of the new one is the English name of an existing one.
+    const across = await createAgency(
+      adminA,
+      input({ name: { en: "Justice Department", ru: a.agency.name.toLowerCase() } }),
+    ).catch((e) => e);
+    expect(across).toBeInstanceOf(RuleError);
+    expect(across.fieldErrors).toEqual({ "name.ru": { key: "validation.agencyNameTaken" } });
+    // Cyrillic in another case is the same name.
+    const cased = await createAgency(adminA, input({ name: { en: "Justice", ru: "МИНИСТЕРСТВО ЮСТИЦИИ" } })).catch(
+      (e) => e,
+    );
+    expect(cased).toBeInstanceOf(RuleError);
+    expect(cased.fieldErrors).toEqual({ "name.ru": { key: "validation.agencyNameTaken" } });
+    expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
   it("is forbidden to focal points and viewers", async () => {
@@ -115,32 +150,35 @@ describe("createAgency", () => {
 describe("updateAgency", () => {
   it("saves over the loaded version, bumps it, and audits before and after", async () => {
     const { a, coordinatorA } = await twoTenants();
-    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: "Renamed", nameRu: "Переименовано" }));
-    expect(await agencyRow(a.agency.id)).toMatchObject({ name: "Renamed", names: { ru: "Переименовано" }, version: 2 });
+    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: { en: "Renamed", ru: "Переименовано" } }));
+    expect(await agencyRow(a.agency.id)).toMatchObject({
+      name: { en: "Renamed", ru: "Переименовано" },
+      version: 2,
+    });
     expect(await auditEventsFor(a.agency.id)).toEqual([
       expect.objectContaining({
         actorId: a.coordinator.id,
         action: "agency.updated",
-        before: expect.objectContaining({ name: a.agency.name }),
-        after: expect.objectContaining({ name: "Renamed" }),
+        before: expect.objectContaining({ name: { en: a.agency.name } }),
+        after: expect.objectContaining({ name: { en: "Renamed", ru: "Переименовано" } }),
       }),
     ]);
   });
 
   it("refuses a stale version and says what the other person saved", async () => {
     const { a, adminA, coordinatorA } = await twoTenants();
-    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: "Saved first" }));
+    await updateAgency(coordinatorA, a.agency.id, 1, input({ name: { en: "Saved first" } }));
     const before = await snapshotTenant(a.tenant);
-    const error = await updateAgency(adminA, a.agency.id, 1, input({ name: "Saved second" })).catch((e) => e);
+    const error = await updateAgency(adminA, a.agency.id, 1, input({ name: { en: "Saved second" } })).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.current).toMatchObject({ id: a.agency.id, name: "Saved first", version: 2 });
+    expect(error.current).toMatchObject({ id: a.agency.id, name: { en: "Saved first" }, version: 2 });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 
   it("answers not found for another tenant's agency, which stays as it was", async () => {
     const { a, b, adminA } = await twoTenants();
     const [beforeA, beforeB] = await Promise.all([snapshotTenant(a.tenant), snapshotTenant(b.tenant)]);
-    await expect(updateAgency(adminA, b.agency.id, 1, input({ name: "Hijacked" }))).rejects.toBeInstanceOf(
+    await expect(updateAgency(adminA, b.agency.id, 1, input({ name: { en: "Hijacked" } }))).rejects.toBeInstanceOf(
       NotFoundError,
     );
     expect(await snapshotTenant(a.tenant)).toEqual(beforeA);
@@ -154,9 +192,11 @@ describe("updateAgency", () => {
     await expect(updateAgency(await ctxFor(a.viewer, a.tenant), a.agency.id, 1, input())).rejects.toBeInstanceOf(
       ForbiddenError,
     );
-    const clash = await updateAgency(adminA, a.agency.id, 1, input({ name: other.name.toLowerCase() })).catch((e) => e);
+    const clash = await updateAgency(adminA, a.agency.id, 1, input({ name: { en: other.name.toLowerCase() } })).catch(
+      (e) => e,
+    );
     expect(clash).toBeInstanceOf(RuleError);
-    expect(clash.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+    expect(clash.fieldErrors).toEqual({ "name.en": { key: "validation.agencyNameTaken" } });
     expect(await snapshotTenant(a.tenant)).toEqual(before);
   });
 });
@@ -199,17 +239,20 @@ describe("assertAgencyForRole", () => {
 describe("agency names, under concurrency", () => {
   // On PGlite transactions take turns anyway. On PostgreSQL both requests would find the name
   // free; the lock on the tenant's agency names makes the second wait and then see the first's
-  // row, and the unique key (tenantId, name) backs the exact spelling.
+  // row (a map of names has no unique key to back it).
   async function expectOneWins(requests: Promise<unknown>[]) {
     const results = await Promise.allSettled(requests);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const [refused] = results.filter((r) => r.status === "rejected");
     expect(refused.reason).toBeInstanceOf(RuleError);
-    expect(refused.reason.fieldErrors).toEqual({ name: { key: "validation.agencyNameTaken" } });
+    expect(refused.reason.fieldErrors).toEqual({ "name.en": { key: "validation.agencyNameTaken" } });
   }
 
-  async function named(tenantId: string, name: string) {
-    return (await getDb()).agency.count({ where: { tenantId, name: { equals: name, mode: "insensitive" } } });
+  /** How many of the tenant's agencies carry this English name, whatever its case. */
+  async function named(tenantId: string, name: Texts) {
+    const rows = await (await getDb()).agency.findMany({ where: { tenantId }, select: { name: true } });
+    const wanted = name.en?.toLowerCase();
+    return rows.filter((r) => toTexts(r.name).en?.toLowerCase() === wanted).length;
   }
 
   it("creates one agency when two people create the same name, in different cases, at the same moment", async () => {
@@ -217,14 +260,14 @@ describe("agency names, under concurrency", () => {
     const name = input().name;
     await expectOneWins([
       createAgency(adminA, input({ name })),
-      createAgency(coordinatorA, input({ name: name.toUpperCase() })),
+      createAgency(coordinatorA, input({ name: { en: name.en?.toUpperCase() } })),
     ]);
     expect(await named(a.tenant.id, name)).toBe(1);
     // Another tenant's agency of that name is no clash, even at the same moment.
     const adminB = await ctxFor(b.admin, b.tenant);
     await Promise.all([
-      createAgency(adminA, input({ name: `${name} 2` })),
-      createAgency(adminB, input({ name: `${name} 2` })),
+      createAgency(adminA, input({ name: { en: `${name.en} 2` } })),
+      createAgency(adminB, input({ name: { en: `${name.en} 2` } })),
     ]);
   });
 
@@ -241,7 +284,7 @@ describe("agency names, under concurrency", () => {
     const name = input().name;
     await expectOneWins([
       updateAgency(adminA, a.agency.id, 1, input({ name })),
-      updateAgency(coordinatorA, other.id, 1, input({ name: name.toLowerCase() })),
+      updateAgency(coordinatorA, other.id, 1, input({ name: { en: name.en?.toLowerCase() } })),
     ]);
     expect(await named(a.tenant.id, name)).toBe(1);
   });

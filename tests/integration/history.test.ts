@@ -32,7 +32,7 @@ describe("listHistory", () => {
       action: "activity.created",
       entityType: "Activity",
       entityId: w.activity.id,
-      after: { code: "1.1.1", title: "Train" },
+      after: { code: "1.1.1", title: { en: "Train", ru: "Обучение" } },
       at: at(1),
     });
     await addAuditEvent(w.tenant, {
@@ -42,8 +42,8 @@ describe("listHistory", () => {
       entityId: w.activity.id,
       at: at(2),
       reason: "The ministry was reorganised",
-      before: { title: "Train", plannedEnd: "2026-06-30", leadAgencyId: w.agency.id, version: 1 },
-      after: { title: "Train", plannedEnd: "2026-12-31", leadAgencyId: newLead.id, version: 2 },
+      before: { title: { en: "Train" }, plannedEnd: "2026-06-30", leadAgencyId: w.agency.id, version: 1 },
+      after: { title: { en: "Train" }, plannedEnd: "2026-12-31", leadAgencyId: newLead.id, version: 2 },
     });
     await addAuditEvent(w.tenant, {
       actorId: w.coordinator.id,
@@ -68,7 +68,7 @@ describe("listHistory", () => {
       action: "indicator.deleted",
       entityType: "Indicator",
       entityId: "gone",
-      before: { activityId: w.activity.id, name: "Old" },
+      before: { activityId: w.activity.id, name: { en: "Old" } },
       at: at(5),
     });
     await addAuditEvent(w.tenant, {
@@ -133,22 +133,22 @@ describe("listHistory", () => {
     });
     expect(events[5].changes).toEqual([
       { field: "code", from: null, to: "1.1.1" },
-      { field: "title", from: null, to: "Train" },
+      { field: "title.en", from: null, to: "Train" },
+      { field: "title.ru", from: null, to: "Обучение" },
     ]);
   });
 
   it("names agencies and objectives in the reader's language and hides the indicator's activity id", async () => {
     const w = await world();
     const db = await getDb();
-    await db.agency.update({ where: { id: w.agency.id }, data: { names: { ru: "Министерство" } } });
+    await db.agency.update({ where: { id: w.agency.id }, data: { name: { en: w.agency.name, ru: "Министерство" } } });
     const target = await db.objective.create({
       data: {
         tenantId: w.tenant.id,
         planId: w.plan.id,
         sectionId: w.plan.sectionId,
         code: "1.2",
-        title: "Protection",
-        titles: { ru: "Защита" },
+        title: { en: "Protection", ru: "Защита" },
         position: 2,
       },
       select: { id: true },
@@ -169,14 +169,49 @@ describe("listHistory", () => {
       action: "indicator.created",
       entityType: "Indicator",
       entityId: indicator.id,
-      after: { activityId: w.activity.id, name: "Trained" },
+      after: { activityId: w.activity.id, name: { en: "Trained", ru: "Обучены" } },
       at: at(2),
     });
     const { events } = await listHistory(w.ctx, w.activity.id, { locale: "ru" });
-    expect(events[0].changes).toEqual([{ field: "name", from: null, to: "Trained" }]);
+    expect(events[0].changes).toEqual([
+      { field: "name.en", from: null, to: "Trained" },
+      { field: "name.ru", from: null, to: "Обучены" },
+    ]);
     expect(events[1].changes).toEqual([
       { field: "objectiveId", from: "1.1 Awareness", to: "1.2 Защита" },
       { field: "partnerAgencyIds", from: [], to: ["Министерство"] },
+    ]);
+  });
+
+  it("reads events written before content was stored per language, and names an old snapshot in the reader's language", async () => {
+    const w = await world();
+    await addAuditEvent(w.tenant, {
+      actorId: w.coordinator.id,
+      action: "activity.created",
+      entityType: "Activity",
+      entityId: w.activity.id,
+      after: { code: "1.1.1", title: "Train", titleRu: "Обучение" },
+      at: at(1),
+    });
+    await addAuditEvent(w.tenant, {
+      actorId: w.coordinator.id,
+      action: "indicator.deleted",
+      entityType: "Indicator",
+      entityId: "gone",
+      before: { activityId: w.activity.id, name: "Old", names: { ru: "Старый" } },
+      at: at(2),
+    });
+    const { events } = await listHistory(w.ctx, w.activity.id, { locale: "ru" });
+    expect(events.map((e) => e.action)).toEqual(["indicator.deleted", "activity.created"]);
+    expect(events[0].subject).toBe("Старый");
+    expect(events[0].changes).toEqual([
+      { field: "name.en", from: "Old", to: null },
+      { field: "name.ru", from: "Старый", to: null },
+    ]);
+    expect(events[1].changes).toEqual([
+      { field: "code", from: null, to: "1.1.1" },
+      { field: "title.en", from: null, to: "Train" },
+      { field: "title.ru", from: null, to: "Обучение" },
     ]);
   });
 
@@ -194,7 +229,7 @@ describe("listHistory", () => {
         after,
       });
     // A text field that happens to hold an agency's id, an action outside the list, a position.
-    await event(1, "activity.updated", { fundingSource: null }, { fundingSource: agencyId });
+    await event(1, "activity.updated", { fundingSource: {} }, { fundingSource: { en: agencyId } });
     await event(2, "activity.imported", { leadAgencyId: null }, { leadAgencyId: agencyId });
     await event(3, "activity.moved", { position: 2 }, { position: 1 });
     // An event older than its schema: a lead agency recorded as a list is left as recorded.
@@ -206,7 +241,7 @@ describe("listHistory", () => {
       [{ field: "leadAgencyId", from: null, to: [agencyId] }],
       [{ field: "position", from: 2, to: 1 }],
       [{ field: "leadAgencyId", from: null, to: agencyId }],
-      [{ field: "fundingSource", from: null, to: agencyId }],
+      [{ field: "fundingSource.en", from: null, to: agencyId }],
     ]);
   });
 

@@ -36,8 +36,7 @@ describe("createIndicator", () => {
       a.ctx.coordinator,
       activityId,
       indicatorInput({
-        name: "Victims assisted",
-        nameRu: "Пострадавшим оказана помощь",
+        name: { en: "Victims assisted", ru: "Пострадавшим оказана помощь" },
         direction: "INCREASE",
         disaggregation: [
           { dimension: "sex", categories: ["female", "male"] },
@@ -48,7 +47,7 @@ describe("createIndicator", () => {
     expect(await indicatorRow(id)).toMatchObject({
       tenantId: a.tenant.id,
       activityId,
-      names: { ru: "Пострадавшим оказана помощь" },
+      name: { en: "Victims assisted", ru: "Пострадавшим оказана помощь" },
       position: 2,
       version: 1,
       disaggregation: [
@@ -61,7 +60,10 @@ describe("createIndicator", () => {
         action: "indicator.created",
         entityType: "Indicator",
         actorId: a.coordinator.id,
-        after: expect.objectContaining({ activityId, name: "Victims assisted" }),
+        after: expect.objectContaining({
+          activityId,
+          name: { en: "Victims assisted", ru: "Пострадавшим оказана помощь" },
+        }),
       }),
     ]);
   });
@@ -93,7 +95,7 @@ describe("updateIndicator", () => {
       indicatorId,
       1,
       indicatorInput({
-        unitLabel: "guards",
+        unitLabel: { en: "guards" },
         baseline: "5",
         disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
       }),
@@ -101,17 +103,17 @@ describe("updateIndicator", () => {
     );
     expect(result).toEqual({ version: 2 });
     expect(await indicatorRow(indicatorId)).toMatchObject({
-      unitLabel: "guards",
+      unitLabel: { en: "guards" },
       version: 2,
       disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
     });
     expect((await auditEventsFor(indicatorId)).at(-1)).toEqual(
       expect.objectContaining({
         action: "indicator.updated",
-        before: { activityId, unitLabel: "officers", baseline: "0", disaggregation: [] },
+        before: { activityId, unitLabel: { en: "officers" }, baseline: "0", disaggregation: [] },
         after: {
           activityId,
-          unitLabel: "guards",
+          unitLabel: { en: "guards" },
           baseline: "5",
           disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
         },
@@ -140,19 +142,23 @@ describe("updateIndicator", () => {
 
   it("on a stale version returns the saved values and overwrites nothing", async () => {
     const { a, indicatorId } = await world();
-    await updateIndicator(a.ctx.coordinator, indicatorId, 1, indicatorInput({ name: "Theirs" }), null);
-    const error = await updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "Mine" }), null).catch(
-      (e) => e,
-    );
+    await updateIndicator(a.ctx.coordinator, indicatorId, 1, indicatorInput({ name: { en: "Theirs" } }), null);
+    const error = await updateIndicator(
+      a.ctx.admin,
+      indicatorId,
+      1,
+      indicatorInput({ name: { en: "Mine" } }),
+      null,
+    ).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.current).toMatchObject({ version: 2, values: { name: "Theirs" }, changed: ["name"] });
-    expect(await indicatorRow(indicatorId)).toMatchObject({ name: "Theirs", version: 2 });
+    expect(error.current).toMatchObject({ version: 2, values: { name: { en: "Theirs" } }, changed: ["name"] });
+    expect(await indicatorRow(indicatorId)).toMatchObject({ name: { en: "Theirs" }, version: 2 });
   });
 
   it("lets one of two concurrent saves over the same version win; the other is told the winner's values", async () => {
     // Overlapping on PostgreSQL (TEST_DATABASE_URL), one after the other on PGlite: one winner either way.
     const { a, indicatorId } = await world();
-    const names = ["Admin's name", "Coordinator's name"];
+    const names = [{ en: "Admin's name" }, { en: "Coordinator's name" }];
     const results = await Promise.allSettled([
       updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: names[0] }), null),
       updateIndicator(a.ctx.coordinator, indicatorId, 1, indicatorInput({ name: names[1] }), null),
@@ -172,17 +178,17 @@ describe("updateIndicator", () => {
   it("refuses another tenant's indicator, viewers and focal points, and a closed plan", async () => {
     const { a, b, indicatorId } = await world();
     await expect(
-      updateIndicator(b.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null),
+      updateIndicator(b.ctx.admin, indicatorId, 1, indicatorInput({ name: { en: "x" } }), null),
     ).rejects.toBeInstanceOf(NotFoundError);
     for (const ctx of [a.ctx.viewer, a.ctx.focal])
-      await expect(updateIndicator(ctx, indicatorId, 1, indicatorInput({ name: "x" }), null)).rejects.toBeInstanceOf(
-        ForbiddenError,
-      );
+      await expect(
+        updateIndicator(ctx, indicatorId, 1, indicatorInput({ name: { en: "x" } }), null),
+      ).rejects.toBeInstanceOf(ForbiddenError);
     await closePlan(a.plan.id);
     await expect(
-      updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: "x" }), null),
+      updateIndicator(a.ctx.admin, indicatorId, 1, indicatorInput({ name: { en: "x" } }), null),
     ).rejects.toMatchObject({ message: "errors.planClosed" });
-    expect(await indicatorRow(indicatorId)).toMatchObject({ name: "Border guards trained", version: 1 });
+    expect(await indicatorRow(indicatorId)).toMatchObject({ name: { en: "Border guards trained" }, version: 1 });
   });
 });
 
@@ -209,7 +215,7 @@ describe("indicator actions", () => {
     const fields = {
       tenant: a.tenant.slug,
       activityId,
-      name: "Hotline calls",
+      "name.en": "Hotline calls",
       unit: "NUMBER",
       direction: "INCREASE",
       baseline: "1 200",
@@ -232,6 +238,7 @@ describe("indicator actions", () => {
     expect(created).toMatchObject({ ok: true, message: { key: "indicatorForm.created" } });
     const id = (created as { data: { id: string } }).data.id;
     expect(await indicatorRow(id)).toMatchObject({
+      name: { en: "Hotline calls" },
       disaggregation: [
         { dimension: "sex", categories: ["female", "male"] },
         { dimension: "region", categories: ["Ashgabat", "Mary"] },
@@ -245,7 +252,7 @@ describe("indicator actions", () => {
         tenant: a.tenant.slug,
         indicatorId,
         version: 1,
-        name: "Border guards trained",
+        "name.en": "Border guards trained",
         unit: "NUMBER",
         direction: "INCREASE",
         baseline: "0",
@@ -265,7 +272,7 @@ describe("indicator actions", () => {
     signInAs(a.viewer);
     const result = await createIndicatorAction(
       null,
-      form({ tenant: a.tenant.slug, activityId, name: "x", unit: "NUMBER", direction: "INCREASE" }),
+      form({ tenant: a.tenant.slug, activityId, "name.en": "x", unit: "NUMBER", direction: "INCREASE" }),
     );
     expect(result).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
     expect(await (await getDb()).indicator.count({ where: { activityId } })).toBe(1);

@@ -145,7 +145,7 @@ describe("listPendingInvitations", () => {
 
     const list = await listPendingInvitations(adminA);
     expect(list.map((i) => i.id)).toEqual([pending.id]);
-    expect(list[0]).toMatchObject({ email: pending.email, role: "FOCAL_POINT", agencyName: a.agency.name });
+    expect(list[0]).toMatchObject({ email: pending.email, role: "FOCAL_POINT", agencyName: { en: a.agency.name } });
     expect((await listPendingInvitations(adminB)).map((i) => i.id)).toEqual([elsewhere.id]);
   });
 
@@ -199,7 +199,8 @@ describe("unsafeFindInvitation", () => {
       email: fresh.email,
       role: "FOCAL_POINT",
       tenantName: a.tenant.name,
-      agencyName: a.agency.name,
+      contentLanguages: ["en", "ru"],
+      agencyName: { en: a.agency.name },
       hasAccount: false,
     });
     const existing = await createUser();

@@ -23,7 +23,13 @@ describe("a version past int4", () => {
     signInAs(w.coordinator);
     const result = await updateAgencyAction(
       null,
-      form({ tenant: w.tenant.slug, agencyId: w.agency.id, version: "99999999999", name: "Renamed", kind: "COURT" }),
+      form({
+        tenant: w.tenant.slug,
+        agencyId: w.agency.id,
+        version: "99999999999",
+        "name.en": "Renamed",
+        kind: "COURT",
+      }),
     );
     expect(result).toMatchObject({
       ok: false,
@@ -48,7 +54,7 @@ describe("a version past int4", () => {
         objectiveId: plan.objectiveId,
         version: "99999999999",
         code: "1.1.9",
-        title: "Renamed",
+        "title.en": "Renamed",
         status: "IN_PROGRESS",
         percentComplete: "10",
       }),
@@ -65,15 +71,15 @@ describe("a 1,000,000-character title", () => {
     signInAs(w.coordinator);
     const result = await createAgencyAction(
       null,
-      form({ tenant: w.tenant.slug, name: MEGA, shortName: "Short", kind: "NGO" }),
+      form({ tenant: w.tenant.slug, "name.en": MEGA, "shortName.en": "Short", kind: "NGO" }),
     );
     expect(result).toMatchObject({
       ok: false,
-      fieldErrors: { name: { key: "validation.tooLong", values: { max: 200 } } },
+      fieldErrors: { "name.en": { key: "validation.tooLong", values: { max: 200 } } },
     });
     if (result.ok) throw new Error("expected a refusal");
-    expect(result.values?.name).toBe(MEGA.slice(0, 200));
-    expect(result.values?.shortName).toBe("Short");
+    expect(result.values?.["name.en"]).toBe(MEGA.slice(0, 200));
+    expect(result.values?.["shortName.en"]).toBe("Short");
     expect(JSON.stringify(result).length).toBeLessThan(2_000);
     expect(await snapshotTenant(w.tenant)).toEqual(before);
   });
@@ -83,10 +89,10 @@ describe("a 1,000,000-character title", () => {
     signInAs(w.coordinator);
     const result = await createPlanAction(
       null,
-      form({ tenant: w.tenant.slug, title: MEGA, startDate: "2025-01-01", endDate: "2029-12-31", extra: MEGA }),
+      form({ tenant: w.tenant.slug, "title.en": MEGA, startDate: "2025-01-01", endDate: "2029-12-31", extra: MEGA }),
     );
     if (result.ok) throw new Error("expected a refusal");
-    expect(result.values?.title).toHaveLength(300);
+    expect(result.values?.["title.en"]).toHaveLength(300);
     expect((result.values?.extra as string).length).toBeLessThanOrEqual(10_000);
   });
 });

@@ -46,7 +46,7 @@ describe("listMembers", () => {
     expect(list.find((m) => m.userId === a.focal.id)).toMatchObject({
       role: "FOCAL_POINT",
       agencyId: a.agency.id,
-      agencyName: a.agency.name,
+      agencyName: { en: a.agency.name },
       email: a.focal.email,
     });
     expect(list.find((m) => m.userId === both.id)?.role).toBe("VIEWER");

@@ -7,6 +7,7 @@ import { cookies } from "next/headers";
 import MembersPage from "@/app/(app)/[tenant]/members/page";
 import { MemberRow } from "@/app/(app)/[tenant]/members/_components/member-row";
 import TenantSecurityPage from "@/app/(app)/[tenant]/members/security/page";
+import SettingsPage from "@/app/(app)/[tenant]/settings/page";
 import PlatformSecurityPage from "@/app/(app)/admin/security/page";
 import PlatformUsersPage from "@/app/(app)/admin/users/page";
 import { UserRow } from "@/app/(app)/admin/users/_components/user-row";
@@ -44,6 +45,12 @@ const TENANT_ADMIN_PAGES = [
     Page: TenantSecurityPage,
     path: (slug: string) => `/${slug}/members/security`,
     title: (m: Messages) => m.members.securityTitle,
+  },
+  {
+    name: "settings",
+    Page: SettingsPage,
+    path: (slug: string) => `/${slug}/settings`,
+    title: (m: Messages) => m.settings.title,
   },
 ];
 

@@ -15,6 +15,7 @@ import {
   updatePlan,
 } from "@/lib/data/plans";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { toTexts } from "@/lib/domain/texts";
 import {
   addActivity,
   auditEventsFor,
@@ -40,13 +41,12 @@ describe("createPlan", () => {
     const { a, coordinatorA } = await world();
     const { id } = await createPlan(
       coordinatorA,
-      planInput({ title: "  NAP 2025-2027 ", titleRu: " НПД 2025-2027 ", description: " Text " }),
+      planInput({ title: { en: "  NAP 2025-2027 ", ru: " НПД 2025-2027 " }, description: { en: " Text " } }),
     );
     expect(await planRow(id)).toMatchObject({
       tenantId: a.tenant.id,
-      title: "NAP 2025-2027",
-      titles: { ru: "НПД 2025-2027" },
-      description: "Text",
+      title: { en: "NAP 2025-2027", ru: "НПД 2025-2027" },
+      description: { en: "Text" },
       status: "DRAFT",
       version: 1,
       startDate: day("2025-01-01"),
@@ -54,7 +54,7 @@ describe("createPlan", () => {
       predecessorId: null,
     });
     const tree = await getPlanTree(coordinatorA, id);
-    expect(tree.sections.map((s) => [s.code, s.title, s.titles.ru, s.pillar, s.position])).toEqual([
+    expect(tree.sections.map((s) => [s.code, s.title.en, s.title.ru, s.pillar, s.position])).toEqual([
       ["1", "Prevention", "Предупреждение", "PREVENTION", 1],
       ["2", "Protection", "Защита", "PROTECTION", 2],
       ["3", "Prosecution", "Уголовное преследование", "PROSECUTION", 3],
@@ -68,7 +68,7 @@ describe("createPlan", () => {
         entityType: "Plan",
         before: null,
         after: expect.objectContaining({
-          title: "NAP 2025-2027",
+          title: { en: "NAP 2025-2027", ru: "НПД 2025-2027" },
           status: "DRAFT",
           startDate: "2025-01-01",
           endDate: "2027-12-31",
@@ -122,11 +122,10 @@ describe("updatePlan", () => {
       coordinatorA,
       plan.id,
       1,
-      planInput({ title: "New", titleRu: "Новый", endDate: day("2028-06-30") }),
+      planInput({ title: { en: "New", ru: "Новый" }, endDate: day("2028-06-30") }),
     );
     expect(await planRow(plan.id)).toMatchObject({
-      title: "New",
-      titles: { ru: "Новый" },
+      title: { en: "New", ru: "Новый" },
       endDate: day("2028-06-30"),
       version: 2,
       status: "DRAFT",
@@ -135,8 +134,8 @@ describe("updatePlan", () => {
       expect.objectContaining({
         actorId: a.coordinator.id,
         action: "plan.updated",
-        before: expect.objectContaining({ title: "Old", endDate: "2027-12-31" }),
-        after: expect.objectContaining({ title: "New", endDate: "2028-06-30" }),
+        before: expect.objectContaining({ title: { en: "Old" }, endDate: "2027-12-31" }),
+        after: expect.objectContaining({ title: { en: "New", ru: "Новый" }, endDate: "2028-06-30" }),
       }),
     ]);
   });
@@ -173,7 +172,9 @@ describe("updatePlan", () => {
     const closed = await createBarePlan(a.tenant, { status: "CLOSED" });
     const before = await snapshotStructure(a.tenant);
     for (const status of ["CLOSED", "ACTIVE", "DRAFT"] as const) {
-      const error = await updatePlan(adminA, closed.id, 1, planInput({ status, title: "Rewritten" })).catch((e) => e);
+      const error = await updatePlan(adminA, closed.id, 1, planInput({ status, title: { en: "Rewritten" } })).catch(
+        (e) => e,
+      );
       expect(error).toBeInstanceOf(RuleError);
       expect(error.message).toBe("errors.planClosed");
     }
@@ -183,15 +184,14 @@ describe("updatePlan", () => {
   it("refuses a stale version and returns the saved values", async () => {
     const { a, adminA, coordinatorA } = await world();
     const plan = await createBarePlan(a.tenant);
-    await updatePlan(coordinatorA, plan.id, 1, planInput({ title: "Saved first", titleRu: "Первый" }));
+    await updatePlan(coordinatorA, plan.id, 1, planInput({ title: { en: "Saved first", ru: "Первый" } }));
     const before = await snapshotStructure(a.tenant);
-    const error = await updatePlan(adminA, plan.id, 1, planInput({ title: "Saved second" })).catch((e) => e);
+    const error = await updatePlan(adminA, plan.id, 1, planInput({ title: { en: "Saved second" } })).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.current).toMatchObject({
       id: plan.id,
       version: 2,
-      title: "Saved first",
-      titleRu: "Первый",
+      title: { en: "Saved first", ru: "Первый" },
       startDate: "2025-01-01",
       endDate: "2027-12-31",
       status: "DRAFT",
@@ -253,7 +253,7 @@ describe("archivePlan and deletePlan", () => {
 
   it("deletes an empty draft with its sections and objectives, auditing what it was", async () => {
     const { a, adminA } = await world();
-    const { id } = await createPlan(adminA, planInput({ title: "Mistake" }));
+    const { id } = await createPlan(adminA, planInput({ title: { en: "Mistake" } }));
     const [first] = (await getPlanTree(adminA, id)).sections;
     await addObjective(a.tenant, { planId: id, sectionId: first.id }, { code: "1.1" });
     expect((await getPlanForEdit(adminA, id)).deletable).toBe(true);
@@ -263,7 +263,7 @@ describe("archivePlan and deletePlan", () => {
     expect(await db.section.count({ where: { planId: id } })).toBe(0);
     expect(await db.objective.count({ where: { planId: id } })).toBe(0);
     expect((await auditEventsFor(id)).map((e) => e.action)).toEqual(["plan.created", "plan.deleted"]);
-    expect((await auditEventsFor(id))[1].before).toMatchObject({ title: "Mistake", status: "DRAFT" });
+    expect((await auditEventsFor(id))[1].before).toMatchObject({ title: { en: "Mistake" }, status: "DRAFT" });
   });
 
   it("refuses to delete a plan with history or that is not a draft; archiving is the way", async () => {
@@ -322,9 +322,8 @@ describe("getPlanForEdit and listPlanChoices", () => {
     expect(await getPlanForEdit(adminA, mine.id)).toEqual({
       id: mine.id,
       version: 1,
-      title: "Mine",
-      titleRu: null,
-      description: "",
+      title: { en: "Mine" },
+      description: {},
       startDate: "2025-01-01",
       endDate: "2027-12-31",
       status: "DRAFT",
@@ -344,9 +343,9 @@ describe("plan actions through the wrapper", () => {
     signInAs(a.coordinator);
     const fields = {
       tenant: a.tenant.slug,
-      title: "NAP",
-      titleRu: "",
-      description: "",
+      "title.en": "NAP",
+      "title.ru": "",
+      "description.en": "",
       startDate: "2025-01-01",
       endDate: "2027-12-31",
       predecessorId: "",
@@ -361,9 +360,9 @@ describe("plan actions through the wrapper", () => {
     expect(bad).toMatchObject({
       ok: false,
       fieldErrors: { endDate: { key: "planAdmin.validation.endBeforeStart" } },
-      values: { title: "NAP", endDate: "2024-01-01" },
+      values: { "title.en": "NAP", endDate: "2024-01-01" },
     });
-    const missing = await createPlanAction(null, form({ ...fields, title: " ", startDate: "2025-02-30" }));
+    const missing = await createPlanAction(null, form({ ...fields, "title.en": " ", startDate: "2025-02-30" }));
     expect(missing).toMatchObject({
       ok: false,
       fieldErrors: { title: { key: "validation.required" }, startDate: { key: "validation.invalid" } },
@@ -373,7 +372,7 @@ describe("plan actions through the wrapper", () => {
 
   it("refuses viewers, other tenants' people and a tenant named by the client", async () => {
     const { a, b } = await world();
-    const fields = { tenant: a.tenant.slug, title: "NAP", startDate: "2025-01-01", endDate: "2027-12-31" };
+    const fields = { tenant: a.tenant.slug, "title.en": "NAP", startDate: "2025-01-01", endDate: "2027-12-31" };
     const before = await snapshotStructure(a.tenant);
     signInAs(a.viewer);
     expect(await createPlanAction(null, form(fields))).toMatchObject({
@@ -405,17 +404,17 @@ describe("plan actions through the wrapper", () => {
       tenant: a.tenant.slug,
       planId: plan.id,
       version: 1,
-      title: "First",
+      "title.en": "First",
       startDate: "2025-01-01",
       endDate: "2027-12-31",
       status: "ACTIVE",
     };
     expect(await updatePlanAction(null, form(fields))).toMatchObject({ ok: true });
-    expect(await updatePlanAction(null, form({ ...fields, title: "Second" }))).toMatchObject({
+    expect(await updatePlanAction(null, form({ ...fields, "title.en": "Second" }))).toMatchObject({
       ok: false,
       message: { key: "errors.conflict" },
-      current: { title: "First", version: 2, status: "ACTIVE" },
-      values: { title: "Second" },
+      current: { title: { en: "First" }, version: 2, status: "ACTIVE" },
+      values: { "title.en": "Second" },
     });
     expect(await archivePlanAction(null, form({ tenant: a.tenant.slug, planId: plan.id }))).toMatchObject({ ok: true });
     expect(await deletePlanAction(null, form({ tenant: a.tenant.slug, planId: draft.id }))).toMatchObject({ ok: true });
@@ -436,8 +435,8 @@ describe("at the same moment", () => {
     const { a, adminA, coordinatorA } = await world();
     const plan = await createBarePlan(a.tenant);
     const results = await Promise.allSettled([
-      updatePlan(adminA, plan.id, 1, planInput({ title: "By the admin" })),
-      updatePlan(coordinatorA, plan.id, 1, planInput({ title: "By the coordinator", status: "ACTIVE" })),
+      updatePlan(adminA, plan.id, 1, planInput({ title: { en: "By the admin" } })),
+      updatePlan(coordinatorA, plan.id, 1, planInput({ title: { en: "By the coordinator" }, status: "ACTIVE" })),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const lost = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
@@ -448,7 +447,7 @@ describe("at the same moment", () => {
     expect(events).toHaveLength(1);
     // Whoever won, the row and its one audit event tell the same story.
     expect(events[0]).toMatchObject(
-      row.title === "By the admin"
+      toTexts(row.title).en === "By the admin"
         ? { actorId: a.admin.id, action: "plan.updated" }
         : { actorId: a.coordinator.id, action: "plan.activated", after: expect.objectContaining({ status: "ACTIVE" }) },
     );

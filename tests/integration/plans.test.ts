@@ -4,7 +4,7 @@ import { getDb } from "@/lib/db";
 import { getPlanTree, listPlans } from "@/lib/data/plans";
 import { parseIsoDay as day } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
-import { isOverdue } from "@/lib/domain/localized";
+import { isOverdue } from "@/lib/domain/overdue";
 import { addActivity, createAgency, createPlan, createTenantWithPeople, ctxFor } from "../factories";
 
 // Opening (and, on PGlite, migrating) the worker's database can take long on a busy machine:
@@ -41,7 +41,8 @@ describe("listPlans", () => {
     const plans = await listPlans(await ctxFor(a.viewer, a.tenant), today);
     const byId = new Map(plans.map((p) => [p.id, p]));
     expect(plans).toHaveLength(3);
-    expect(byId.get(mixed.id)).toMatchObject({ activities: 7, completed: 2, overdue: 2, status: "ACTIVE", titles: {} });
+    expect(byId.get(mixed.id)).toMatchObject({ activities: 7, completed: 2, overdue: 2, status: "ACTIVE" });
+    expect(byId.get(mixed.id)?.title).toEqual(mixed.title);
     expect(byId.get(small.id)).toMatchObject({ activities: 3, completed: 1, overdue: 2 });
     expect(byId.get(empty.id)).toMatchObject({ activities: 0, completed: 0, overdue: 0 });
   });
@@ -87,7 +88,10 @@ describe("getPlanTree", () => {
     const a = await createTenantWithPeople();
     const plan = await createPlan(a.tenant, { activities: 0, title: "National Action Plan 2025-2027" });
     const db = await getDb();
-    await db.plan.update({ where: { id: plan.id }, data: { titles: { ru: "Национальный план" } } });
+    await db.plan.update({
+      where: { id: plan.id },
+      data: { title: { en: "National Action Plan 2025-2027", ru: "Национальный план" } },
+    });
     const second = await addActivity(a.tenant, plan, { position: 2, title: "Second", leadAgencyId: a.agency.id });
     const first = await addActivity(a.tenant, plan, { position: 1, title: "First" });
     await addActivity(a.tenant, plan, { position: 3, title: "Archived", archived: true });
@@ -96,19 +100,15 @@ describe("getPlanTree", () => {
         tenantId: a.tenant.id,
         planId: plan.id,
         code: "2",
-        title: "Protection",
+        title: { en: "Protection" },
         pillar: "PROTECTION",
         position: 2,
       },
     });
 
     const tree = await getPlanTree(await ctxFor(a.focal, a.tenant), plan.id);
-    expect(tree).toMatchObject({
-      id: plan.id,
-      title: "National Action Plan 2025-2027",
-      titles: { ru: "Национальный план" },
-      predecessor: null,
-    });
+    expect(tree).toMatchObject({ id: plan.id, predecessor: null });
+    expect(tree.title).toEqual({ en: "National Action Plan 2025-2027", ru: "Национальный план" });
     expect(tree.sections.map((s) => [s.code, s.pillar])).toEqual([
       ["1", "PREVENTION"],
       ["2", "PROTECTION"],
@@ -116,7 +116,7 @@ describe("getPlanTree", () => {
     expect(tree.sections[1]).toMatchObject({ id: section2.id, objectives: [] });
     const activities = tree.sections[0].objectives[0].activities;
     expect(activities.map((x) => x.id)).toEqual([first.id, second.id]);
-    expect(activities[1].leadAgency).toEqual({ id: a.agency.id, name: a.agency.name, names: {} });
+    expect(activities[1].leadAgency).toEqual({ id: a.agency.id, name: { en: a.agency.name } });
     expect(activities[0].leadAgency).toBeNull();
   });
 
@@ -126,8 +126,7 @@ describe("getPlanTree", () => {
     await (await getDb()).plan.update({ where: { id: current.id }, data: { predecessorId: old.id } });
     expect((await getPlanTree(await ctxFor(a.viewer, a.tenant), current.id)).predecessor).toEqual({
       id: old.id,
-      title: "NAP 2021-2024",
-      titles: {},
+      title: { en: "NAP 2021-2024" },
     });
   });
 

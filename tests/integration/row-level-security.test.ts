@@ -113,12 +113,13 @@ describe("row-level security", () => {
       asApp(
         { tenantId: a.tenant.id },
         (tx) =>
-          tx.$executeRaw`INSERT INTO "Agency" ("id", "tenantId", "name", "updatedAt") VALUES (${`rls-${randomBytes(4).toString("hex")}`}, ${b.tenant.id}, 'Planted', now())`,
+          tx.$executeRaw`INSERT INTO "Agency" ("id", "tenantId", "name", "updatedAt") VALUES (${`rls-${randomBytes(4).toString("hex")}`}, ${b.tenant.id}, '{"en": "Planted"}'::jsonb, now())`,
       ),
     ).rejects.toThrow(/row-level security/);
     const changed = await asApp(
       { tenantId: a.tenant.id },
-      (tx) => tx.$executeRaw`UPDATE "Agency" SET "name" = 'Hijacked' WHERE "tenantId" = ${b.tenant.id}`,
+      (tx) =>
+        tx.$executeRaw`UPDATE "Agency" SET "name" = '{"en": "Hijacked"}'::jsonb WHERE "tenantId" = ${b.tenant.id}`,
     );
     expect(changed).toBe(0);
     const moved = asApp(

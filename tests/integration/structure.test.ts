@@ -21,6 +21,7 @@ import {
   updateSection,
 } from "@/lib/data/structure";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
+import { toTexts } from "@/lib/domain/texts";
 import { addActivity, auditEventsFor, createPlan, createTenantWithPeople, ctxFor } from "../factories";
 import {
   addObjective,
@@ -41,8 +42,8 @@ async function world() {
 }
 
 const db = () => getDb();
-const section = { code: null, title: "Cooperation", titleRu: null, pillar: null };
-const objective = { code: "1.2", title: "Train judges", titleRu: null };
+const section = { code: null, title: { en: "Cooperation" }, pillar: null };
+const objective = { code: "1.2", title: { en: "Train judges" } };
 const closePlan = async (planId: string) =>
   (await db()).plan.update({ where: { id: planId }, data: { status: "CLOSED" } });
 
@@ -65,18 +66,20 @@ afterEach(() => signInAs(null));
 describe("sections", () => {
   it("adds a section at the end with the next number, or the typed one normalised, and audits it", async () => {
     const { a, planA, coordinatorA } = await world();
-    const { id } = await createSection(coordinatorA, planA.id, { ...section, titleRu: " Сотрудничество " });
+    const { id } = await createSection(coordinatorA, planA.id, {
+      ...section,
+      title: { en: "Cooperation", ru: " Сотрудничество " },
+    });
     const second = await createSection(coordinatorA, planA.id, {
       code: " 07 ",
-      title: "Other",
-      titleRu: null,
+      title: { en: "Other" },
       pillar: "PARTNERSHIP",
     });
     const tree = await getPlanTree(coordinatorA, planA.id);
-    expect(tree.sections.map((s) => [s.code, s.title, s.titles, s.pillar, s.deletable])).toEqual([
-      ["1", "Prevention", {}, "PREVENTION", false],
-      ["2", "Cooperation", { ru: "Сотрудничество" }, null, true],
-      ["7", "Other", {}, "PARTNERSHIP", true],
+    expect(tree.sections.map((s) => [s.code, s.title, s.pillar, s.deletable])).toEqual([
+      ["1", { en: "Prevention" }, "PREVENTION", false],
+      ["2", { en: "Cooperation", ru: "Сотрудничество" }, null, true],
+      ["7", { en: "Other" }, "PARTNERSHIP", true],
     ]);
     expect(tree.sections[2].id).toBe(second.id);
     expect(await auditEventsFor(id)).toEqual([
@@ -84,7 +87,11 @@ describe("sections", () => {
         actorId: a.coordinator.id,
         action: "section.created",
         entityType: "Section",
-        after: expect.objectContaining({ code: "2", title: "Cooperation", pillar: null }),
+        after: expect.objectContaining({
+          code: "2",
+          title: { en: "Cooperation", ru: "Сотрудничество" },
+          pillar: null,
+        }),
       }),
     ]);
   });
@@ -110,28 +117,28 @@ describe("sections", () => {
     const { a, planA, adminA, coordinatorA } = await world();
     await updateSection(coordinatorA, planA.sectionId, 1, {
       code: "1",
-      title: "Prevention of trafficking",
-      titleRu: "Предупреждение",
+      title: { en: "Prevention of trafficking", ru: "Предупреждение" },
       pillar: null,
     });
     expect(await (await db()).section.findUniqueOrThrow({ where: { id: planA.sectionId } })).toMatchObject({
-      title: "Prevention of trafficking",
-      titles: { ru: "Предупреждение" },
+      title: { en: "Prevention of trafficking", ru: "Предупреждение" },
       pillar: null,
       version: 2,
     });
     expect(await auditEventsFor(planA.sectionId)).toEqual([
       expect.objectContaining({
         action: "section.updated",
-        before: expect.objectContaining({ title: "Prevention", pillar: "PREVENTION" }),
-        after: expect.objectContaining({ title: "Prevention of trafficking", pillar: null }),
+        before: expect.objectContaining({ title: { en: "Prevention" }, pillar: "PREVENTION" }),
+        after: expect.objectContaining({
+          title: { en: "Prevention of trafficking", ru: "Предупреждение" },
+          pillar: null,
+        }),
       }),
     ]);
     const before = await snapshotStructure(a.tenant);
     const error = await updateSection(adminA, planA.sectionId, 1, {
       code: "1",
-      title: "Mine",
-      titleRu: null,
+      title: { en: "Mine" },
       pillar: "PREVENTION",
     }).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
@@ -139,15 +146,13 @@ describe("sections", () => {
       id: planA.sectionId,
       version: 2,
       code: "1",
-      title: "Prevention of trafficking",
-      titleRu: "Предупреждение",
+      title: { en: "Prevention of trafficking", ru: "Предупреждение" },
       pillar: null,
     });
     const other = await addSection(a.tenant, planA.id, { code: "2" });
     const clash = await updateSection(adminA, other.id, 1, {
       code: "1",
-      title: "X",
-      titleRu: null,
+      title: { en: "X" },
       pillar: null,
     }).catch((e) => e);
     expect(clash.fieldErrors).toEqual({ code: { key: "structure.validation.sectionCodeTaken" } });
@@ -207,7 +212,7 @@ describe("sections", () => {
       expect.objectContaining({ action: "section.deleted", before: expect.objectContaining({ code: "2" }) }),
     ]);
     await expect(
-      updateSection(adminA, used.id, 2, { code: "3", title: "Back", titleRu: null, pillar: null }),
+      updateSection(adminA, used.id, 2, { code: "3", title: { en: "Back" }, pillar: null }),
     ).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -216,7 +221,7 @@ describe("sections", () => {
     const [viewer, focal] = await Promise.all([ctxFor(a.viewer, a.tenant), ctxFor(a.focal, a.tenant)]);
     const closed = await createBarePlan(a.tenant, { status: "CLOSED" });
     const closedSection = await addSection(a.tenant, closed.id, { code: "1" });
-    const edit = { code: "9", title: "X", titleRu: null, pillar: null };
+    const edit = { code: "9", title: { en: "X" }, pillar: null };
     await expectRefused(
       [a.tenant, b.tenant],
       [
@@ -244,13 +249,12 @@ describe("objectives", () => {
     const { a, planA, coordinatorA } = await world();
     const { id } = await createObjective(coordinatorA, planA.sectionId, {
       code: " 1,02 ",
-      title: " Train judges ",
-      titleRu: "Обучить судей",
+      title: { en: " Train judges ", ru: "Обучить судей" },
     });
     const tree = await getPlanTree(coordinatorA, planA.id);
-    expect(tree.sections[0].objectives.map((o) => [o.code, o.title, o.titles, o.deletable])).toEqual([
-      ["1.1", "Awareness", {}, false],
-      ["1.2", "Train judges", { ru: "Обучить судей" }, true],
+    expect(tree.sections[0].objectives.map((o) => [o.code, o.title, o.deletable])).toEqual([
+      ["1.1", { en: "Awareness" }, false],
+      ["1.2", { en: "Train judges", ru: "Обучить судей" }, true],
     ]);
     expect(await auditEventsFor(id)).toEqual([
       expect.objectContaining({
@@ -290,8 +294,7 @@ describe("objectives", () => {
     const there = await addObjective(a.tenant, { planId: planA.id, sectionId: s2.id }, { code: "2.1", position: 7 });
     await updateObjective(coordinatorA, planA.objectiveId, 1, {
       code: "2.2",
-      title: "Moved",
-      titleRu: "Перенесена",
+      title: { en: "Moved", ru: "Перенесена" },
       sectionId: s2.id,
     });
     expect(await orderOf("objective", s2.id)).toEqual([there.id, planA.objectiveId]);
@@ -332,8 +335,7 @@ describe("objectives", () => {
       version: 2,
       sectionId: s2.id,
       code: "2.2",
-      title: "Moved",
-      titleRu: "Перенесена",
+      title: { en: "Moved", ru: "Перенесена" },
     });
     const foreign = await updateObjective(adminA, planA.objectiveId, 2, {
       ...objective,
@@ -472,16 +474,23 @@ describe("structure actions through the wrapper", () => {
     const base = { tenant: slug };
     switch (name) {
       case "createSectionAction":
-        return { ...base, planId: plan.id, title: "New section" };
+        return { ...base, planId: plan.id, "title.en": "New section" };
       case "updateSectionAction":
-        return { ...base, sectionId: plan.sectionId, version: 1, code: "1", title: "Renamed", pillar: "PREVENTION" };
+        return {
+          ...base,
+          sectionId: plan.sectionId,
+          version: 1,
+          code: "1",
+          "title.en": "Renamed",
+          pillar: "PREVENTION",
+        };
       case "moveSectionAction":
         return { ...base, sectionId: plan.sectionId, direction: "down" };
       case "archiveSectionAction":
       case "deleteSectionAction":
         return { ...base, sectionId: plan.sectionId };
       case "createObjectiveAction":
-        return { ...base, sectionId: plan.sectionId, code: "1.9", title: "New objective" };
+        return { ...base, sectionId: plan.sectionId, code: "1.9", "title.en": "New objective" };
       case "updateObjectiveAction":
         return {
           ...base,
@@ -489,7 +498,7 @@ describe("structure actions through the wrapper", () => {
           version: 1,
           sectionId: plan.sectionId,
           code: "1.1",
-          title: "Renamed",
+          "title.en": "Renamed",
         };
       case "moveObjectiveAction":
         return { ...base, objectiveId: plan.objectiveId, direction: "down" };
@@ -548,12 +557,12 @@ describe("structure actions through the wrapper", () => {
     }
     const bad = await actions.createObjectiveAction(
       null,
-      form({ tenant: a.tenant.slug, sectionId: planA.sectionId, code: "1.9", title: "Again" }),
+      form({ tenant: a.tenant.slug, sectionId: planA.sectionId, code: "1.9", "title.en": "Again" }),
     );
     expect(bad).toMatchObject({
       ok: false,
       fieldErrors: { code: { key: "structure.validation.objectiveCodeTaken" } },
-      values: { code: "1.9", title: "Again" },
+      values: { code: "1.9", "title.en": "Again" },
     });
     const stale = await actions.updateSectionAction(
       null,
@@ -562,7 +571,7 @@ describe("structure actions through the wrapper", () => {
     expect(stale).toMatchObject({
       ok: false,
       message: { key: "errors.conflict" },
-      current: { title: "Renamed", version: 2 },
+      current: { title: { en: "Renamed" }, version: 2 },
     });
     const badDirection = await actions.moveActivityAction(
       null,
@@ -615,16 +624,17 @@ describe("at the same moment", () => {
   it("two renames over the same version: one is saved, the other is told it is stale; one audit event", async () => {
     const { planA, adminA, coordinatorA } = await world();
     const rename = (ctx: TenantContext, title: string) => () =>
-      updateSection(ctx, planA.sectionId, 1, { code: "1", title, titleRu: null, pillar: "PREVENTION" });
+      updateSection(ctx, planA.sectionId, 1, { code: "1", title: { en: title }, pillar: "PREVENTION" });
     const { won, lost } = await race([rename(adminA, "First"), rename(coordinatorA, "Second")]);
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]).toBeInstanceOf(ConflictError);
     const row = await (await db()).section.findUniqueOrThrow({ where: { id: planA.sectionId } });
     expect(row.version).toBe(2);
-    expect(["First", "Second"]).toContain(row.title);
+    const title = toTexts(row.title);
+    expect([{ en: "First" }, { en: "Second" }]).toContainEqual(title);
     expect(await auditEventsFor(planA.sectionId)).toEqual([
-      expect.objectContaining({ action: "section.updated", after: expect.objectContaining({ title: row.title }) }),
+      expect.objectContaining({ action: "section.updated", after: expect.objectContaining({ title }) }),
     ]);
   });
 
@@ -642,7 +652,7 @@ describe("at the same moment", () => {
       await client.$transaction(
         async (tx) => {
           await tx.section.create({
-            data: { tenantId: a.tenant.id, planId: planA.id, code: "6", title: "Taken meanwhile", position: 9 },
+            data: { tenantId: a.tenant.id, planId: planA.id, code: "6", title: { en: "Taken meanwhile" }, position: 9 },
           });
           call = createSection(adminA, planA.id, { ...section, code: "6" }).catch((e) => e);
           // Commit only once the call is waiting on the unique key.

@@ -51,12 +51,16 @@ describe("tenants", () => {
     const slug = `new-${randomBytes(4).toString("hex")}`;
     const { tenant, invitationToken } = await createTenantAsPlatform(platform, {
       slug,
-      name: "Newland",
+      name: { en: "Newland", ru: "Ньюленд" },
       countryCode: "nl",
       defaultLocale: "en",
       adminEmail: "First@Newland.test",
     });
-    expect(tenant).toMatchObject({ slug, name: "Newland" });
+    expect(tenant).toMatchObject({
+      slug,
+      name: { en: "Newland", ru: "Ньюленд" },
+      contentLanguages: ["en", "ru"],
+    });
     const db = await getDb();
     const [invitations, audit] = await Promise.all([
       db.invitation.findMany({ where: { email: "first@newland.test" }, select: { tenantId: true, role: true } }),
@@ -71,7 +75,7 @@ describe("tenants", () => {
     await expect(
       createTenantAsPlatform(await createUser(), {
         slug: `x-${slug}`,
-        name: "No",
+        name: { en: "No" },
         countryCode: "xx",
         defaultLocale: "en",
         adminEmail: "a@b.test",
@@ -87,7 +91,7 @@ describe("tenants", () => {
     const slug = `race-${randomBytes(4).toString("hex")}`;
     const input = (name: string) => ({
       slug,
-      name,
+      name: { en: name },
       countryCode: "xx",
       defaultLocale: "en",
       adminEmail: `admin-${name}@example.test`,

@@ -1,7 +1,9 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { can } from "@/lib/domain/roles";
+import { ContentLanguages } from "@/components/ui/content-languages";
+import { Text, readingOf } from "@/components/ui/text";
 
 // Navigation and the demo label for one tenant. Pages check access themselves as well.
 export default async function TenantLayout({
@@ -13,13 +15,14 @@ export default async function TenantLayout({
 }) {
   const { tenant: slug } = await params;
   const ctx = await requireTenant(slug);
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const links = [
     { href: `/${slug}`, label: t("nav.overview") },
     { href: `/${slug}/activities`, label: t("browse.nav.activities") },
     ...(ctx.role === "FOCAL_POINT" ? [{ href: `/${slug}/my-activities`, label: t("browse.nav.myActivities") }] : []),
     { href: `/${slug}/agencies`, label: t("nav.agencies") },
     ...(can(ctx.role, "members.manage") ? [{ href: `/${slug}/members`, label: t("nav.members") }] : []),
+    ...(can(ctx.role, "tenant.manage") ? [{ href: `/${slug}/settings`, label: t("nav.settings") }] : []),
   ];
   return (
     <div className="flex flex-col gap-4">
@@ -29,7 +32,9 @@ export default async function TenantLayout({
         </p>
       )}
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <p className="text-xl font-semibold">{ctx.tenant.name}</p>
+        <p className="text-xl font-semibold">
+          <Text value={ctx.tenant.name} reading={readingOf(ctx.tenant, locale)} />
+        </p>
         <p className="text-sm text-slate-700">{t("app.yourRole", { role: t(`roles.${ctx.role}`) })}</p>
       </div>
       <nav aria-label={t("nav.label")} className="border-b border-slate-200">
@@ -46,7 +51,7 @@ export default async function TenantLayout({
           ))}
         </ul>
       </nav>
-      {children}
+      <ContentLanguages languages={ctx.tenant.contentLanguages}>{children}</ContentLanguages>
     </div>
   );
 }

@@ -3,14 +3,15 @@ import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { listPlans } from "@/lib/data/plans";
-import { localized } from "@/lib/domain/localized";
 import { can } from "@/lib/domain/roles";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
+import { textOf } from "@/lib/domain/texts";
+import { Text, readingOf } from "@/components/ui/text";
 
 export async function generateMetadata({ params }: { params: Promise<{ tenant: string }> }): Promise<Metadata> {
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
-  return { title: ctx.tenant.name };
+  return { title: textOf(ctx.tenant.name, readingOf(ctx.tenant, await getLocale())) };
 }
 
 export default async function TenantOverviewPage({ params }: { params: Promise<{ tenant: string }> }) {
@@ -23,6 +24,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
     getFormatter(),
     getLocale(),
   ]);
+  const reading = readingOf(ctx.tenant, locale);
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
@@ -37,7 +39,7 @@ export default async function TenantOverviewPage({ params }: { params: Promise<{
                   href={`/${tenant}/plans/${plan.id}`}
                   className="text-lg font-medium text-brand-700 hover:underline"
                 >
-                  {localized(plan.title, plan.titles, locale)}
+                  <Text value={plan.title} reading={reading} />
                 </Link>
                 <PlanStatusBadge status={plan.status} />
               </div>

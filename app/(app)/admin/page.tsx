@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listAllTenants } from "@/lib/data/tenants";
 import { AdminNav } from "./_components/admin-nav";
 import { CreateTenantForm } from "./_components/create-tenant-form";
+import { Text, readingOf } from "@/components/ui/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -16,7 +17,7 @@ export default async function PlatformAdminPage() {
   const user = await requireUser();
   if (!user.isPlatformAdmin) notFound();
   const tenants = await listAllTenants(user);
-  const t = await getTranslations("admin");
+  const [t, locale] = await Promise.all([getTranslations("admin"), getLocale()]);
   return (
     <div className="flex flex-col gap-8">
       <AdminNav current="tenants" />
@@ -49,7 +50,7 @@ export default async function PlatformAdminPage() {
                 <tr key={tenant.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">
                     <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">
-                      {tenant.name}
+                      <Text value={tenant.name} reading={readingOf(tenant, locale)} />
                     </Link>
                   </td>
                   <td className="px-3 py-2 font-mono">{tenant.slug}</td>

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listMyTenants } from "@/lib/data/tenants";
+import { Text, readingOf } from "@/components/ui/text";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("tenants");
@@ -12,7 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function TenantChooserPage() {
   const user = await requireUser();
   const tenants = await listMyTenants(user);
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   return (
     <section>
       <h1 className="mb-4 text-2xl font-semibold">{t("tenants.title")}</h1>
@@ -26,7 +27,9 @@ export default async function TenantChooserPage() {
                 href={`/${tenant.slug}`}
                 className="block rounded-lg border border-slate-200 bg-white p-4 shadow-sm hover:border-brand-600"
               >
-                <span className="block text-lg font-medium text-brand-800">{tenant.name}</span>
+                <span className="block text-lg font-medium text-brand-800">
+                  <Text value={tenant.name} reading={readingOf(tenant, locale)} />
+                </span>
                 <span className="text-sm text-slate-700">{t(`roles.${tenant.role}`)}</span>
               </Link>
             </li>

@@ -1,9 +1,10 @@
 import "server-only";
 // What the activity form reads: the choices it offers, the activity to edit, whether a code is free.
+import { byText, toTexts } from "@/lib/domain/texts";
 import { suggestNextCode } from "@/lib/domain/codes";
 import { toIsoDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
-import type { ActivityForEdit, ActivityFormOptions, Localized } from "@/lib/domain/types/activities";
+import type { ActivityForEdit, ActivityFormOptions } from "@/lib/domain/types/activities";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
 import { indicatorSelect, toIndicatorForEdit } from "../indicators";
@@ -19,19 +20,18 @@ export async function getActivityFormOptions(
     const tenantId = ctx.tenant.id;
     const plan = await tx.plan.findFirst({
       where: { id: planId, tenantId, archivedAt: null },
-      select: { id: true, title: true, titles: true, status: true, startDate: true, endDate: true },
+      select: { id: true, title: true, status: true, startDate: true, endDate: true },
     });
     if (!plan) throw new NotFoundError("plan");
     const [objectives, agencies, codes] = await Promise.all([
       tx.objective.findMany({
         where: { tenantId, planId, archivedAt: null },
-        select: { id: true, code: true, title: true, titles: true },
+        select: { id: true, code: true, title: true },
         orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
       }),
       tx.agency.findMany({
         where: { tenantId, OR: [{ archivedAt: null }, { id: { in: keepAgencyIds } }] },
-        select: { id: true, name: true, names: true, shortName: true, archivedAt: true },
-        orderBy: { name: "asc" },
+        select: { id: true, name: true, shortName: true, archivedAt: true },
       }),
       tx.activity.findMany({ where: { tenantId, planId }, select: { code: true } }),
     ]);
@@ -39,20 +39,25 @@ export async function getActivityFormOptions(
     return {
       plan: {
         ...plan,
-        titles: plan.titles as Localized,
+        title: toTexts(plan.title),
         startDate: toIsoDay(plan.startDate),
         endDate: toIsoDay(plan.endDate),
       },
       objectives: objectives.map((o) => ({
         ...o,
-        titles: o.titles as Localized,
+        title: toTexts(o.title),
         nextCode: suggestNextCode(o.code, used),
       })),
-      agencies: agencies.map(({ archivedAt, ...a }) => ({
-        ...a,
-        names: a.names as Localized,
-        archived: Boolean(archivedAt),
-      })),
+      agencies: byText(
+        agencies.map(({ archivedAt, ...a }) => ({
+          ...a,
+          name: toTexts(a.name),
+          shortName: toTexts(a.shortName),
+          archived: Boolean(archivedAt),
+        })),
+        (a) => a.name,
+        { locale: ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+      ),
     };
   });
 }

@@ -6,7 +6,8 @@ import { ACTIVITY_FIELDS, type ActivitySnapshot } from "@/lib/domain/activity-ru
 import { parseIsoDay, toIsoDay } from "@/lib/domain/day";
 import { normaliseCode } from "@/lib/domain/codes";
 import { RuleError, type MessageRef } from "@/lib/domain/errors";
-import type { ActivityInput, Localized } from "@/lib/domain/types/activities";
+import { toTexts } from "@/lib/domain/texts";
+import type { ActivityInput } from "@/lib/domain/types/activities";
 import type { TenantContext } from "../context";
 import type { Tx } from "../door";
 import { decimalText } from "../indicators";
@@ -17,7 +18,6 @@ export const activitySelect = {
   objectiveId: true,
   code: true,
   title: true,
-  titles: true,
   description: true,
   expectedResults: true,
   leadAgencyId: true,
@@ -38,17 +38,16 @@ export function toSnapshot(a: ActivityRow): ActivitySnapshot {
   return {
     objectiveId: a.objectiveId,
     code: a.code,
-    title: a.title,
-    titleRu: (a.titles as Localized)?.ru ?? null,
-    description: a.description,
-    expectedResults: a.expectedResults,
+    title: toTexts(a.title),
+    description: toTexts(a.description),
+    expectedResults: toTexts(a.expectedResults),
     leadAgencyId: a.leadAgencyId,
     partnerAgencyIds: a.partners.map((p) => p.agencyId).sort(),
     plannedStart: a.plannedStart && toIsoDay(a.plannedStart),
     plannedEnd: a.plannedEnd && toIsoDay(a.plannedEnd),
     budget: decimalText(a.budget),
     currency: a.currency,
-    fundingSource: a.fundingSource,
+    fundingSource: toTexts(a.fundingSource),
     status: a.status,
     percentComplete: a.percentComplete,
   };
@@ -57,17 +56,23 @@ export function toSnapshot(a: ActivityRow): ActivitySnapshot {
 /** The input in the same shape as a stored snapshot, so the two compare field by field. */
 export function normalize(input: ActivityInput): ActivitySnapshot {
   const picked = Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, input[f]])) as unknown as ActivitySnapshot;
-  return { ...picked, code: normaliseCode(input.code), partnerAgencyIds: [...new Set(input.partnerAgencyIds)].sort() };
+  return {
+    ...picked,
+    code: normaliseCode(input.code),
+    title: toTexts(input.title),
+    description: toTexts(input.description),
+    expectedResults: toTexts(input.expectedResults),
+    fundingSource: toTexts(input.fundingSource),
+    partnerAgencyIds: [...new Set(input.partnerAgencyIds)].sort(),
+  };
 }
 
-export function toData(s: ActivitySnapshot, titles: Localized = {}) {
-  const { ru: _ru, ...other } = titles;
+export function toData(s: ActivitySnapshot) {
   const day = (d: string | null) => (d ? parseIsoDay(d) : null);
   return {
     objectiveId: s.objectiveId,
     code: s.code,
     title: s.title,
-    titles: s.titleRu ? { ...other, ru: s.titleRu } : other,
     description: s.description,
     expectedResults: s.expectedResults,
     leadAgencyId: s.leadAgencyId,

@@ -12,7 +12,7 @@ import {
 } from "@/lib/domain/activity-rules";
 import { isChildCode } from "@/lib/domain/codes";
 import { RuleError, NotFoundError, type MessageRef } from "@/lib/domain/errors";
-import type { ActivityInput, Localized, SaveResult } from "@/lib/domain/types/activities";
+import type { ActivityInput, SaveResult } from "@/lib/domain/types/activities";
 import type { IndicatorInput } from "@/lib/domain/types/indicators";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
@@ -160,7 +160,7 @@ export async function updateActivity(
           mine.objectiveId !== saved.objectiveId ? { position: await nextPosition(tx, ctx, mine.objectiveId) } : {};
         const written = await tx.activity.updateMany({
           where: { id, tenantId: ctx.tenant.id, version },
-          data: { ...toData(mine, row.titles as Localized), ...position, version: { increment: 1 } },
+          data: { ...toData(mine), ...position, version: { increment: 1 } },
         });
         // Read committed: a statement after the lost update sees what the winner committed.
         if (written.count === 0)

@@ -5,6 +5,7 @@ import type { ActivityStatus, PlanStatus } from "@/generated/prisma/enums";
 import { startOfUtcDay, toIsoDay } from "@/lib/domain/day";
 import { ACTIVITY_STATUSES, type AgencyPart } from "@/lib/domain/enums";
 import { NotFoundError } from "@/lib/domain/errors";
+import { toTexts } from "@/lib/domain/texts";
 import type {
   AgencyActivityRow,
   AgencyOverview,
@@ -16,11 +17,11 @@ import type { TenantContext } from "../context";
 import { withTenant, type Tx } from "../door";
 import {
   agencyRefSelect,
-  COLUMNS,
+  columns,
   involves,
   LEAD_JOIN,
-  names,
   NATURAL_CODE,
+  readingOrder,
   overdueSql,
   shown,
   toAgency,
@@ -36,20 +37,21 @@ const PLAN_JOIN = Prisma.sql`JOIN "Plan" p ON p."tenantId" = a."tenantId" AND p.
 /** Everything the agency leads or partners in, newest plan first, codes in natural order: one statement. */
 async function agencyActivityRows(
   tx: Tx,
-  tenantId: string,
+  ctx: TenantContext,
   agencyId: string,
   today: Date,
+  locale?: string,
 ): Promise<AgencyActivityRow[]> {
+  const tenantId = ctx.tenant.id;
   const rows = await tx.$queryRaw<
     (RawRow & {
       planId: string;
-      planTitle: string;
-      planTitles: unknown;
+      planTitle: unknown;
       planStatus: PlanStatus;
       role: AgencyPart;
     })[]
   >`
-    SELECT ${COLUMNS}, p.id AS "planId", p.title AS "planTitle", p.titles AS "planTitles", p.status::text AS "planStatus",
+    SELECT ${columns(readingOrder(ctx, locale))}, p.id AS "planId", p.title AS "planTitle", p.status::text AS "planStatus",
       CASE WHEN a."leadAgencyId" = ${agencyId} THEN 'lead' ELSE 'partner' END AS role
     FROM "Activity" a ${PLAN_JOIN} ${LEAD_JOIN}
     WHERE ${agencyWhere(tenantId, agencyId)}
@@ -57,7 +59,7 @@ async function agencyActivityRows(
   return rows.map((r) => ({
     ...toRow(r, today),
     role: r.role,
-    plan: { id: r.planId, title: r.planTitle, titles: names(r.planTitles), status: r.planStatus },
+    plan: { id: r.planId, title: toTexts(r.planTitle), status: r.planStatus },
   }));
 }
 
@@ -67,7 +69,7 @@ export async function listMyActivities(ctx: TenantContext, opts: QueryOptions = 
     if (ctx.role !== "FOCAL_POINT" || !ctx.agencyId) return { agency: null, rows: [] };
     const [agency, rows] = await Promise.all([
       tx.agency.findFirst({ where: { id: ctx.agencyId, tenantId: ctx.tenant.id }, select: agencyRefSelect }),
-      agencyActivityRows(tx, ctx.tenant.id, ctx.agencyId, startOfUtcDay(opts.today ?? new Date())),
+      agencyActivityRows(tx, ctx, ctx.agencyId, startOfUtcDay(opts.today ?? new Date()), opts.locale),
     ]);
     return agency ? { agency: toAgency(agency), rows } : { agency: null, rows: [] };
   });
@@ -87,9 +89,9 @@ export async function getAgencyOverview(
     const [agency, rows, groups] = await Promise.all([
       tx.agency.findFirst({
         where: { id: agencyId, tenantId },
-        select: { id: true, name: true, names: true, shortName: true, kind: true, archivedAt: true },
+        select: { id: true, name: true, shortName: true, kind: true, archivedAt: true },
       }),
-      agencyActivityRows(tx, tenantId, agencyId, today),
+      agencyActivityRows(tx, ctx, agencyId, today, opts.locale),
       // Counted by the database over the same rows the table lists, so the two always agree.
       tx.$queryRaw<{ planId: string; status: ActivityStatus; n: number; overdue: number }[]>`
         SELECT a."planId", a.status::text AS status, count(*)::int AS n, (count(*) FILTER (WHERE ${overdueSql(toIsoDay(today))}))::int AS overdue
@@ -111,14 +113,11 @@ export async function getAgencyOverview(
         bucket.overdue += Number(g.overdue);
       }
     }
-    const n = names(agency.names);
     return {
       agency: {
         id: agency.id,
-        name: agency.name,
-        names: n,
-        nameRu: n.ru ?? null,
-        shortName: agency.shortName,
+        name: toTexts(agency.name),
+        shortName: toTexts(agency.shortName),
         kind: agency.kind,
         archived: Boolean(agency.archivedAt),
       },

@@ -2,11 +2,12 @@ import "server-only";
 // One activity as its page shows it: facts, agencies, indicators with the latest approved values.
 import { startOfUtcDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
-import { isOverdue } from "@/lib/domain/localized";
+import { isOverdue } from "@/lib/domain/overdue";
+import { byText, toTexts } from "@/lib/domain/texts";
 import type { ActivityDetail, Disaggregation, QueryOptions } from "@/lib/domain/types/activity-browse";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
-import { agencyRefSelect, names, planSelect, toAgency } from "./sql";
+import { agencyRefSelect, planSelect, toAgency } from "./sql";
 
 const num = (d: { toString(): string } | null) => (d === null ? null : Number(d.toString()));
 
@@ -34,7 +35,6 @@ export async function getActivityDetail(
           id: true,
           code: true,
           title: true,
-          titles: true,
           description: true,
           expectedResults: true,
           plannedStart: true,
@@ -53,19 +53,17 @@ export async function getActivityDetail(
               id: true,
               code: true,
               title: true,
-              titles: true,
-              section: { select: { id: true, code: true, title: true, titles: true, pillar: true } },
+              section: { select: { id: true, code: true, title: true, pillar: true } },
             },
           },
           leadAgency: { select: agencyRefSelect },
-          partners: { select: { agency: { select: agencyRefSelect } }, orderBy: { agency: { name: "asc" } } },
+          partners: { select: { agency: { select: agencyRefSelect } } },
           indicators: {
             where: { archivedAt: null },
             orderBy: [{ position: "asc" }, { createdAt: "asc" }],
             select: {
               id: true,
               name: true,
-              names: true,
               unit: true,
               unitLabel: true,
               baseline: true,
@@ -95,20 +93,29 @@ export async function getActivityDetail(
     const { objective, plan, leadAgency, partners, indicators, budget, archivedAt, ...rest } = a;
     return {
       ...rest,
-      titles: names(a.titles),
+      title: toTexts(a.title),
+      description: toTexts(a.description),
+      expectedResults: toTexts(a.expectedResults),
+      fundingSource: toTexts(a.fundingSource),
       budget: num(budget),
       archived: Boolean(archivedAt),
       overdue: isOverdue(a, startOfUtcDay(opts.today ?? new Date())),
-      plan: { ...plan, titles: names(plan.titles) },
-      section: { ...objective.section, titles: names(objective.section.titles) },
-      objective: { id: objective.id, code: objective.code, title: objective.title, titles: names(objective.titles) },
+      plan: { ...plan, title: toTexts(plan.title) },
+      section: { ...objective.section, title: toTexts(objective.section.title) },
+      objective: { id: objective.id, code: objective.code, title: toTexts(objective.title) },
       leadAgency: leadAgency ? toAgency(leadAgency) : null,
-      partners: partners.map((p) => toAgency(p.agency)),
+      partners: byText(
+        partners.map((p) => toAgency(p.agency)),
+        (p) => p.name,
+        { locale: opts.locale ?? ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+      ),
       indicators: indicators.map((i) => {
         const v = approved ? values.get(i.id) : undefined;
         return {
           ...i,
-          names: names(i.names),
+          name: toTexts(i.name),
+          unitLabel: toTexts(i.unitLabel),
+          baselineSource: toTexts(i.baselineSource),
           baseline: num(i.baseline),
           target: num(i.target),
           disaggregation: disaggregationOf(i.disaggregation),

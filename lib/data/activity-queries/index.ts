@@ -12,7 +12,7 @@ export type {
   Disaggregation,
   FilterOptions,
   IndicatorDetail,
-  Localized,
+  Texts,
   MyActivities,
   PlanRef,
   QueryOptions,

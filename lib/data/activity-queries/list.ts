@@ -2,6 +2,7 @@ import "server-only";
 // The filtered, sorted, paged list of a plan's activities, and what its filter form offers.
 import { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay, toIsoDay } from "@/lib/domain/day";
+import { byText, toTexts } from "@/lib/domain/texts";
 import type { ActivityPage, FilterOptions, QueryOptions } from "@/lib/domain/types/activity-browse";
 import {
   DEFAULT_FILTERS,
@@ -14,15 +15,17 @@ import {
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
 import {
-  COLUMNS,
   LEAD_JOIN,
   NATURAL_CODE,
+  columns,
   involves,
   isPartner,
-  names,
   overdueSql,
+  readingOrder,
   resolvePlan,
   shown,
+  textKey,
+  toAgency,
   toRow,
   type RawRow,
 } from "./sql";
@@ -38,17 +41,18 @@ function whereSql(tenantId: string, planId: string, f: ActivityFilters, today: s
   if (f.agency && f.role === "any") c.push(involves(tenantId, f.agency));
   if (f.status.length > 0) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.status)})`);
   if (f.overdue) c.push(overdueSql(today));
-  // Every word must appear somewhere: "train guards" finds "Train 200 border guards".
+  // Every word must appear somewhere, in any language: "train guards" finds "Train 200 border
+  // guards", "обучение" its Russian title, whatever language the reader reads in.
   for (const word of f.q.split(" ").filter(Boolean).slice(0, 8)) {
     const pattern = `%${escapeLike(word)}%`;
     c.push(
-      Prisma.sql`(a.code ILIKE ${pattern} OR a.title ILIKE ${pattern} OR a.description ILIKE ${pattern} OR a.titles->>'ru' ILIKE ${pattern})`,
+      Prisma.sql`(a.code ILIKE ${pattern} OR nap_texts(a.title) ILIKE ${pattern} OR nap_texts(a.description) ILIKE ${pattern} OR nap_texts(a."expectedResults") ILIKE ${pattern})`,
     );
   }
   return Prisma.join(c, " AND ");
 }
 
-function orderSql(sort: ActivitySort, locale: string): Prisma.Sql {
+function orderSql(sort: ActivitySort, reading: Prisma.Sql): Prisma.Sql {
   const dir = Prisma.raw(sort.dir === "desc" ? "DESC" : "ASC");
   const key =
     {
@@ -56,7 +60,7 @@ function orderSql(sort: ActivitySort, locale: string): Prisma.Sql {
       plannedEnd: Prisma.sql`a."plannedEnd" ${dir} NULLS LAST, ${NATURAL_CODE}`,
       status: Prisma.sql`a.status ${dir}, ${NATURAL_CODE}`,
       percent: Prisma.sql`a."percentComplete" ${dir}, ${NATURAL_CODE}`,
-      title: Prisma.sql`lower(COALESCE(NULLIF(btrim(a.titles->>${locale}), ''), a.title)) ${dir}, ${NATURAL_CODE}`,
+      title: Prisma.sql`${textKey(Prisma.sql`a.title`, reading)} ${dir}, ${NATURAL_CODE}`,
     }[sort.by] ?? NATURAL_CODE;
   return Prisma.sql`${key}, a.id`; // the id makes pages stable when everything else ties
 }
@@ -80,11 +84,12 @@ export async function listActivities(
     if (!plan) return { plan: null, rows: [], total: 0, page: 1, size, pageCount: 1 };
     const today = startOfUtcDay(opts.today ?? new Date());
     const where = whereSql(ctx.tenant.id, plan.id, filters, toIsoDay(today));
-    const order = orderSql(sort, opts.locale ?? "en");
+    const reading = readingOrder(ctx, opts.locale);
+    const order = orderSql(sort, reading);
     // The page's ids are picked first, so names and partners are fetched for its rows only (a late
     // page would otherwise compute them for every row it skips).
     const fetchPage = (n: number) => tx.$queryRaw<RawRow[]>`
-      SELECT ${COLUMNS} FROM (
+      SELECT ${columns(reading)} FROM (
         SELECT id, rn FROM (SELECT a.id, row_number() OVER (ORDER BY ${order}) AS rn FROM "Activity" a WHERE ${where}) ranked
         ORDER BY rn LIMIT ${size} OFFSET ${(n - 1) * size}
       ) pg
@@ -107,6 +112,7 @@ export async function listActivities(
 export async function getActivityFilterOptions(
   ctx: TenantContext,
   requestedPlan: string | null,
+  locale?: string,
 ): Promise<FilterOptions> {
   return withTenant(ctx, "tenant.view", async (tx) => {
     const tenantId = ctx.tenant.id;
@@ -115,30 +121,26 @@ export async function getActivityFilterOptions(
     const [sections, objectives, agencies] = await Promise.all([
       tx.section.findMany({
         where: { tenantId, planId, archivedAt: null },
-        select: { id: true, code: true, title: true, titles: true, pillar: true },
+        select: { id: true, code: true, title: true, pillar: true },
         orderBy: { position: "asc" },
       }),
       tx.objective.findMany({
         where: { tenantId, planId, archivedAt: null, section: { archivedAt: null } },
-        select: { id: true, code: true, title: true, titles: true, sectionId: true },
+        select: { id: true, code: true, title: true, sectionId: true },
         orderBy: [{ section: { position: "asc" } }, { position: "asc" }],
       }),
-      tx.agency.findMany({
-        where: { tenantId },
-        select: { id: true, name: true, names: true, archivedAt: true },
-        orderBy: { name: "asc" },
-      }),
+      tx.agency.findMany({ where: { tenantId }, select: { id: true, name: true, archivedAt: true } }),
     ]);
     return {
       plans,
       plan,
-      sections: sections.map((s) => ({ ...s, titles: names(s.titles) })),
-      objectives: objectives.map((o) => ({ ...o, titles: names(o.titles) })),
-      agencies: agencies.map(({ archivedAt, ...a }) => ({
-        ...a,
-        names: names(a.names),
-        archived: Boolean(archivedAt),
-      })),
+      sections: sections.map((s) => ({ ...s, title: toTexts(s.title) })),
+      objectives: objectives.map((o) => ({ ...o, title: toTexts(o.title) })),
+      agencies: byText(
+        agencies.map(({ archivedAt, ...a }) => ({ ...toAgency(a), archived: Boolean(archivedAt) })),
+        (a) => a.name,
+        { locale: locale ?? ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+      ),
     };
   });
 }

@@ -4,37 +4,40 @@ import "server-only";
 // come from GROUP BY. Everything here runs inside the caller's door (it takes its `tx`).
 import { Prisma } from "@/generated/prisma/client";
 import type { ActivityStatus } from "@/generated/prisma/enums";
-import { isOverdue } from "@/lib/domain/localized";
-import type { ActivityRow, AgencyRef, Localized } from "@/lib/domain/types/activity-browse";
+import { isOverdue } from "@/lib/domain/overdue";
+import { toTexts } from "@/lib/domain/texts";
+import type { ActivityRow, AgencyRef } from "@/lib/domain/types/activity-browse";
 import type { TenantContext } from "../context";
 import type { Tx } from "../door";
 
-export const names = (v: unknown): Localized =>
-  v && typeof v === "object" && !Array.isArray(v) ? (v as Localized) : {};
 export const planSelect = {
   id: true,
   title: true,
-  titles: true,
   status: true,
   startDate: true,
   endDate: true,
 } as const;
-export const agencyRefSelect = { id: true, name: true, names: true } as const;
-export const toAgency = (a: { id: string; name: string; names: unknown }): AgencyRef => ({
-  id: a.id,
-  name: a.name,
-  names: names(a.names),
-});
+export const agencyRefSelect = { id: true, name: true } as const;
+export const toAgency = (a: { id: string; name: unknown }): AgencyRef => ({ id: a.id, name: toTexts(a.name) });
+
+/** The languages text is shown and sorted in, as an SQL array: the reader's first, then the tenant's. */
+export const readingOrder = (ctx: TenantContext, locale?: string) =>
+  Prisma.sql`ARRAY[${Prisma.join([...new Set([locale ?? ctx.tenant.contentLanguages[0], ...ctx.tenant.contentLanguages])])}]::text[]`;
+/** A content map's text in the reading order (nap_text_in, the content-languages migration), lower-cased for sorting. */
+export const textKey = (column: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`lower(nap_text_in(${column}, ${order}))`;
 
 // ---- SQL pieces. Statements read "Activity" a, scoped by tenant. Conditions on other tables are
 // `= ANY(ARRAY(subquery))`: an init plan the database runs once per statement. That keeps plans
 // fast without table statistics (the embedded PGlite never runs autovacuum), where joins and
 // semi-joins were planned as nested loops running the subquery once per activity. ----
 export const LEAD_JOIN = Prisma.sql`LEFT JOIN "Agency" la ON la."tenantId" = a."tenantId" AND la.id = a."leadAgencyId"`;
-// Partners come as one JSON array per row, so a page of 100 rows stays one statement.
-export const COLUMNS = Prisma.sql`a.id, a.code, a.title, a.titles, a.status::text AS status, a."percentComplete", a."plannedEnd",
-  la.id AS "leadId", la.name AS "leadName", la.names AS "leadNames",
-  COALESCE((SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name, 'names', pa.names) ORDER BY pa.name)
+// Partners come as one JSON array per row, so a page of 100 rows stays one statement; they are in
+// the order of their names in the reading order (see readingOrder).
+export const columns = (
+  order: Prisma.Sql,
+) => Prisma.sql`a.id, a.code, a.title, a.status::text AS status, a."percentComplete", a."plannedEnd",
+  la.id AS "leadId", la.name AS "leadName",
+  COALESCE((SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name) ORDER BY ${textKey(Prisma.sql`pa.name`, order)})
     FROM "ActivityPartner" ap JOIN "Agency" pa ON pa."tenantId" = ap."tenantId" AND pa.id = ap."agencyId"
     WHERE ap."tenantId" = a."tenantId" AND ap."activityId" = a.id), '[]'::json) AS partners`;
 /** Codes in natural order (1.2 < 1.10): numeric parts zero-padded, compared part by part. */
@@ -58,30 +61,27 @@ export const overdueSql = (today: string) =>
 export interface RawRow {
   id: string;
   code: string;
-  title: string;
-  titles: unknown;
+  title: unknown;
   status: ActivityStatus;
   percentComplete: number;
   plannedEnd: Date | null;
   leadId: string | null;
-  leadName: string | null;
-  leadNames: unknown;
+  leadName: unknown;
   partners: unknown;
 }
 
 export function toRow(r: RawRow, today: Date): ActivityRow {
-  const partners = (Array.isArray(r.partners) ? r.partners : []) as { id: string; name: string; names: unknown }[];
+  const partners = (Array.isArray(r.partners) ? r.partners : []) as { id: string; name: unknown }[];
   return {
     id: r.id,
     code: r.code,
-    title: r.title,
-    titles: names(r.titles),
+    title: toTexts(r.title),
     status: r.status,
     percentComplete: Number(r.percentComplete),
     plannedEnd: r.plannedEnd,
     overdue: isOverdue(r, today),
-    leadAgency: r.leadId ? { id: r.leadId, name: r.leadName ?? "", names: names(r.leadNames) } : null,
-    partners: partners.map((p) => ({ id: p.id, name: p.name, names: names(p.names) })),
+    leadAgency: r.leadId ? { id: r.leadId, name: toTexts(r.leadName) } : null,
+    partners: partners.map(toAgency),
   };
 }
 
@@ -93,7 +93,7 @@ export async function resolvePlan(tx: Tx, ctx: TenantContext, requested: string 
       select: planSelect,
       orderBy: [{ startDate: "desc" }, { id: "asc" }],
     })
-  ).map((p) => ({ ...p, titles: names(p.titles) }));
+  ).map((p) => ({ ...p, title: toTexts(p.title) }));
   const plan = plans.find((p) => p.id === requested) ?? plans.find((p) => p.status === "ACTIVE") ?? plans[0] ?? null;
   return { plans, plan };
 }

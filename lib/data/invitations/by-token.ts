@@ -2,6 +2,7 @@ import "server-only";
 // Invitations used by their link: no session, the token is the credential. Each door is opened
 // with the token's hash, so the database shows only the invitation that token names
 // (Invitation_token_read, Invitation_token_use) until it has proved its tenant.
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import { hashPassword } from "@/lib/auth/password";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
@@ -16,8 +17,10 @@ import { hashToken } from "./manage";
 export interface InvitationView {
   email: string;
   role: Role;
-  tenantName: string;
-  agencyName: string | null;
+  tenantName: Texts;
+  /** The tenant's content languages: the names fall back in their order. */
+  contentLanguages: string[];
+  agencyName: Texts | null;
   hasAccount: boolean;
 }
 
@@ -36,7 +39,7 @@ async function findUsableInvitation(tx: Tx, tokenHash: string) {
       expiresAt: true,
       acceptedAt: true,
       revokedAt: true,
-      tenant: { select: { name: true, slug: true } },
+      tenant: { select: { name: true, slug: true, contentLanguages: true } },
     },
   });
   if (!invitation || invitation.acceptedAt || invitation.revokedAt || invitation.expiresAt <= new Date()) return null;
@@ -63,8 +66,9 @@ export async function unsafeFindInvitation(token: string): Promise<InvitationVie
       return {
         email: invitation.email,
         role: invitation.role,
-        tenantName: invitation.tenant.name,
-        agencyName: agency?.name ?? null,
+        tenantName: toTexts(invitation.tenant.name),
+        contentLanguages: invitation.tenant.contentLanguages,
+        agencyName: agency ? toTexts(agency.name) : null,
         hasAccount: Boolean(user),
       };
     },

@@ -1,5 +1,6 @@
 import "server-only";
 // Invitations made and managed by a tenant's administrators (and the first one, by createTenant).
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import { createHash, randomBytes } from "node:crypto";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
@@ -101,7 +102,7 @@ export interface PendingInvitation {
   id: string;
   email: string;
   role: Role;
-  agencyName: string | null;
+  agencyName: Texts | null;
   expiresAt: Date;
   createdAt: Date;
 }
@@ -121,7 +122,7 @@ export async function listPendingInvitations(ctx: TenantContext): Promise<Pendin
       orderBy: { createdAt: "desc" },
     }),
   );
-  return rows.map(({ agency, ...r }) => ({ ...r, agencyName: agency?.name ?? null }));
+  return rows.map(({ agency, ...r }) => ({ ...r, agencyName: agency ? toTexts(agency.name) : null }));
 }
 
 export async function revokeInvitation(ctx: TenantContext, invitationId: string): Promise<void> {

@@ -1,8 +1,9 @@
 import "server-only";
+import { toTexts } from "@/lib/domain/texts";
 import type { Prisma } from "@/generated/prisma/client";
 import { toIsoDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
-import type { Localized, PlanForEdit, PlanTree } from "@/lib/domain/types/plans";
+import type { PlanForEdit, PlanTree } from "@/lib/domain/types/plans";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
 import { STRUCTURE_ORDER } from "../structure/ordering";
@@ -16,13 +17,12 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
       select: {
         id: true,
         title: true,
-        titles: true,
         description: true,
         status: true,
         startDate: true,
         endDate: true,
         version: true,
-        predecessor: { select: { id: true, title: true, titles: true } },
+        predecessor: { select: { id: true, title: true } },
       },
     });
     if (!plan) throw new NotFoundError("plan");
@@ -33,7 +33,6 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
           id: true,
           code: true,
           title: true,
-          titles: true,
           pillar: true,
           position: true,
           version: true,
@@ -48,7 +47,6 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
           sectionId: true,
           code: true,
           title: true,
-          titles: true,
           position: true,
           version: true,
           _count: { select: { activities: true, indicators: true } },
@@ -62,12 +60,11 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
           objectiveId: true,
           code: true,
           title: true,
-          titles: true,
           status: true,
           percentComplete: true,
           plannedEnd: true,
           position: true,
-          leadAgency: { select: { id: true, name: true, names: true } },
+          leadAgency: { select: { id: true, name: true } },
         },
         orderBy: STRUCTURE_ORDER,
       }),
@@ -78,20 +75,21 @@ export async function getPlanTree(ctx: TenantContext, planId: string): Promise<P
   const activitiesByObjective = groupBy(activities, (a) => a.objectiveId);
   return {
     ...plan,
-    titles: plan.titles as Localized,
-    predecessor: plan.predecessor ? { ...plan.predecessor, titles: plan.predecessor.titles as Localized } : null,
+    title: toTexts(plan.title),
+    description: toTexts(plan.description),
+    predecessor: plan.predecessor ? { ...plan.predecessor, title: toTexts(plan.predecessor.title) } : null,
     sections: sections.map(({ _count: sc, ...s }) => ({
       ...s,
-      titles: s.titles as Localized,
+      title: toTexts(s.title),
       deletable: sc.objectives === 0,
       objectives: (objectivesBySection.get(s.id) ?? []).map(({ sectionId: _s, _count: oc, ...o }) => ({
         ...o,
-        titles: o.titles as Localized,
+        title: toTexts(o.title),
         deletable: oc.activities === 0 && oc.indicators === 0,
         activities: (activitiesByObjective.get(o.id) ?? []).map(({ objectiveId: _o, leadAgency, ...a }) => ({
           ...a,
-          titles: a.titles as Localized,
-          leadAgency: leadAgency ? { ...leadAgency, names: leadAgency.names as Localized } : null,
+          title: toTexts(a.title),
+          leadAgency: leadAgency ? { ...leadAgency, name: toTexts(leadAgency.name) } : null,
         })),
       })),
     })),
@@ -116,7 +114,6 @@ export const editSelect = {
   id: true,
   version: true,
   title: true,
-  titles: true,
   description: true,
   startDate: true,
   endDate: true,
@@ -132,9 +129,8 @@ export function toEdit(p: EditRow): PlanForEdit {
   return {
     id: p.id,
     version: p.version,
-    title: p.title,
-    titleRu: (p.titles as Localized).ru ?? null,
-    description: p.description,
+    title: toTexts(p.title),
+    description: toTexts(p.description),
     startDate: toIsoDay(p.startDate),
     endDate: toIsoDay(p.endDate),
     status: p.status,

@@ -4,4 +4,4 @@ export { listPlanChoices, listPlans } from "./list";
 export { getPlanForEdit, getPlanTree } from "./detail";
 export { archivePlan, createPlan, deletePlan, updatePlan, DEFAULT_SECTIONS, type PlanInput } from "./write";
 export { STRUCTURE_ORDER } from "../structure/ordering";
-export type { Localized, PlanChoice, PlanForEdit, PlanSummary, PlanTree } from "@/lib/domain/types/plans";
+export type { PlanChoice, PlanForEdit, PlanSummary, PlanTree } from "@/lib/domain/types/plans";

@@ -1,5 +1,6 @@
 import "server-only";
-import type { Localized, PlanChoice, PlanSummary } from "@/lib/domain/types/plans";
+import { toTexts } from "@/lib/domain/texts";
+import type { PlanChoice, PlanSummary } from "@/lib/domain/types/plans";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
 
@@ -10,7 +11,7 @@ export async function listPlans(ctx: TenantContext, today = new Date()): Promise
     Promise.all([
       tx.plan.findMany({
         where: { tenantId, archivedAt: null },
-        select: { id: true, title: true, titles: true, status: true, startDate: true, endDate: true },
+        select: { id: true, title: true, status: true, startDate: true, endDate: true },
         orderBy: [{ startDate: "desc" }],
       }),
       tx.activity.groupBy({ by: ["planId", "status"], where: { tenantId, archivedAt: null }, _count: { _all: true } }),
@@ -25,7 +26,7 @@ export async function listPlans(ctx: TenantContext, today = new Date()): Promise
     const rows = byStatus.filter((r) => r.planId === p.id);
     return {
       ...p,
-      titles: (p.titles ?? {}) as Localized,
+      title: toTexts(p.title),
       activities: rows.reduce((n, r) => n + r._count._all, 0),
       completed: rows.find((r) => r.status === "COMPLETED")?._count._all ?? 0,
       overdue: overdue.find((r) => r.planId === p.id)?._count._all ?? 0,
@@ -38,9 +39,9 @@ export async function listPlanChoices(ctx: TenantContext): Promise<PlanChoice[]>
   const plans = await withTenant(ctx, "tenant.view", (tx) =>
     tx.plan.findMany({
       where: { tenantId: ctx.tenant.id, archivedAt: null },
-      select: { id: true, title: true, titles: true },
+      select: { id: true, title: true },
       orderBy: { startDate: "desc" },
     }),
   );
-  return plans.map((p) => ({ ...p, titles: p.titles as Localized }));
+  return plans.map((p) => ({ ...p, title: toTexts(p.title) }));
 }

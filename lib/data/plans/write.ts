@@ -4,6 +4,7 @@ import { toIsoDay } from "@/lib/domain/day";
 import { isOneOf } from "@/lib/domain/enums";
 import { NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
 import { canChangePlanStatus, INITIAL_PLAN_STATUSES } from "@/lib/domain/plan-status";
+import { toTexts, type Texts } from "@/lib/domain/texts";
 import { planDatesError } from "@/lib/validation/plans";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
@@ -14,17 +15,16 @@ import { editSelect, toEdit } from "./detail";
 // event in the same transaction as the write.
 
 /** Every new plan starts with the four pillars; sections can then be renamed, added or archived. */
-export const DEFAULT_SECTIONS: { code: string; title: string; ru: string; pillar: Pillar }[] = [
-  { code: "1", title: "Prevention", ru: "Предупреждение", pillar: "PREVENTION" },
-  { code: "2", title: "Protection", ru: "Защита", pillar: "PROTECTION" },
-  { code: "3", title: "Prosecution", ru: "Уголовное преследование", pillar: "PROSECUTION" },
-  { code: "4", title: "Partnership", ru: "Партнёрство", pillar: "PARTNERSHIP" },
+export const DEFAULT_SECTIONS: { code: string; title: Texts; pillar: Pillar }[] = [
+  { code: "1", title: { en: "Prevention", ru: "Предупреждение" }, pillar: "PREVENTION" },
+  { code: "2", title: { en: "Protection", ru: "Защита" }, pillar: "PROTECTION" },
+  { code: "3", title: { en: "Prosecution", ru: "Уголовное преследование" }, pillar: "PROSECUTION" },
+  { code: "4", title: { en: "Partnership", ru: "Партнёрство" }, pillar: "PARTNERSHIP" },
 ];
 
 export interface PlanInput {
-  title: string;
-  titleRu: string | null;
-  description: string;
+  title: Texts;
+  description: Texts;
   startDate: Date;
   endDate: Date;
   status: PlanStatus;
@@ -33,9 +33,8 @@ export interface PlanInput {
 
 function toData(input: PlanInput) {
   return {
-    title: input.title.trim(),
-    titles: input.titleRu?.trim() ? { ru: input.titleRu.trim() } : {},
-    description: input.description.trim(),
+    title: toTexts(input.title),
+    description: toTexts(input.description),
     startDate: input.startDate,
     endDate: input.endDate,
     predecessorId: input.predecessorId || null,
@@ -44,18 +43,16 @@ function toData(input: PlanInput) {
 
 /** What an audit event says about a plan: comparable before/after, dates as days. */
 function auditView(p: {
-  title: string;
-  titles: unknown;
-  description: string;
+  title: unknown;
+  description: unknown;
   startDate: Date;
   endDate: Date;
   status: PlanStatus;
   predecessorId: string | null;
 }) {
   return {
-    title: p.title,
-    titles: p.titles,
-    description: p.description,
+    title: toTexts(p.title),
+    description: toTexts(p.description),
     startDate: toIsoDay(p.startDate),
     endDate: toIsoDay(p.endDate),
     status: p.status,
@@ -115,7 +112,6 @@ export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<
         planId: plan.id,
         code: s.code,
         title: s.title,
-        titles: { ru: s.ru },
         pillar: s.pillar,
         position: i + 1,
       })),
@@ -126,7 +122,7 @@ export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<
       entityId: plan.id,
       after: {
         ...auditView({ ...data, status: input.status }),
-        sections: DEFAULT_SECTIONS.map((s) => `${s.code}. ${s.title}`),
+        sections: DEFAULT_SECTIONS.map((s) => `${s.code}. ${s.title.en}`),
       },
     });
     return plan;

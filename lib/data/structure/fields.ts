@@ -1,9 +1,6 @@
 import "server-only";
 import { RuleError } from "@/lib/domain/errors";
 
-export const titles = (ru: string | null) => (ru?.trim() ? { ru: ru.trim() } : {});
-export const ruOf = (t: unknown) => ((t ?? {}) as Record<string, string>).ru ?? null;
-
 /**
  * The field error for a code someone else took. The check before the write catches the usual
  * case; a duplicate that slips past it (two people saving at once) hits the unique key, and the

@@ -5,13 +5,13 @@ import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { requireEditablePlan } from "../plan-guards";
-import { codeTaken, ruOf, titles } from "./fields";
+import { toTexts, type Texts } from "@/lib/domain/texts";
+import { codeTaken } from "./fields";
 import { loadSection } from "./sections";
 
 export interface ObjectiveInput {
   code: string;
-  title: string;
-  titleRu: string | null;
+  title: Texts;
 }
 
 const objectiveSelect = {
@@ -20,7 +20,6 @@ const objectiveSelect = {
   sectionId: true,
   code: true,
   title: true,
-  titles: true,
   position: true,
   version: true,
 } as const;
@@ -30,8 +29,7 @@ const objectiveView = (o: ObjectiveRow) => ({
   version: o.version,
   sectionId: o.sectionId,
   code: o.code,
-  title: o.title,
-  titleRu: ruOf(o.titles),
+  title: toTexts(o.title),
 });
 
 /** A live objective of an editable plan of this tenant, inside the caller's transaction. */
@@ -84,7 +82,7 @@ export async function createObjective(
     async (tx, audit) => {
       const section = await loadSection(tx, ctx, sectionId);
       const code = await checkObjectiveCode(tx, ctx, section.planId, input.code);
-      const data = { code, title: input.title.trim(), titles: titles(input.titleRu) };
+      const data = { code, title: toTexts(input.title) };
       const position = await nextObjectivePosition(tx, ctx, sectionId);
       const objective = await tx.objective.create({
         data: { tenantId: ctx.tenant.id, planId: section.planId, sectionId, ...data, position },
@@ -114,7 +112,7 @@ export async function updateObjective(
     "plans.manage",
     async (tx, audit) => {
       const before = await loadObjective(tx, ctx, objectiveId);
-      const data = { title: input.title.trim(), titles: titles(input.titleRu), sectionId: input.sectionId };
+      const data = { title: toTexts(input.title), sectionId: input.sectionId };
       let code = before.code;
       // A stale version answers first, with the saved values; then the code's and the section's rules.
       await saveOverVersion(before, version, objectiveView, async () => {
@@ -138,7 +136,7 @@ export async function updateObjective(
         action: "objective.updated",
         entityType: "Objective",
         entityId: objectiveId,
-        before: { code: before.code, title: before.title, titles: before.titles, sectionId: before.sectionId },
+        before: { code: before.code, title: toTexts(before.title), sectionId: before.sectionId },
         after: { code, ...data },
       });
     },

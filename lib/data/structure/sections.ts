@@ -6,12 +6,12 @@ import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { requireEditablePlan } from "../plan-guards";
-import { codeTaken, ruOf, titles } from "./fields";
+import { toTexts, type Texts } from "@/lib/domain/texts";
+import { codeTaken } from "./fields";
 
 export interface SectionInput {
   code: string | null;
-  title: string;
-  titleRu: string | null;
+  title: Texts;
   pillar: Pillar | null;
 }
 
@@ -20,7 +20,6 @@ const sectionSelect = {
   planId: true,
   code: true,
   title: true,
-  titles: true,
   pillar: true,
   position: true,
   version: true,
@@ -30,8 +29,7 @@ const sectionView = (s: SectionRow) => ({
   id: s.id,
   version: s.version,
   code: s.code,
-  title: s.title,
-  titleRu: ruOf(s.titles),
+  title: toTexts(s.title),
   pillar: s.pillar,
 });
 
@@ -88,7 +86,7 @@ export async function createSection(ctx: TenantContext, planId: string, input: S
           ),
       );
       const position = Math.max(0, ...existing.map((s) => s.position)) + 1;
-      const data = { code, title: input.title.trim(), titles: titles(input.titleRu), pillar: input.pillar };
+      const data = { code, title: toTexts(input.title), pillar: input.pillar };
       const section = await tx.section.create({ data: { tenantId, planId, ...data, position }, select: { id: true } });
       await audit({
         action: "section.created",
@@ -114,7 +112,7 @@ export async function updateSection(
     "plans.manage",
     async (tx, audit) => {
       const before = await loadSection(tx, ctx, sectionId);
-      const data = { title: input.title.trim(), titles: titles(input.titleRu), pillar: input.pillar };
+      const data = { title: toTexts(input.title), pillar: input.pillar };
       let code = before.code;
       // A stale version answers first, with the saved values; then the code's rules.
       await saveOverVersion(before, version, sectionView, async () => {
@@ -128,7 +126,7 @@ export async function updateSection(
         action: "section.updated",
         entityType: "Section",
         entityId: sectionId,
-        before: { code: before.code, title: before.title, titles: before.titles, pillar: before.pillar },
+        before: { code: before.code, title: toTexts(before.title), pillar: before.pillar },
         after: { code, ...data },
       });
     },

@@ -4,16 +4,15 @@ import type { PlanStatus } from "@/lib/domain/enums";
 import type { ActivitySnapshot, DateWarning } from "@/lib/domain/activity-rules";
 import type { IndicatorForEdit } from "./indicators";
 
-/** Translations of a name or title, by locale ("ru"); the record's own text is the default. */
-export type Localized = Record<string, string>;
+import type { Texts } from "@/lib/domain/texts";
 
 export type ActivityInput = ActivitySnapshot;
 
 export interface ActivityFormOptions {
-  plan: { id: string; title: string; titles: Localized; status: PlanStatus; startDate: string; endDate: string };
+  plan: { id: string; title: Texts; status: PlanStatus; startDate: string; endDate: string };
   /** nextCode: the first free activity number under the objective, offered as the default code. */
-  objectives: { id: string; code: string; title: string; titles: Localized; nextCode: string }[];
-  agencies: { id: string; name: string; names: Localized; shortName: string | null; archived: boolean }[];
+  objectives: { id: string; code: string; title: Texts; nextCode: string }[];
+  agencies: { id: string; name: Texts; shortName: Texts; archived: boolean }[];
 }
 
 export interface ActivityForEdit extends ActivitySnapshot {

@@ -10,20 +10,18 @@ import type {
   Pillar,
   PlanStatus,
 } from "@/lib/domain/enums";
-import type { Localized } from "./activities";
+import type { Texts } from "@/lib/domain/texts";
 import type { Disaggregation } from "./indicators";
 
-export type { Disaggregation, Localized };
+export type { Disaggregation, Texts };
 
 export interface AgencyRef {
   id: string;
-  name: string;
-  names: Localized;
+  name: Texts;
 }
 export interface PlanRef {
   id: string;
-  title: string;
-  titles: Localized;
+  title: Texts;
   status: PlanStatus;
   startDate: Date;
   endDate: Date;
@@ -32,8 +30,7 @@ export interface PlanRef {
 export interface ActivityRow {
   id: string;
   code: string;
-  title: string;
-  titles: Localized;
+  title: Texts;
   status: ActivityStatus;
   percentComplete: number;
   plannedEnd: Date | null;
@@ -60,20 +57,19 @@ export interface QueryOptions {
 export interface FilterOptions {
   plans: PlanRef[];
   plan: PlanRef | null;
-  sections: { id: string; code: string; title: string; titles: Localized; pillar: Pillar | null }[];
-  objectives: { id: string; code: string; title: string; titles: Localized; sectionId: string }[];
-  agencies: { id: string; name: string; names: Localized; archived: boolean }[];
+  sections: { id: string; code: string; title: Texts; pillar: Pillar | null }[];
+  objectives: { id: string; code: string; title: Texts; sectionId: string }[];
+  agencies: { id: string; name: Texts; archived: boolean }[];
 }
 
 export interface IndicatorDetail {
   id: string;
-  name: string;
-  names: Localized;
+  name: Texts;
   unit: IndicatorUnit;
-  unitLabel: string | null;
+  unitLabel: Texts;
   baseline: number | null;
   baselineYear: number | null;
-  baselineSource: string | null;
+  baselineSource: Texts;
   target: number | null;
   targetYear: number | null;
   direction: IndicatorDirection;
@@ -85,15 +81,14 @@ export interface IndicatorDetail {
 export interface ActivityDetail {
   id: string;
   code: string;
-  title: string;
-  titles: Localized;
-  description: string;
-  expectedResults: string;
+  title: Texts;
+  description: Texts;
+  expectedResults: Texts;
   plannedStart: Date | null;
   plannedEnd: Date | null;
   budget: number | null;
   currency: string | null;
-  fundingSource: string | null;
+  fundingSource: Texts;
   status: ActivityStatus;
   percentComplete: number;
   version: number;
@@ -101,8 +96,8 @@ export interface ActivityDetail {
   overdue: boolean;
   updatedAt: Date;
   plan: PlanRef;
-  section: { id: string; code: string; title: string; titles: Localized; pillar: Pillar | null };
-  objective: { id: string; code: string; title: string; titles: Localized };
+  section: { id: string; code: string; title: Texts; pillar: Pillar | null };
+  objective: { id: string; code: string; title: Texts };
   leadAgency: AgencyRef | null;
   partners: AgencyRef[];
   indicators: IndicatorDetail[];
@@ -112,7 +107,7 @@ export interface ActivityDetail {
 
 export type AgencyActivityRow = ActivityRow & {
   role: AgencyPart;
-  plan: { id: string; title: string; titles: Localized; status: PlanStatus };
+  plan: { id: string; title: Texts; status: PlanStatus };
 };
 
 export interface MyActivities {
@@ -122,7 +117,7 @@ export interface MyActivities {
 
 export type StatusCounts = Record<ActivityStatus, number>;
 export interface AgencyOverview {
-  agency: AgencyRef & { nameRu: string | null; shortName: string | null; kind: AgencyKind; archived: boolean };
+  agency: AgencyRef & { shortName: Texts; kind: AgencyKind; archived: boolean };
   /** Per plan (newest first): counts by status and overdue, computed by the database, and the activities. */
   plans: {
     plan: AgencyActivityRow["plan"];

@@ -1,6 +1,7 @@
 // What the indicator form edits and receives. Pure types, so components import them from here
 // and never reach into the data layer (lib/data/indicators returns them).
 import type { IndicatorDirection, IndicatorUnit } from "@/lib/domain/enums";
+import type { Texts } from "@/lib/domain/texts";
 
 /** One way a value is broken down ("sex": ["female", "male"]). */
 export interface Disaggregation {
@@ -10,13 +11,12 @@ export interface Disaggregation {
 
 /** What the indicator form edits; decimals as plain strings ("1000.5"), comparable field by field. */
 export interface IndicatorInput {
-  name: string;
-  nameRu: string | null;
+  name: Texts;
   unit: IndicatorUnit;
-  unitLabel: string | null;
+  unitLabel: Texts;
   baseline: string | null;
   baselineYear: number | null;
-  baselineSource: string | null;
+  baselineSource: Texts;
   target: string | null;
   targetYear: number | null;
   direction: IndicatorDirection;

@@ -2,14 +2,12 @@
 // so components import them from here and never reach into the data layer.
 import type { ActivityStatus, Pillar, PlanStatus } from "@/lib/domain/enums";
 
-/** Translations of a name or title, by locale ("ru"); the record's own text is the default. */
-export type Localized = Record<string, string>;
+import type { Texts } from "@/lib/domain/texts";
 
 /** A plan on the tenant's overview, with its activity counts. */
 export interface PlanSummary {
   id: string;
-  title: string;
-  titles: Localized;
+  title: Texts;
   status: PlanStatus;
   startDate: Date;
   endDate: Date;
@@ -21,16 +19,14 @@ export interface PlanSummary {
 /** A plan a plan may follow, for the predecessor choice. */
 export interface PlanChoice {
   id: string;
-  title: string;
-  titles: Localized;
+  title: Texts;
 }
 
 /** A plan with its live sections, objectives and activities, in order. */
 export interface PlanTree {
   id: string;
-  title: string;
-  titles: Localized;
-  description: string;
+  title: Texts;
+  description: Texts;
   status: PlanStatus;
   startDate: Date;
   endDate: Date;
@@ -39,8 +35,7 @@ export interface PlanTree {
   sections: {
     id: string;
     code: string;
-    title: string;
-    titles: Localized;
+    title: Texts;
     pillar: Pillar | null;
     position: number;
     version: number;
@@ -49,8 +44,7 @@ export interface PlanTree {
     objectives: {
       id: string;
       code: string;
-      title: string;
-      titles: Localized;
+      title: Texts;
       position: number;
       version: number;
       /** Never held an activity or indicator: may be deleted rather than archived. */
@@ -59,12 +53,11 @@ export interface PlanTree {
         id: string;
         position: number;
         code: string;
-        title: string;
-        titles: Localized;
+        title: Texts;
         status: ActivityStatus;
         percentComplete: number;
         plannedEnd: Date | null;
-        leadAgency: { id: string; name: string; names: Localized } | null;
+        leadAgency: { id: string; name: Texts } | null;
       }[];
     }[];
   }[];
@@ -74,9 +67,8 @@ export interface PlanTree {
 export interface PlanForEdit {
   id: string;
   version: number;
-  title: string;
-  titleRu: string | null;
-  description: string;
+  title: Texts;
+  description: Texts;
   startDate: string;
   endDate: string;
   status: PlanStatus;

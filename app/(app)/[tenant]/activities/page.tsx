@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { readingOf } from "@/components/ui/text";
 import { getActivityFilterOptions, listActivities, type FilterOptions } from "@/lib/data/activity-queries";
-import { localized } from "@/lib/domain/localized";
 import {
   hasActiveFilters,
   parseActivityListParams,
@@ -15,6 +15,7 @@ import {
 import { ActivityTable } from "@/components/browse/activity-table";
 import { FilterForm } from "./_components/filter-form";
 import { Pagination } from "./_components/pagination";
+import { textOf } from "@/lib/domain/texts";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -53,6 +54,7 @@ export default async function ActivitiesPage({
     getFormatter(),
     getLocale(),
   ]);
+  const reading = readingOf(ctx.tenant, locale);
   const filters = applicable(parsed.filters, options);
   const result = await listActivities(ctx, { ...filters, plan: options.plan?.id ?? null }, parsed.sort, parsed.page, {
     locale,
@@ -63,7 +65,7 @@ export default async function ActivitiesPage({
     return `/${tenant}/activities${query ? `?${query}` : ""}`;
   };
   const from = (result.page - 1) * result.size + 1;
-  const planTitle = result.plan ? localized(result.plan.title, result.plan.titles, locale) : "";
+  const planTitle = result.plan ? textOf(result.plan.title, reading) : "";
 
   return (
     <div className="flex flex-col gap-6">
@@ -77,7 +79,13 @@ export default async function ActivitiesPage({
         <>
           {/* Keyed by the state: links (clear, sort, pages) navigate on the client, and the form's
               uncontrolled fields would otherwise keep the previous filters and re-apply them. */}
-          <FilterForm key={serializeActivityListState(state)} tenant={tenant} state={state} options={options} />
+          <FilterForm
+            key={serializeActivityListState(state)}
+            tenant={tenant}
+            state={state}
+            options={options}
+            reading={reading}
+          />
           <section aria-labelledby="results-title" className="flex flex-col gap-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="results-title" className="text-lg font-semibold">
@@ -125,6 +133,7 @@ export default async function ActivitiesPage({
               </div>
             ) : (
               <ActivityTable
+                reading={reading}
                 tenant={tenant}
                 rows={result.rows}
                 caption={t("caption", { plan: planTitle })}

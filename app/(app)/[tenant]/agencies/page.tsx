@@ -4,7 +4,8 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { listAgencies } from "@/lib/data/agencies";
 import { can } from "@/lib/domain/roles";
-import { localized } from "@/lib/domain/localized";
+import { hasText } from "@/lib/domain/texts";
+import { Text, readingOf } from "@/components/ui/text";
 import { AgencyForm } from "./_components/agency-form";
 import { ArchiveAgencyButton } from "./_components/archive-agency-button";
 
@@ -17,11 +18,12 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
   const { tenant } = await params;
   const ctx = await requireTenant(tenant);
   const manage = can(ctx.role, "agencies.manage");
-  const [agencies, t, format, locale] = await Promise.all([
-    listAgencies(ctx, { includeArchived: manage }),
+  const locale = await getLocale();
+  const reading = readingOf(ctx.tenant, locale);
+  const [agencies, t, format] = await Promise.all([
+    listAgencies(ctx, { includeArchived: manage, locale }),
     getTranslations(),
     getFormatter(),
-    getLocale(),
   ]);
   return (
     <div className="flex flex-col gap-8">
@@ -58,9 +60,14 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                 <tr key={a.id} className={`border-t border-slate-200 align-top ${a.archived ? "text-slate-600" : ""}`}>
                   <td className="px-3 py-2">
                     <Link href={`/${tenant}/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                      {localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale)}
+                      <Text value={a.name} reading={reading} />
                     </Link>
-                    {a.shortName && <span className="text-slate-700"> ({a.shortName})</span>}
+                    {hasText(a.shortName) && (
+                      <span className="text-slate-700">
+                        {" "}
+                        (<Text value={a.shortName} reading={reading} />)
+                      </span>
+                    )}
                     {a.archived && (
                       <span className="ml-2 rounded border border-slate-400 px-1 text-xs">
                         {t("agencies.archived")}
@@ -76,7 +83,6 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                               id: a.id,
                               version: a.version,
                               name: a.name,
-                              nameRu: a.nameRu,
                               shortName: a.shortName,
                               kind: a.kind,
                             }}

@@ -5,7 +5,8 @@ import { requireTenant } from "@/lib/auth/session";
 import { listAgencies } from "@/lib/data/agencies";
 import { listPendingInvitations } from "@/lib/data/invitations";
 import { listMembers } from "@/lib/data/members";
-import { localized } from "@/lib/domain/localized";
+import { textOf } from "@/lib/domain/texts";
+import { readingOf } from "@/components/ui/text";
 import { InviteForm } from "./_components/invite-form";
 import { MemberRow } from "./_components/member-row";
 import { RevokeInvitationButton } from "./_components/revoke-invitation-button";
@@ -21,15 +22,13 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
   const [members, invitations, agencies, t, format, locale] = await Promise.all([
     listMembers(ctx),
     listPendingInvitations(ctx),
-    listAgencies(ctx),
+    listAgencies(ctx, { locale: ctx.user.locale ?? undefined }),
     getTranslations(),
     getFormatter(),
     getLocale(),
   ]);
-  const agencyOptions = agencies.map((a) => ({
-    value: a.id,
-    label: localized(a.name, a.nameRu ? { ru: a.nameRu } : {}, locale),
-  }));
+  const reading = readingOf(ctx.tenant, locale);
+  const agencyOptions = agencies.map((a) => ({ value: a.id, label: textOf(a.name, reading) }));
   return (
     <div className="flex flex-col gap-8">
       <section>
@@ -90,7 +89,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
                 <span className="font-medium">{i.email}</span>
                 <span>
                   {t(`roles.${i.role}`)}
-                  {i.agencyName ? ` · ${i.agencyName}` : ""}
+                  {i.agencyName ? ` · ${textOf(i.agencyName, reading)}` : ""}
                 </span>
                 <span className="text-slate-700">
                   {t("members.expires", { date: format.dateTime(i.expiresAt, { dateStyle: "medium" }) })}

@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { readingOf } from "@/components/ui/text";
 import { listMyActivities } from "@/lib/data/activity-queries";
-import { localized } from "@/lib/domain/localized";
 import { groupByPlan, PlanGroups } from "@/components/browse/plan-groups";
+import { textOf } from "@/lib/domain/texts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("browse.my");
@@ -21,6 +22,7 @@ export default async function MyActivitiesPage({ params }: { params: Promise<{ t
     getTranslations(),
     getLocale(),
   ]);
+  const reading = readingOf(ctx.tenant, locale);
   const toList = (
     <Link href={`/${tenant}/activities`} className="text-brand-700 hover:underline">
       {t("toList")}
@@ -37,7 +39,7 @@ export default async function MyActivitiesPage({ params }: { params: Promise<{ t
       </section>
     );
   }
-  const agency = localized(mine.agency.name, mine.agency.names, locale);
+  const agency = textOf(mine.agency.name, reading);
   return (
     <section className="flex flex-col gap-4">
       <header className="flex flex-col gap-1">
@@ -47,7 +49,12 @@ export default async function MyActivitiesPage({ params }: { params: Promise<{ t
       {mine.rows.length === 0 ? (
         <p className="text-slate-700">{t("none", { agency })}</p>
       ) : (
-        <PlanGroups tenant={tenant} groups={groupByPlan(mine.rows)} caption={(plan) => t("planCaption", { plan })} />
+        <PlanGroups
+          tenant={tenant}
+          groups={groupByPlan(mine.rows)}
+          caption={(plan) => t("planCaption", { plan })}
+          reading={reading}
+        />
       )}
       <p className="text-sm">{toList}</p>
     </section>

@@ -4,7 +4,9 @@ import { useActionState } from "react";
 import { useTranslations } from "next-intl";
 import { createTenantAction } from "@/lib/actions/tenants";
 import { Button } from "@/components/ui/button";
+import { DEFAULT_CONTENT_LANGUAGES } from "@/lib/domain/texts";
 import { SelectField, TextField } from "@/components/ui/field";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { InvitationLink } from "@/components/layout/invitation-link";
 import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
@@ -17,13 +19,14 @@ export function CreateTenantForm() {
   const created = state?.ok ? state.data : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={created?.slug ?? "form"}>
-      <TextField
+      <TextsField
         label={t("name")}
         name="name"
+        languages={DEFAULT_CONTENT_LANGUAGES}
         required
-        defaultValue={v("name")}
-        key={`n-${v("name")}`}
-        error={failed?.fieldErrors?.name}
+        maxLength={120}
+        value={(lang) => v(`name.${lang}`)}
+        errors={failed?.fieldErrors}
       />
       <TextField
         label={t("slug")}

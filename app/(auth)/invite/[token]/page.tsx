@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { unsafeFindInvitation } from "@/lib/data/invitations";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
+import { textOf } from "@/lib/domain/texts";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("invite");
@@ -10,8 +11,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function InvitePage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const t = await getTranslations();
+  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const invitation = await unsafeFindInvitation(token);
+  const reading = { locale, languages: invitation?.contentLanguages ?? [] };
   if (!invitation) {
     return (
       <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -24,8 +26,8 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     <section className="rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
       <h1 className="mb-2 text-2xl font-semibold">{t("invite.title")}</h1>
       <p className="mb-6 text-sm text-slate-700">
-        {t("invite.intro", { tenant: invitation.tenantName, role: t(`roles.${invitation.role}`) })}
-        {invitation.agencyName && <> {t("invite.forAgency", { agency: invitation.agencyName })}</>}
+        {t("invite.intro", { tenant: textOf(invitation.tenantName, reading), role: t(`roles.${invitation.role}`) })}
+        {invitation.agencyName && <> {t("invite.forAgency", { agency: textOf(invitation.agencyName, reading) })}</>}
       </p>
       <AcceptInvitationForm token={token} email={invitation.email} hasAccount={invitation.hasAccount} />
     </section>

@@ -7,12 +7,13 @@ import { requireTenant } from "@/lib/auth/session";
 import { getActivityDetail } from "@/lib/data/activity-queries";
 import { listHistory } from "@/lib/data/history";
 import { NotFoundError } from "@/lib/domain/errors";
-import { localized } from "@/lib/domain/localized";
 import { can } from "@/lib/domain/roles";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { ActivityFacts } from "./_components/activity-facts";
 import { HistoryList } from "./_components/history-list";
 import { IndicatorTable } from "./_components/indicator-table";
+import { textOf } from "@/lib/domain/texts";
+import { Text, readingOf } from "@/components/ui/text";
 
 type Params = Promise<{ tenant: string; activityId: string }>;
 
@@ -22,10 +23,10 @@ const load = cache(async (tenant: string, activityId: string) => {
   const locale = await getLocale();
   try {
     const [activity, history] = await Promise.all([
-      getActivityDetail(ctx, activityId),
+      getActivityDetail(ctx, activityId, { locale }),
       can(ctx.role, "audit.view") ? listHistory(ctx, activityId, { locale }) : null,
     ]);
-    return { ctx, tenant, activity, history, locale };
+    return { ctx, tenant, activity, history, reading: readingOf(ctx.tenant, locale) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -34,13 +35,13 @@ const load = cache(async (tenant: string, activityId: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { tenant, activityId } = await params;
-  const { activity, locale } = await load(tenant, activityId);
-  return { title: `${activity.code} ${localized(activity.title, activity.titles, locale)}` };
+  const { activity, reading } = await load(tenant, activityId);
+  return { title: `${activity.code} ${textOf(activity.title, reading)}` };
 }
 
 export default async function ActivityPage({ params }: { params: Params }) {
   const { tenant: slug, activityId } = await params;
-  const { ctx, tenant, activity, history, locale } = await load(slug, activityId);
+  const { ctx, tenant, activity, history, reading } = await load(slug, activityId);
   const t = await getTranslations();
   return (
     <article className="flex flex-col gap-6">
@@ -53,7 +54,7 @@ export default async function ActivityPage({ params }: { params: Params }) {
         <div className="flex flex-wrap items-start justify-between gap-3">
           <h1 className="text-2xl font-semibold">
             <span className="mr-2 font-mono text-slate-700">{activity.code}</span>
-            {localized(activity.title, activity.titles, locale)}
+            <Text value={activity.title} reading={reading} />
           </h1>
           {can(ctx.role, "plans.manage") && (
             <Link
@@ -75,8 +76,8 @@ export default async function ActivityPage({ params }: { params: Params }) {
           </p>
         )}
       </header>
-      <ActivityFacts tenant={tenant} activity={activity} />
-      <IndicatorTable activity={activity} />
+      <ActivityFacts tenant={tenant} activity={activity} reading={reading} />
+      <IndicatorTable activity={activity} reading={reading} />
       {history ? (
         <HistoryList history={history} />
       ) : (

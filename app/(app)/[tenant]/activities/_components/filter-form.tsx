@@ -1,7 +1,7 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { FilterOptions } from "@/lib/domain/types/activity-browse";
-import { localized } from "@/lib/domain/localized";
+import { textOf, type Reading, type Texts } from "@/lib/domain/texts";
 import { ACTIVITY_STATUSES, PILLARS } from "@/lib/domain/enums";
 import { AGENCY_ROLES, PAGE_SIZES, SORT_KEYS, type ActivityListState } from "@/lib/validation/activity-filters";
 
@@ -39,14 +39,16 @@ export async function FilterForm({
   tenant,
   state,
   options,
+  reading,
 }: {
   tenant: string;
   state: ActivityListState;
   options: FilterOptions;
+  reading: Reading;
 }) {
-  const [t, tAll, locale] = await Promise.all([getTranslations("browse"), getTranslations(), getLocale()]);
+  const [t, tAll] = await Promise.all([getTranslations("browse"), getTranslations()]);
   const f = state.filters;
-  const name = (base: string, names: Record<string, string>) => localized(base, names, locale);
+  const name = (texts: Texts) => textOf(texts, reading);
   return (
     <form
       method="get"
@@ -79,7 +81,7 @@ export async function FilterForm({
         <Select name="plan" label={t("filters.plan")} value={options.plan?.id ?? ""}>
           {options.plans.map((p) => (
             <option key={p.id} value={p.id}>
-              {name(p.title, p.titles)} ({tAll(`planStatus.${p.status}`)})
+              {name(p.title)} ({tAll(`planStatus.${p.status}`)})
             </option>
           ))}
         </Select>
@@ -94,12 +96,12 @@ export async function FilterForm({
         <Select name="objective" label={t("filters.objective")} value={f.objective ?? ""}>
           <option value="">{t("filters.all")}</option>
           {options.sections.map((s) => (
-            <optgroup key={s.id} label={`${s.code}. ${name(s.title, s.titles)}`}>
+            <optgroup key={s.id} label={`${s.code}. ${name(s.title)}`}>
               {options.objectives
                 .filter((o) => o.sectionId === s.id)
                 .map((o) => (
                   <option key={o.id} value={o.id}>
-                    {o.code} {name(o.title, o.titles)}
+                    {o.code} {name(o.title)}
                   </option>
                 ))}
             </optgroup>
@@ -109,7 +111,7 @@ export async function FilterForm({
           <option value="">{t("filters.all")}</option>
           {options.agencies.map((a) => (
             <option key={a.id} value={a.id}>
-              {a.archived ? t("filters.archived", { name: name(a.name, a.names) }) : name(a.name, a.names)}
+              {a.archived ? t("filters.archived", { name: name(a.name) }) : name(a.name)}
             </option>
           ))}
         </Select>

@@ -5,12 +5,15 @@ import { useTranslations } from "next-intl";
 import { createAgencyAction, updateAgencyAction } from "@/lib/actions/agencies";
 import { AGENCY_KINDS } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import type { Texts } from "@/lib/domain/texts";
+import { SelectField } from "@/components/ui/field";
+import { AllTexts } from "@/components/ui/text";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 
 interface Props {
   tenant: string;
-  agency?: { id: string; version: number; name: string; nameRu: string | null; shortName: string | null; kind: string };
+  agency?: { id: string; version: number; name: Texts; shortName: Texts; kind: string };
 }
 
 /** Creates an agency, or edits one over the version it was loaded with. */
@@ -18,8 +21,14 @@ export function AgencyForm({ tenant, agency }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(agency ? updateAgencyAction : createAgencyAction, null);
   const failed = state && !state.ok ? state : null;
-  const value = (k: "name" | "nameRu" | "shortName" | "kind") =>
-    (failed?.values?.[k] as string | undefined) ?? agency?.[k] ?? "";
+  const value = (k: string) => {
+    const [field, lang] = k.split(".") as ["name" | "shortName" | "kind", keyof Texts | undefined];
+    const saved = agency?.[field];
+    return (
+      (failed?.values?.[k] as string | undefined) ??
+      (typeof saved === "string" ? saved : lang && saved ? (saved[lang] ?? "") : "")
+    );
+  };
   const stamp = JSON.stringify(failed?.values ?? state?.ok ?? "");
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
@@ -27,25 +36,20 @@ export function AgencyForm({ tenant, agency }: Props) {
       {agency && <input type="hidden" name="agencyId" value={agency.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is a deliberate choice. */}
       {agency && <input type="hidden" name="version" value={Number(failed?.current?.version ?? agency.version)} />}
-      <TextField
+      <TextsField
         label={t("agencies.name")}
         name="name"
         required
-        defaultValue={value("name")}
-        error={failed?.fieldErrors?.name}
+        maxLength={200}
+        value={(lang) => value(`name.${lang}`)}
+        errors={failed?.fieldErrors}
       />
-      <TextField
-        label={t("agencies.nameRu")}
-        name="nameRu"
-        lang="ru"
-        defaultValue={value("nameRu")}
-        error={failed?.fieldErrors?.nameRu}
-      />
-      <TextField
+      <TextsField
         label={t("agencies.shortName")}
         name="shortName"
-        defaultValue={value("shortName")}
-        error={failed?.fieldErrors?.shortName}
+        maxLength={40}
+        value={(lang) => value(`shortName.${lang}`)}
+        errors={failed?.fieldErrors}
       />
       <SelectField
         label={t("agencies.kind")}
@@ -60,11 +64,13 @@ export function AgencyForm({ tenant, agency }: Props) {
           <p>{t("agencies.conflictDetail")}</p>
           <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
             <dt>{t("agencies.name")}</dt>
-            <dd>{String(failed.current.name ?? "")}</dd>
-            <dt>{t("agencies.nameRu")}</dt>
-            <dd lang="ru">{String(failed.current.nameRu ?? "—")}</dd>
+            <dd>
+              <AllTexts value={failed.current.name} />
+            </dd>
             <dt>{t("agencies.shortName")}</dt>
-            <dd>{String(failed.current.shortName ?? "—")}</dd>
+            <dd>
+              <AllTexts value={failed.current.shortName} />
+            </dd>
             <dt>{t("agencies.kind")}</dt>
             <dd>{t(`agencyKind.${String(failed.current.kind)}`)}</dd>
           </dl>

@@ -3,15 +3,16 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { textOf } from "@/lib/domain/texts";
 import { getPlanTree } from "@/lib/data/plans";
 import { suggestNextCode } from "@/lib/domain/codes";
 import { NotFoundError } from "@/lib/domain/errors";
-import { localized } from "@/lib/domain/localized";
 import { isPlanReadOnly } from "@/lib/domain/plan-status";
 import { can } from "@/lib/domain/roles";
 import { PlanHeader } from "./_components/plan-header";
 import { SectionBlock } from "./_components/section-block";
 import { SectionForm } from "./_components/section-form";
+import { readingOf } from "@/components/ui/text";
 
 type Params = Promise<{ tenant: string; planId: string }>;
 
@@ -28,8 +29,8 @@ const loadPlan = cache(async (tenant: string, planId: string) => {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { tenant, planId } = await params;
-  const { plan } = await loadPlan(tenant, planId);
-  return { title: plan.title };
+  const { ctx, plan } = await loadPlan(tenant, planId);
+  return { title: textOf(plan.title, readingOf(ctx.tenant, await getLocale())) };
 }
 
 /**
@@ -40,6 +41,7 @@ export default async function PlanPage({ params }: { params: Params }) {
   const { tenant, planId } = await params;
   const { ctx, plan } = await loadPlan(tenant, planId);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+  const reading = readingOf(ctx.tenant, locale);
   const isManager = can(ctx.role, "plans.manage");
   const canEdit = isManager && !isPlanReadOnly(plan.status);
   const sectionCodes = plan.sections.map((s) => s.code);
@@ -49,7 +51,7 @@ export default async function PlanPage({ params }: { params: Params }) {
         objectiveCodes: plan.sections.flatMap((s) => s.objectives.map((o) => o.code)),
         sections: plan.sections.map((s) => ({
           value: s.id,
-          label: `${s.code}. ${localized(s.title, s.titles, locale)}`,
+          label: `${s.code}. ${textOf(s.title, reading)}`,
         })),
       }
     : null;
@@ -57,7 +59,7 @@ export default async function PlanPage({ params }: { params: Params }) {
   const slug = ctx.tenant.slug;
   return (
     <article className="flex flex-col gap-4">
-      <PlanHeader tenant={slug} plan={plan} canEdit={canEdit} isManager={isManager} />
+      <PlanHeader tenant={slug} plan={plan} canEdit={canEdit} isManager={isManager} reading={reading} />
       {plan.sections.length === 0 && <p className="text-slate-700">{t("structure.noSections")}</p>}
       {plan.sections.map((section, i) => (
         <SectionBlock
@@ -69,6 +71,7 @@ export default async function PlanPage({ params }: { params: Params }) {
           last={i === plan.sections.length - 1}
           manage={manage}
           today={today}
+          reading={reading}
         />
       ))}
       {manage && (

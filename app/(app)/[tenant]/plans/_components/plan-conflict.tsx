@@ -3,6 +3,7 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { isIsoDay } from "@/lib/domain/day";
 import { formatDay } from "@/components/browse/format";
+import { AllTexts } from "@/components/ui/text";
 
 /** What someone else saved while this form was open, so the editor sees what changed. */
 export function PlanConflict({
@@ -15,18 +16,19 @@ export function PlanConflict({
   const t = useTranslations();
   const format = useFormatter();
   const day = (k: string) => (isIsoDay(current[k]) ? formatDay(format, current[k], "—", "long") : "—");
-  const text = (k: string) => (current[k] ? String(current[k]) : "—");
   const predecessor = predecessors.find((p) => p.value === current.predecessorId)?.label ?? "—";
   return (
     <div className="rounded border border-red-700 bg-red-50 p-2 text-sm text-red-900">
       <p>{t("planAdmin.conflictDetail")}</p>
       <dl className="mt-1 grid grid-cols-[auto_1fr] gap-x-3">
         <dt>{t("planAdmin.title")}</dt>
-        <dd>{text("title")}</dd>
-        <dt>{t("planAdmin.titleRu")}</dt>
-        <dd lang="ru">{text("titleRu")}</dd>
+        <dd>
+          <AllTexts value={current.title} />
+        </dd>
         <dt>{t("planAdmin.description")}</dt>
-        <dd className="whitespace-pre-line">{text("description")}</dd>
+        <dd className="whitespace-pre-line">
+          <AllTexts value={current.description} />
+        </dd>
         <dt>{t("planAdmin.startDate")}</dt>
         <dd>{day("startDate")}</dd>
         <dt>{t("planAdmin.endDate")}</dt>

@@ -8,23 +8,24 @@ import type { PlanStatus } from "@/lib/domain/enums";
 import { INITIAL_PLAN_STATUSES, planStatusChoices } from "@/lib/domain/plan-status";
 import { planDatesError } from "@/lib/validation/plans";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import type { Texts } from "@/lib/domain/texts";
+import { SelectField, TextField } from "@/components/ui/field";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { PlanConflict } from "./plan-conflict";
 
 export interface PlanFormValues {
   id: string;
   version: number;
-  title: string;
-  titleRu: string | null;
-  description: string;
+  title: Texts;
+  description: Texts;
   startDate: string;
   endDate: string;
   status: PlanStatus;
   predecessorId: string | null;
 }
 
-type Field = "title" | "titleRu" | "description" | "startDate" | "endDate" | "status" | "predecessorId";
+type Field = "startDate" | "endDate" | "status" | "predecessorId";
 
 interface Props {
   tenant: string;
@@ -40,6 +41,8 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
   const [state, action, pending] = useActionState(plan ? updatePlanAction : createPlanAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (k: Field) => (failed?.values?.[k] as string | undefined) ?? String(plan?.[k] ?? "");
+  const texts = (field: "title" | "description") => (lang: keyof Texts) =>
+    (failed?.values?.[`${field}.${lang}`] as string | undefined) ?? plan?.[field][lang] ?? "";
   const stamp = JSON.stringify(failed?.values ?? "");
   const savedId = state?.ok ? state.data?.id : undefined;
   useEffect(() => {
@@ -55,26 +58,22 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
       {plan && <input type="hidden" name="planId" value={plan.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is deliberate. */}
       {plan && <input type="hidden" name="version" value={Number(failed?.current?.version ?? plan.version)} />}
-      <TextField
+      <TextsField
         label={t("planAdmin.title")}
         name="title"
         required
-        defaultValue={value("title")}
-        error={failed?.fieldErrors?.title}
+        maxLength={300}
+        value={texts("title")}
+        errors={failed?.fieldErrors}
       />
-      <TextField
-        label={t("planAdmin.titleRu")}
-        name="titleRu"
-        lang="ru"
-        defaultValue={value("titleRu")}
-        error={failed?.fieldErrors?.titleRu}
-      />
-      <TextAreaField
+      <TextsField
         label={t("planAdmin.description")}
         name="description"
+        multiline
         rows={4}
-        defaultValue={value("description")}
-        error={failed?.fieldErrors?.description}
+        maxLength={5000}
+        value={texts("description")}
+        errors={failed?.fieldErrors}
       />
       <PlanDates start={value("startDate")} end={value("endDate")} errors={failed?.fieldErrors} />
       <SelectField

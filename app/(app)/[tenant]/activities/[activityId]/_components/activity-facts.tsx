@@ -1,10 +1,10 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { ActivityDetail } from "@/lib/domain/types/activity-browse";
-import { localized } from "@/lib/domain/localized";
 import { AgencyLink } from "@/components/browse/agency-link";
 import { formatDay, formatPercent } from "@/components/browse/format";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
+import { Text, type Reading } from "@/components/ui/text";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
@@ -16,13 +16,16 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** Where the activity sits in the plan, who does it, when, with what money, how far it is. */
-export async function ActivityFacts({ tenant, activity: a }: { tenant: string; activity: ActivityDetail }) {
-  const [t, tAll, format, locale] = await Promise.all([
-    getTranslations("activityPage"),
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-  ]);
+export async function ActivityFacts({
+  tenant,
+  activity: a,
+  reading,
+}: {
+  tenant: string;
+  activity: ActivityDetail;
+  reading: Reading;
+}) {
+  const [t, tAll, format] = await Promise.all([getTranslations("activityPage"), getTranslations(), getFormatter()]);
   const none = t("none");
   const budget =
     a.budget === null
@@ -38,18 +41,22 @@ export async function ActivityFacts({ tenant, activity: a }: { tenant: string; a
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Fact label={t("plan")}>
           <Link href={`/${tenant}/plans/${a.plan.id}`} className="text-brand-700 hover:underline">
-            {localized(a.plan.title, a.plan.titles, locale)}
+            <Text value={a.plan.title} reading={reading} />
           </Link>
         </Fact>
         <Fact label={t("section")}>
-          {a.section.code}. {localized(a.section.title, a.section.titles, locale)}
+          {a.section.code}. <Text value={a.section.title} reading={reading} />
         </Fact>
         <Fact label={t("pillar")}>{a.section.pillar ? tAll(`pillars.${a.section.pillar}`) : tAll("pillars.none")}</Fact>
         <Fact label={t("objective")}>
-          {a.objective.code} {localized(a.objective.title, a.objective.titles, locale)}
+          {a.objective.code} <Text value={a.objective.title} reading={reading} />
         </Fact>
         <Fact label={t("leadAgency")}>
-          {a.leadAgency ? <AgencyLink tenant={tenant} agency={a.leadAgency} locale={locale} /> : tAll("browse.noLead")}
+          {a.leadAgency ? (
+            <AgencyLink tenant={tenant} agency={a.leadAgency} reading={reading} />
+          ) : (
+            tAll("browse.noLead")
+          )}
         </Fact>
         <Fact label={t("partners")}>
           {a.partners.length === 0 ? (
@@ -58,7 +65,7 @@ export async function ActivityFacts({ tenant, activity: a }: { tenant: string; a
             <ul className="flex flex-col gap-0.5">
               {a.partners.map((p) => (
                 <li key={p.id}>
-                  <AgencyLink tenant={tenant} agency={p} locale={locale} />
+                  <AgencyLink tenant={tenant} agency={p} reading={reading} />
                 </li>
               ))}
             </ul>
@@ -77,16 +84,22 @@ export async function ActivityFacts({ tenant, activity: a }: { tenant: string; a
           </span>
         </Fact>
         <Fact label={t("budget")}>{budget}</Fact>
-        <Fact label={t("fundingSource")}>{a.fundingSource || none}</Fact>
+        <Fact label={t("fundingSource")}>
+          <Text value={a.fundingSource} reading={reading} empty={none} />
+        </Fact>
       </dl>
       <div className="mt-4 grid gap-4 lg:grid-cols-2">
         <div>
           <h3 className="text-sm text-slate-700">{t("description")}</h3>
-          <p className="mt-1 text-sm whitespace-pre-line">{a.description || none}</p>
+          <p className="mt-1 text-sm whitespace-pre-line">
+            <Text value={a.description} reading={reading} empty={none} />
+          </p>
         </div>
         <div>
           <h3 className="text-sm text-slate-700">{t("expectedResults")}</h3>
-          <p className="mt-1 text-sm whitespace-pre-line">{a.expectedResults || none}</p>
+          <p className="mt-1 text-sm whitespace-pre-line">
+            <Text value={a.expectedResults} reading={reading} empty={none} />
+          </p>
         </div>
       </div>
     </section>

@@ -2,6 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { EnumName, FieldKind } from "@/lib/domain/audit-fields";
 import { payloadFieldKind } from "@/lib/domain/audit-payloads";
 import { isIsoDay } from "@/lib/domain/day";
+import { CONTENT_LANGUAGE_NAMES, isContentLanguage } from "@/lib/domain/texts";
 import type { History, HistoryValue } from "@/lib/domain/types/history";
 import { formatDay, type Formatter } from "@/components/browse/format";
 
@@ -54,6 +55,14 @@ function display(kind: FieldKind | null, v: HistoryValue, t: T, format: Formatte
 export async function HistoryList({ history }: { history: History }) {
   const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   const label = (key: string, fallback: string) => (t.has(key) ? t(key) : fallback);
+  // A content field changes language by language: "title.ru" reads "Title (Русский)".
+  const fieldLabel = (field: string) => {
+    const [base, lang] = field.split(".");
+    const name = label(`history.fields.${base}`, base);
+    return isContentLanguage(lang)
+      ? `${name} (${CONTENT_LANGUAGE_NAMES[lang]})`
+      : label(`history.fields.${field}`, field);
+  };
   return (
     <section aria-labelledby="history-title" className="flex flex-col gap-2">
       <h2 id="history-title" className="text-lg font-semibold">
@@ -106,10 +115,14 @@ export async function HistoryList({ history }: { history: History }) {
                       return (
                         <tr key={c.field} className="border-t border-slate-100 align-top">
                           <th scope="row" className="py-1 pr-2 text-left font-normal text-slate-700">
-                            {label(`history.fields.${c.field}`, c.field)}
+                            {fieldLabel(c.field)}
                           </th>
-                          <td className="py-1 pr-2 break-words">{display(kind, c.from, t, format)}</td>
-                          <td className="py-1 break-words">{display(kind, c.to, t, format)}</td>
+                          <td className="py-1 pr-2 break-words" lang={c.field.split(".")[1]}>
+                            {display(kind, c.from, t, format)}
+                          </td>
+                          <td className="py-1 break-words" lang={c.field.split(".")[1]}>
+                            {display(kind, c.to, t, format)}
+                          </td>
                         </tr>
                       );
                     })}

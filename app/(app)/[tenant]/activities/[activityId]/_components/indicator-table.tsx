@@ -1,7 +1,8 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { hasText, textOf } from "@/lib/domain/texts";
 import type { ActivityDetail, IndicatorDetail } from "@/lib/domain/types/activity-browse";
-import { localized } from "@/lib/domain/localized";
 import { formatDay, type Formatter } from "@/components/browse/format";
+import { Text, type Reading } from "@/components/ui/text";
 
 /** A value in the indicator's unit: a number, a percentage, or yes / no. */
 function formatValue(
@@ -31,12 +32,8 @@ function breakdownText(breakdown: Record<string, Record<string, number>>, format
 }
 
 /** The indicators with baseline, target and the latest approved value; a table with a caption. */
-export async function IndicatorTable({ activity }: { activity: ActivityDetail }) {
-  const [t, format, locale] = await Promise.all([
-    getTranslations("activityPage.indicators"),
-    getFormatter(),
-    getLocale(),
-  ]);
+export async function IndicatorTable({ activity, reading }: { activity: ActivityDetail; reading: Reading }) {
+  const [t, format] = await Promise.all([getTranslations("activityPage.indicators"), getFormatter()]);
   const yesNo = { yes: t("yes"), no: t("no") };
   const latest = activity.latestApproved;
   return (
@@ -85,16 +82,20 @@ export async function IndicatorTable({ activity }: { activity: ActivityDetail })
                 {activity.indicators.map((i) => (
                   <tr key={i.id} className="border-t border-slate-200 align-top">
                     <th scope="row" className="px-3 py-2 text-left font-medium">
-                      {localized(i.name, i.names, locale)}
-                      {i.baselineSource && (
+                      <Text value={i.name} reading={reading} />
+                      {hasText(i.baselineSource) && (
                         <span className="block text-xs font-normal text-slate-600">
-                          {t("source", { source: i.baselineSource })}
+                          {t("source", { source: textOf(i.baselineSource, reading) })}
                         </span>
                       )}
                     </th>
                     <td className="px-3 py-2">
                       {t(`units.${i.unit}`)}
-                      {i.unitLabel && <span className="block text-xs text-slate-600">{i.unitLabel}</span>}
+                      {hasText(i.unitLabel) && (
+                        <span className="block text-xs text-slate-600">
+                          <Text value={i.unitLabel} reading={reading} />
+                        </span>
+                      )}
                     </td>
                     <td className="px-3 py-2 text-right tabular-nums">
                       {formatValue(i, i.baseline, format, yesNo, "—")}

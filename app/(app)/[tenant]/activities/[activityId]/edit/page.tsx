@@ -10,6 +10,7 @@ import { EditIndicators } from "@/components/activities/edit-indicators";
 import { activityFormProps } from "@/components/activities/form-props";
 import { activityValues } from "@/components/activities/form-values";
 import { RemoveActivity } from "@/components/activities/remove-activity";
+import { readingOf } from "@/components/ui/text";
 
 type Params = Promise<{ tenant: string; activityId: string }>;
 
@@ -20,7 +21,7 @@ async function load(params: Params) {
   try {
     const activity = await getActivityForEdit(ctx, activityId);
     const inUse = [activity.leadAgencyId, ...activity.partnerAgencyIds].filter((id): id is string => Boolean(id));
-    return { tenant, activity, options: await getActivityFormOptions(ctx, activity.planId, inUse) };
+    return { ctx, tenant, activity, options: await getActivityFormOptions(ctx, activity.planId, inUse) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -33,7 +34,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function EditActivityPage({ params }: { params: Params }) {
-  const [{ tenant, activity, options }, t, locale] = await Promise.all([
+  const [{ ctx, tenant, activity, options }, t, locale] = await Promise.all([
     load(params),
     getTranslations("activityForm"),
     getLocale(),
@@ -60,7 +61,7 @@ export default async function EditActivityPage({ params }: { params: Params }) {
             <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("archivedNotice")}</p>
           )}
           <ActivityForm
-            {...activityFormProps(tenant, options, locale)}
+            {...activityFormProps(tenant, options, readingOf(ctx.tenant, locale))}
             values={activityValues(activity)}
             activity={{
               id: activity.id,
@@ -71,7 +72,12 @@ export default async function EditActivityPage({ params }: { params: Params }) {
               leadAgencyId: activity.leadAgencyId,
             }}
           />
-          <EditIndicators tenant={tenant} activityId={activity.id} indicators={activity.indicators} />
+          <EditIndicators
+            tenant={tenant}
+            activityId={activity.id}
+            indicators={activity.indicators}
+            reading={readingOf(ctx.tenant, locale)}
+          />
           <section
             aria-labelledby="remove-title"
             className="flex flex-col gap-2 rounded-lg border border-red-200 bg-white p-4 shadow-sm"

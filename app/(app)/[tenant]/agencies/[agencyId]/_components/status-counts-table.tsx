@@ -1,25 +1,22 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import type { AgencyOverview } from "@/lib/domain/types/activity-browse";
-import { localized } from "@/lib/domain/localized";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
+import { Text, type Reading } from "@/components/ui/text";
 
 /** Counts by status (as text column headers, not colour alone) per plan, with a total row. */
 export async function StatusCountsTable({
   tenant,
   overview,
   agencyName,
+  reading,
 }: {
   tenant: string;
   overview: AgencyOverview;
   agencyName: string;
+  reading: Reading;
 }) {
-  const [t, tAll, format, locale] = await Promise.all([
-    getTranslations("agencyPage"),
-    getTranslations(),
-    getFormatter(),
-    getLocale(),
-  ]);
+  const [t, tAll, format] = await Promise.all([getTranslations("agencyPage"), getTranslations(), getFormatter()]);
   const cells = (c: { counts: AgencyOverview["totals"]["counts"]; overdue: number; total: number }) => (
     <>
       {ACTIVITY_STATUSES.map((s) => (
@@ -58,7 +55,7 @@ export async function StatusCountsTable({
             <tr key={p.plan.id} className="border-t border-slate-200">
               <th scope="row" className="px-3 py-2 text-left font-normal">
                 <Link href={`/${tenant}/plans/${p.plan.id}`} className="text-brand-700 hover:underline">
-                  {localized(p.plan.title, p.plan.titles, locale)}
+                  <Text value={p.plan.title} reading={reading} />
                 </Link>
               </th>
               {cells(p)}

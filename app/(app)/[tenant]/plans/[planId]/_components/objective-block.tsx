@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { PlanTree } from "@/lib/domain/types/plans";
-import { isOverdue, localized } from "@/lib/domain/localized";
+import { isOverdue } from "@/lib/domain/overdue";
 import { ActivityTable } from "@/components/browse/activity-table";
 import { MoveControls } from "./move-controls";
 import { ObjectiveForm } from "./objective-form";
 import { RemoveControl } from "./remove-control";
+import { Text, type Reading } from "@/components/ui/text";
 
 type Objective = PlanTree["sections"][number]["objectives"][number];
 
@@ -19,17 +20,28 @@ interface Props {
   /** Present for managers of an open plan: the edit controls. */
   manage: { takenCodes: string[]; sections: { value: string; label: string }[] } | null;
   today: Date;
+  reading: Reading;
 }
 
-export async function ObjectiveBlock({ tenant, planId, sectionId, objective, first, last, manage, today }: Props) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
+export async function ObjectiveBlock({
+  tenant,
+  planId,
+  sectionId,
+  objective,
+  first,
+  last,
+  manage,
+  today,
+  reading,
+}: Props) {
+  const t = await getTranslations();
   const headingId = `objective-${objective.id}`;
   const name = t("structure.objectiveName", { code: objective.code });
   return (
     <section aria-labelledby={headingId} className="border-t border-slate-200 px-4 py-3">
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <h3 id={headingId} className="font-medium">
-          {objective.code} {localized(objective.title, objective.titles, locale)}
+          {objective.code} <Text value={objective.title} reading={reading} />
         </h3>
         {manage && (
           <>
@@ -61,7 +73,6 @@ export async function ObjectiveBlock({ tenant, planId, sectionId, objective, fir
                 sectionId,
                 code: objective.code,
                 title: objective.title,
-                titleRu: objective.titles.ru ?? null,
               }}
               takenCodes={manage.takenCodes.filter((c) => c !== objective.code)}
               sections={manage.sections}
@@ -76,6 +87,7 @@ export async function ObjectiveBlock({ tenant, planId, sectionId, objective, fir
         <ActivityTable
           tenant={tenant}
           variant="plain"
+          reading={reading}
           caption={t("plans.activitiesOf", { code: objective.code })}
           rows={objective.activities.map((a) => ({ ...a, overdue: isOverdue(a, today) }))}
           actions={

@@ -5,7 +5,10 @@ import { useTranslations } from "next-intl";
 import { createObjectiveAction, updateObjectiveAction } from "@/lib/actions/structure";
 import { isValidObjectiveCode, normaliseCode } from "@/lib/domain/codes";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import type { Texts } from "@/lib/domain/texts";
+import { SelectField } from "@/components/ui/field";
+import { AllTexts } from "@/components/ui/text";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 
@@ -14,8 +17,7 @@ export interface ObjectiveValues {
   version: number;
   sectionId: string;
   code: string;
-  title: string;
-  titleRu: string | null;
+  title: Texts;
 }
 
 interface Props {
@@ -29,7 +31,7 @@ interface Props {
   sections?: { value: string; label: string }[];
 }
 
-type Field = "code" | "title" | "titleRu" | "sectionId";
+type Field = "code" | "title" | "sectionId";
 
 /** Adds an objective to a section, or edits one (code, titles, section) over its loaded version. */
 export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = "", takenCodes, sections }: Props) {
@@ -37,6 +39,8 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
   const [state, action, pending] = useActionState(objective ? updateObjectiveAction : createObjectiveAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (k: Field) => (failed?.values?.[k] as string | undefined) ?? String(objective?.[k] ?? "");
+  const title = (lang: keyof Texts) =>
+    (failed?.values?.[`title.${lang}`] as string | undefined) ?? objective?.title[lang] ?? "";
   // A new key after each outcome re-mounts the fields: typed values after a failure, a fresh form after adding.
   const stamp = JSON.stringify(failed?.values ?? (state?.ok ? (state.data ?? true) : ""));
   const taken = new Set(takenCodes.map(normaliseCode));
@@ -65,19 +69,13 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
         serverError={failed?.fieldErrors?.code}
         check={check}
       />
-      <TextField
+      <TextsField
         label={t("structure.title")}
         name="title"
         required
-        defaultValue={value("title")}
-        error={failed?.fieldErrors?.title}
-      />
-      <TextField
-        label={t("structure.titleRu")}
-        name="titleRu"
-        lang="ru"
-        defaultValue={value("titleRu")}
-        error={failed?.fieldErrors?.titleRu}
+        maxLength={500}
+        value={title}
+        errors={failed?.fieldErrors}
       />
       {objective && sections && (
         <SelectField
@@ -96,9 +94,9 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
             <dt>{t("structure.objectiveCode")}</dt>
             <dd>{String(current.code ?? "")}</dd>
             <dt>{t("structure.title")}</dt>
-            <dd>{String(current.title ?? "")}</dd>
-            <dt>{t("structure.titleRu")}</dt>
-            <dd lang="ru">{String(current.titleRu ?? "—")}</dd>
+            <dd>
+              <AllTexts value={current.title} />
+            </dd>
             {sections && (
               <>
                 <dt>{t("structure.section")}</dt>

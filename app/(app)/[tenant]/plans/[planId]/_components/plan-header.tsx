@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { hasText } from "@/lib/domain/texts";
 import type { PlanTree } from "@/lib/domain/types/plans";
-import { localized } from "@/lib/domain/localized";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
+import { Text, type Reading } from "@/components/ui/text";
 
 /** Title, status, period, predecessor and description; the edit link for managers of an open plan. */
 export async function PlanHeader({
@@ -10,13 +11,15 @@ export async function PlanHeader({
   plan,
   canEdit,
   isManager,
+  reading,
 }: {
   tenant: string;
   plan: PlanTree;
   canEdit: boolean;
   isManager: boolean;
+  reading: Reading;
 }) {
-  const [t, format, locale] = await Promise.all([getTranslations(), getFormatter(), getLocale()]);
+  const [t, format] = await Promise.all([getTranslations(), getFormatter()]);
   return (
     <header>
       <p className="text-sm">
@@ -25,7 +28,9 @@ export async function PlanHeader({
         </Link>
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold">{localized(plan.title, plan.titles, locale)}</h1>
+        <h1 className="text-2xl font-semibold">
+          <Text value={plan.title} reading={reading} />
+        </h1>
         <PlanStatusBadge status={plan.status} />
         {canEdit && (
           <Link
@@ -43,12 +48,14 @@ export async function PlanHeader({
         <p className="text-sm text-slate-700">
           {t("plans.succeeds")}{" "}
           <Link href={`/${tenant}/plans/${plan.predecessor.id}`} className="text-brand-700 hover:underline">
-            {localized(plan.predecessor.title, plan.predecessor.titles, locale)}
+            <Text value={plan.predecessor.title} reading={reading} />
           </Link>
         </p>
       )}
-      {plan.description && (
-        <p className="mt-2 max-w-3xl whitespace-pre-line text-sm text-slate-800">{plan.description}</p>
+      {hasText(plan.description) && (
+        <p className="mt-2 max-w-3xl text-sm whitespace-pre-line text-slate-800">
+          <Text value={plan.description} reading={reading} />
+        </p>
       )}
       {isManager && !canEdit && (
         <p role="note" className="mt-2 rounded border border-slate-400 bg-slate-50 px-3 py-2 text-sm">

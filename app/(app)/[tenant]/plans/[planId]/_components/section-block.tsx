@@ -1,12 +1,13 @@
-import { getLocale, getTranslations } from "next-intl/server";
+import { getTranslations } from "next-intl/server";
 import type { PlanTree } from "@/lib/domain/types/plans";
 import { suggestNextCode } from "@/lib/domain/codes";
-import { localized } from "@/lib/domain/localized";
 import { MoveControls } from "./move-controls";
 import { ObjectiveBlock } from "./objective-block";
 import { ObjectiveForm } from "./objective-form";
 import { RemoveControl } from "./remove-control";
 import { SectionForm } from "./section-form";
+import { textOf } from "@/lib/domain/texts";
+import { Text, type Reading } from "@/components/ui/text";
 
 type Section = PlanTree["sections"][number];
 
@@ -19,19 +20,20 @@ interface Props {
   /** For managers of an open plan: what the edit forms check as you type. */
   manage: { sectionCodes: string[]; objectiveCodes: string[]; sections: { value: string; label: string }[] } | null;
   today: Date;
+  reading: Reading;
 }
 
 /** A collapsible section with its objectives; managers also get its controls and an "add objective" form. */
-export async function SectionBlock({ tenant, planId, section, first, last, manage, today }: Props) {
-  const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
-  const title = localized(section.title, section.titles, locale);
+export async function SectionBlock({ tenant, planId, section, first, last, manage, today, reading }: Props) {
+  const t = await getTranslations();
+  const title = textOf(section.title, reading);
   const name = t("structure.sectionName", { code: section.code, title });
   const objectiveManage = manage && { takenCodes: manage.objectiveCodes, sections: manage.sections };
   return (
     <details open className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <summary className="cursor-pointer px-4 py-3">
         <h2 className="inline text-lg font-semibold">
-          {section.code}. {title}
+          {section.code}. <Text value={section.title} reading={reading} />
         </h2>{" "}
         <span className="text-sm font-normal text-slate-700">
           ({section.pillar ? t(`pillars.${section.pillar}`) : t("pillars.none")})
@@ -56,7 +58,6 @@ export async function SectionBlock({ tenant, planId, section, first, last, manag
                   version: section.version,
                   code: section.code,
                   title: section.title,
-                  titleRu: section.titles.ru ?? null,
                   pillar: section.pillar,
                 }}
                 suggestedCode={section.code}
@@ -83,6 +84,7 @@ export async function SectionBlock({ tenant, planId, section, first, last, manag
           last={i === section.objectives.length - 1}
           manage={objectiveManage || null}
           today={today}
+          reading={reading}
         />
       ))}
       {manage && (

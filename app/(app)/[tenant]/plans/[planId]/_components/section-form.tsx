@@ -6,7 +6,10 @@ import { createSectionAction, updateSectionAction } from "@/lib/actions/structur
 import { isValidSectionCode, normaliseCode } from "@/lib/domain/codes";
 import { PILLARS } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
-import { SelectField, TextField } from "@/components/ui/field";
+import type { Texts } from "@/lib/domain/texts";
+import { SelectField } from "@/components/ui/field";
+import { AllTexts } from "@/components/ui/text";
+import { TextsField } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 
@@ -14,8 +17,7 @@ export interface SectionValues {
   id: string;
   version: number;
   code: string;
-  title: string;
-  titleRu: string | null;
+  title: Texts;
   pillar: string | null;
 }
 
@@ -28,7 +30,7 @@ interface Props {
   takenCodes: string[];
 }
 
-type Field = "code" | "title" | "titleRu" | "pillar";
+type Field = "code" | "title" | "pillar";
 
 /** Adds a section at the end of the plan, or renames one (code, titles, pillar) over its loaded version. */
 export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes }: Props) {
@@ -36,6 +38,8 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
   const [state, action, pending] = useActionState(section ? updateSectionAction : createSectionAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (k: Field) => (failed?.values?.[k] as string | undefined) ?? String(section?.[k] ?? "");
+  const title = (lang: keyof Texts) =>
+    (failed?.values?.[`title.${lang}`] as string | undefined) ?? section?.title[lang] ?? "";
   // A new key after each outcome re-mounts the fields: typed values after a failure, a fresh form after adding.
   const stamp = JSON.stringify(failed?.values ?? (state?.ok ? (state.data ?? true) : ""));
   const taken = new Set(takenCodes.map(normaliseCode));
@@ -65,19 +69,13 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
         serverError={failed?.fieldErrors?.code}
         check={check}
       />
-      <TextField
+      <TextsField
         label={t("structure.title")}
         name="title"
         required
-        defaultValue={value("title")}
-        error={failed?.fieldErrors?.title}
-      />
-      <TextField
-        label={t("structure.titleRu")}
-        name="titleRu"
-        lang="ru"
-        defaultValue={value("titleRu")}
-        error={failed?.fieldErrors?.titleRu}
+        maxLength={300}
+        value={title}
+        errors={failed?.fieldErrors}
       />
       <SelectField
         label={t("structure.pillar")}
@@ -98,9 +96,9 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
             <dt>{t("structure.sectionCode")}</dt>
             <dd>{String(current.code ?? "")}</dd>
             <dt>{t("structure.title")}</dt>
-            <dd>{String(current.title ?? "")}</dd>
-            <dt>{t("structure.titleRu")}</dt>
-            <dd lang="ru">{String(current.titleRu ?? "—")}</dd>
+            <dd>
+              <AllTexts value={current.title} />
+            </dd>
             <dt>{t("structure.pillar")}</dt>
             <dd>{current.pillar ? t(`pillars.${String(current.pillar)}`) : t("pillars.none")}</dd>
           </dl>

@@ -3,12 +3,13 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { readingOf } from "@/components/ui/text";
 import { getPlanForEdit, listPlanChoices } from "@/lib/data/plans";
 import { NotFoundError } from "@/lib/domain/errors";
-import { localized } from "@/lib/domain/localized";
 import { isPlanReadOnly } from "@/lib/domain/plan-status";
 import { PlanForm } from "../../_components/plan-form";
 import { RemovePlan } from "./_components/remove-plan";
+import { textOf } from "@/lib/domain/texts";
 
 type Params = Promise<{ tenant: string; planId: string }>;
 
@@ -24,16 +25,17 @@ async function load(params: Params) {
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
-  const [{ plan }, t] = await Promise.all([load(params), getTranslations("planAdmin")]);
-  return { title: t("editTitle", { title: plan.title }) };
+  const [{ ctx, plan }, t, locale] = await Promise.all([load(params), getTranslations("planAdmin"), getLocale()]);
+  return { title: t("editTitle", { title: textOf(plan.title, readingOf(ctx.tenant, locale)) }) };
 }
 
 /** The plan's details, status and removal (admins and coordinators; others get 404). A closed plan is read-only. */
 export default async function EditPlanPage({ params }: { params: Params }) {
   const { ctx, plan } = await load(params);
   const [plans, t, locale] = await Promise.all([listPlanChoices(ctx), getTranslations(), getLocale()]);
+  const reading = readingOf(ctx.tenant, locale);
   const slug = ctx.tenant.slug;
-  const planTitle = localized(plan.title, plan.titleRu ? { ru: plan.titleRu } : {}, locale);
+  const planTitle = textOf(plan.title, reading);
   return (
     <section className="flex max-w-2xl flex-col gap-4">
       <p className="text-sm">
@@ -54,7 +56,7 @@ export default async function EditPlanPage({ params }: { params: Params }) {
               plan={plan}
               predecessors={plans
                 .filter((p) => p.id !== plan.id)
-                .map((p) => ({ value: p.id, label: localized(p.title, p.titles, locale) }))}
+                .map((p) => ({ value: p.id, label: textOf(p.title, reading) }))}
             />
           </div>
           <RemovePlan tenant={slug} planId={plan.id} title={planTitle} deletable={plan.deletable} />

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
+import { readingOf } from "@/components/ui/text";
 import { getActivityFormOptions } from "@/lib/data/activities";
 import { NotFoundError } from "@/lib/domain/errors";
-import { localized } from "@/lib/domain/localized";
 import { ActivityForm } from "@/components/activities/activity-form";
 import { activityFormProps } from "@/components/activities/form-props";
+import { textOf } from "@/lib/domain/texts";
 
 type Params = Promise<{ tenant: string; planId: string }>;
 type Search = Promise<{ objective?: string | string[] }>;
@@ -26,6 +27,7 @@ export default async function NewActivityPage({ params, searchParams }: { params
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations("activityForm"), getLocale()]);
+  const reading = readingOf(ctx.tenant, locale);
   const planHref = `/${tenant}/plans/${planId}`;
   const preselected = options.objectives.find((o) => o.id === objective)?.id ?? options.objectives[0]?.id ?? "";
   return (
@@ -37,16 +39,14 @@ export default async function NewActivityPage({ params, searchParams }: { params
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{t("newTitle")}</h1>
-        <p className="text-sm text-slate-700">
-          {t("newIntro", { plan: localized(options.plan.title, options.plan.titles, locale) })}
-        </p>
+        <p className="text-sm text-slate-700">{t("newIntro", { plan: textOf(options.plan.title, reading) })}</p>
       </header>
       {options.plan.status === "CLOSED" ? (
         <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("planClosed")}</p>
       ) : options.objectives.length === 0 ? (
         <p className="rounded-md border border-slate-400 bg-slate-50 p-3 text-sm">{t("noObjectives")}</p>
       ) : (
-        <ActivityForm {...activityFormProps(tenant, options, locale)} values={{ objectiveId: preselected }} />
+        <ActivityForm {...activityFormProps(tenant, options, reading)} values={{ objectiveId: preselected }} />
       )}
     </article>
   );

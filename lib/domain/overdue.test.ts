@@ -1,13 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isOverdue, localized } from "./localized";
-
-describe("localized", () => {
-  it("uses the translation when there is one", () => {
-    expect(localized("Prevention", { ru: "Профилактика" }, "ru")).toBe("Профилактика");
-    expect(localized("Prevention", { ru: "Профилактика" }, "en")).toBe("Prevention");
-    expect(localized("Prevention", { ru: " " }, "ru")).toBe("Prevention");
-  });
-});
+import { isOverdue } from "./overdue";
 
 describe("isOverdue", () => {
   const today = new Date("2026-06-01");
