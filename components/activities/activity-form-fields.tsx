@@ -17,10 +17,11 @@ import { CreateActivitySchema, UpdateActivitySchema } from "@/lib/validation/act
 import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { TextsField } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 import { DateWarnings, useDay } from "./date-warnings";
-import { focusFirstInvalid, list, text, validateForm, type Errors, type Values } from "./form-values";
+import { list, text, validateForm, type Errors, type Values } from "./form-values";
 import { IndicatorListFields } from "./indicator-list-fields";
 import { PartnerChecklist, type AgencyOption } from "./partner-checklist";
 
@@ -107,10 +108,8 @@ export function ActivityFormFields({
         }))
       : validateForm(form, CreateActivitySchema, (a) => ({ ...rules(a), ...indicatorRules(a.indicators) }));
     setClientErrors(found);
-    if (found) {
-      e.preventDefault();
-      focusFirstInvalid(form);
-    }
+    // The error summary at the top takes the focus and links to each field.
+    if (found) e.preventDefault();
   }
 
   function rules(a: Parameters<typeof checkActivityConsistency>[0] & { code: string; objectiveId: string }): Errors {
@@ -124,6 +123,7 @@ export function ActivityFormFields({
   const status = clientErrors ? { ok: false, message: { key: "errors.invalidInput" } } : state;
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
+      <ErrorSummary errors={errors} />
       <input type="hidden" name="tenant" value={tenant} />
       {activity ? (
         <input type="hidden" name="activityId" value={activity.id} />

@@ -6,7 +6,7 @@ import type { ActivitySnapshot } from "@/lib/domain/activity-rules";
 import type { MessageRef } from "@/lib/domain/errors";
 import { toTexts, type Texts } from "@/lib/domain/texts";
 import { fieldErrorsOf } from "@/lib/validation/activities";
-import { formDataToObject } from "@/lib/validation/form";
+import { formDataToObject, unflatten } from "@/lib/validation/form";
 
 export type Values = Record<string, string | string[]>;
 export type Errors = Record<string, MessageRef>;
@@ -75,25 +75,49 @@ export function activityValues(a: ActivitySnapshot): Values {
 }
 
 /**
- * The same checks the server runs, before anything is sent: the schema, then the rules across
- * fields on what it parsed. Null when the form may be posted.
+ * The same checks the server runs, before anything is sent, all at once: the schema, and the rules
+ * across fields on every field that parsed (an end before the start is said in the same answer as
+ * a missing title, not after it). Null when the form may be posted.
  */
 export function validateForm<T>(
   form: HTMLFormElement,
   schema: z.ZodType<T>,
   rules: (parsed: T) => Errors,
 ): Errors | null {
-  const parsed = schema.safeParse(formDataToObject(new FormData(form)));
-  const errors = parsed.success ? rules(parsed.data) : fieldErrorsOf(parsed.error);
-  return Object.keys(errors).length ? errors : null;
+  const raw = formDataToObject(new FormData(form));
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) {
+    const errors = rules(parsed.data);
+    return Object.keys(errors).length ? errors : null;
+  }
+  const errors = fieldErrorsOf(parsed.error);
+  const failed = new Set(Object.keys(errors).map((k) => k.split(".")[0]));
+  let across: Errors = {};
+  try {
+    // Best effort: a rule that needs a field that did not parse sees nothing there, or gives up.
+    across = rules(fieldByField(schema, raw) as T);
+  } catch {
+    across = {};
+  }
+  for (const [k, v] of Object.entries(across)) if (!failed.has(k.split(".")[0])) errors[k] = v;
+  return errors;
 }
 
-/** Moves focus to the first field with an error, so keyboard and screen-reader users land on it. */
-export function focusFirstInvalid(form: HTMLFormElement): void {
-  requestAnimationFrame(() => {
-    const invalid = form.querySelector<HTMLElement>("[aria-invalid=true]");
-    // A group (a field in several languages) is invalid as a whole: its first input takes the focus.
-    const target = invalid?.tagName === "FIELDSET" ? invalid.querySelector<HTMLElement>("input, textarea") : invalid;
-    target?.focus();
-  });
+/** Each field of an object schema parsed on its own: its value where it is valid, null where not. */
+function fieldByField(schema: z.ZodType, raw: Record<string, unknown>): Record<string, unknown> {
+  const def = (
+    schema as unknown as { _zod: { def: { type: string; out?: z.ZodType; shape?: Record<string, z.ZodType> } } }
+  )._zod.def;
+  const object = def.type === "pipe" && def.out ? fieldByFieldShape(def.out) : def.shape;
+  if (!object) return {};
+  const values = unflatten(raw);
+  return Object.fromEntries(
+    Object.entries(object).map(([k, field]) => {
+      const r = field.safeParse(values[k]);
+      return [k, r.success ? r.data : null];
+    }),
+  );
 }
+
+const fieldByFieldShape = (schema: z.ZodType) =>
+  (schema as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape;

@@ -8,8 +8,9 @@ import { CreateIndicatorSchema, UpdateIndicatorSchema } from "@/lib/validation/a
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { FormStatus } from "@/components/ui/message";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { ConflictView, plainValue, asConflict, type ConflictRow } from "./conflict-view";
-import { focusFirstInvalid, text, validateForm, type Errors, type Values } from "./form-values";
+import { text, validateForm, type Errors, type Values } from "./form-values";
 import { IndicatorFields } from "./indicator-fields";
 
 interface Props {
@@ -113,12 +114,12 @@ function IndicatorFormFields({
     setClientErrors(found);
     if (found) {
       e.preventDefault();
-      focusFirstInvalid(form);
     }
   }
 
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-3">
+      <ErrorSummary errors={errors} />
       <input type="hidden" name="tenant" value={tenant} />
       {indicator ? (
         <input type="hidden" name="indicatorId" value={indicator.id} />

@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import type { ActivityStatus, PlanStatus } from "@/lib/domain/enums";
+import type { ActivityStatus, Pillar, PlanStatus } from "@/lib/domain/enums";
 
 // Colour is never the only signal: every badge carries its status as text.
 const activityColours: Record<ActivityStatus, string> = {
@@ -43,6 +43,25 @@ export async function OverdueBadge() {
   return (
     <span className="inline-block whitespace-nowrap rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-medium text-red-900">
       {t("overdue")}
+    </span>
+  );
+}
+
+/** Each pillar's colour, the same wherever a pillar appears, always beside its name. */
+export const PILLAR_COLOURS: Record<Pillar, string> = {
+  PREVENTION: "bg-sky-50 text-sky-900 border-sky-700",
+  PROTECTION: "bg-emerald-50 text-emerald-900 border-emerald-700",
+  PROSECUTION: "bg-violet-50 text-violet-900 border-violet-700",
+  PARTNERSHIP: "bg-amber-50 text-amber-900 border-amber-700",
+};
+
+export async function PillarBadge({ pillar }: { pillar: Pillar }) {
+  const t = await getTranslations("pillars");
+  return (
+    <span
+      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${PILLAR_COLOURS[pillar]}`}
+    >
+      {t(pillar)}
     </span>
   );
 }

@@ -197,3 +197,60 @@ export async function updateTenantSettings(ctx: TenantContext, input: TenantSett
     });
   });
 }
+
+export interface TenantForPlatform extends TenantSummary {
+  /** Who administers it: the platform administrator's way to reach the tenant is through them. */
+  admins: { name: string; email: string }[];
+  pendingAdminInvitations: number;
+}
+
+/**
+ * One tenant as the platform administrator sees it: its name, counts and administrators, never
+ * its plans or people's work (the tenant's own pages are for its members). Null: no such tenant.
+ */
+export async function getTenantForPlatform(user: SessionUser, slug: string): Promise<TenantForPlatform | null> {
+  requirePlatformAdmin(user);
+  const row = await unsafeAsPlatform(
+    "the platform administrator opens one tenant: its counts and administrators",
+    { kind: "user", id: user.id },
+    (tx) =>
+      tx.tenant.findUnique({
+        where: { slug },
+        select: {
+          ...tenantRefSelect,
+          countryCode: true,
+          _count: { select: { memberships: true, plans: true } },
+          memberships: { where: { role: "ADMIN" }, select: { user: { select: { name: true, email: true } } } },
+          invitations: {
+            where: { role: "ADMIN", acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() } },
+            select: { id: true },
+          },
+        },
+      }),
+  );
+  if (!row) return null;
+  const { _count, memberships, invitations, ...t } = row;
+  return {
+    ...toTenantRef(t),
+    members: _count.memberships,
+    plans: _count.plans,
+    admins: memberships.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),
+    pendingAdminInvitations: invitations.length,
+  };
+}
+
+/**
+ * The platform administrator invites one more administrator into a tenant (the first left, or
+ * never accepted): the invitation is written in the tenant's scope and audited there, like the
+ * first one. Returns the secret token for the link; null when there is no such tenant.
+ */
+export async function inviteTenantAdmin(user: SessionUser, slug: string, email: string): Promise<string | null> {
+  requirePlatformAdmin(user);
+  const actor: Actor = { kind: "user", id: user.id };
+  return unsafeAsPlatform("the platform administrator invites an administrator into a tenant", actor, async (tx) => {
+    const tenant = await tx.tenant.findUnique({ where: { slug }, select: { id: true } });
+    if (!tenant) return null;
+    await enterScope(tx, { tenantId: tenant.id, userId: user.id, actor });
+    return issueInvitation(tx, { tenantId: tenant.id, invitedBy: user, email, role: "ADMIN", agencyId: null });
+  });
+}

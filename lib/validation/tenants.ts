@@ -47,4 +47,7 @@ export const TenantSettingsSchema = withDottedFields(
   }),
 );
 
+/** The platform administrator invites another administrator into a tenant named by its slug. */
+export const InviteTenantAdminSchema = z.object({ slug: z.string().min(1).max(63), adminEmail: EmailSchema });
+
 export const LocaleSchema = z.object({ locale: z.enum(LOCALES) });

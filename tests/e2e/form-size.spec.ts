@@ -45,7 +45,7 @@ test("a form with over 1 MB of text is not sent: a message says so, and the text
   await expect(message).toBeVisible();
   await expect(message).toContainText(limits.formTooLarge.title);
   await expect(message).toContainText(limits.formTooLarge.advice);
-  await expect(message).toContainText(limits.formTooLarge.largest.replace("{field}", en.agencies.name));
+  await expect(message).toContainText(limits.formTooLarge.largest.replace("{field}", inLanguage(en.agencies.name)));
   // The sizes, in kilobytes: this form's text (at least the 1.2 MB typed) and the text limit.
   const shown = /about ([\d,]+) KB, and at most ([\d,]+) KB/.exec((await message.textContent()) ?? "");
   expect(shown).not.toBeNull();

@@ -47,6 +47,11 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await signIn(page, USERS.coordinator);
   const planPath = await openActivePlan(page);
   const main = page.getByRole("main");
+  // The plan page reads first, for coordinators too: no forms, no buttons, until "Edit structure".
+  await expect(main.locator("form")).toHaveCount(0);
+  await expect(main.locator("button")).toHaveCount(0);
+  await main.getByRole("link", { name: en.structure.editStructure }).click();
+  await page.waitForURL(/\?mode=edit$/);
 
   // The objective, under the plan's last section ("5. Coordination and monitoring").
   const addObjective = main.locator("summary", { hasText: fill(en.structure.addObjectiveTo, { code: "5" }) });
@@ -209,7 +214,7 @@ test("a coordinator adds an objective and an activity with two indicators, then 
 test("a bad activity is refused next to the field and keeps what was typed", async ({ page }) => {
   const title = unique("E2E refused activity");
   await signIn(page, USERS.coordinator);
-  await openActivePlan(page);
+  await page.goto(`${await openActivePlan(page)}?mode=edit`);
   const main = page.getByRole("main");
   await main
     .getByRole("link", {
@@ -285,7 +290,7 @@ test("a viewer sees no edit controls, gets 404 on the edit pages and is refused 
   const update = await captureAction(page, () => form.getByRole("button", { name: en.activityForm.save }).click());
 
   const objectiveTitle = unique("E2E forged objective");
-  await page.goto(planPath);
+  await page.goto(`${planPath}?mode=edit`);
   const addObjective = main.locator("summary", { hasText: fill(en.structure.addObjectiveTo, { code: "4" }) });
   await addObjective.click();
   const objectiveForm = opened(addObjective);

@@ -49,7 +49,7 @@ export default async function PlatformAdminPage() {
               {tenants.map((tenant) => (
                 <tr key={tenant.id} className="border-t border-slate-200">
                   <td className="px-3 py-2">
-                    <Link href={`/${tenant.slug}`} className="text-brand-700 hover:underline">
+                    <Link href={`/admin/tenants/${tenant.slug}`} className="text-brand-700 hover:underline">
                       <Text value={tenant.name} reading={readingOf(tenant, locale)} />
                     </Link>
                   </td>

@@ -41,12 +41,12 @@ function whereSql(tenantId: string, planId: string, f: ActivityFilters, today: s
   if (f.agency && f.role === "any") c.push(involves(tenantId, f.agency));
   if (f.status.length > 0) c.push(Prisma.sql`a.status::text IN (${Prisma.join(f.status)})`);
   if (f.overdue) c.push(overdueSql(today));
-  // Every word must appear somewhere, in any language: "train guards" finds "Train 200 border
-  // guards", "обучение" its Russian title, whatever language the reader reads in.
+  // Every word must appear in the code, title or description, in any language: "train guards"
+  // finds "Train 200 border guards", "обучение" its Russian title, whatever the reader reads in.
   for (const word of f.q.split(" ").filter(Boolean).slice(0, 8)) {
     const pattern = `%${escapeLike(word)}%`;
     c.push(
-      Prisma.sql`(a.code ILIKE ${pattern} OR nap_texts(a.title) ILIKE ${pattern} OR nap_texts(a.description) ILIKE ${pattern} OR nap_texts(a."expectedResults") ILIKE ${pattern})`,
+      Prisma.sql`(a.code ILIKE ${pattern} OR nap_texts(a.title) ILIKE ${pattern} OR nap_texts(a.description) ILIKE ${pattern})`,
     );
   }
   return Prisma.join(c, " AND ");

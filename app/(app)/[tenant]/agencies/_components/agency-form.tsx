@@ -9,6 +9,7 @@ import type { Texts } from "@/lib/domain/texts";
 import { SelectField } from "@/components/ui/field";
 import { AllTexts } from "@/components/ui/text";
 import { TextsField } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
 
 interface Props {
@@ -33,6 +34,7 @@ export function AgencyForm({ tenant, agency }: Props) {
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
+      <ErrorSummary errors={failed?.fieldErrors} />
       {agency && <input type="hidden" name="agencyId" value={agency.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is a deliberate choice. */}
       {agency && <input type="hidden" name="version" value={Number(failed?.current?.version ?? agency.version)} />}

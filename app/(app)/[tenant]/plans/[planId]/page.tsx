@@ -37,15 +37,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * The plan's sections, objectives and activities for every role. Admins and coordinators also get
  * the controls that shape the plan while it is not closed; the server checks again on every action.
  */
-export default async function PlanPage({ params }: { params: Params }) {
+export default async function PlanPage({
+  params,
+  searchParams,
+}: {
+  params: Params;
+  searchParams: Promise<{ mode?: string | string[] }>;
+}) {
   const { tenant, planId } = await params;
   const { ctx, plan } = await loadPlan(tenant, planId);
   const [t, locale] = await Promise.all([getTranslations(), getLocale()]);
   const reading = readingOf(ctx.tenant, locale);
   const isManager = can(ctx.role, "plans.manage");
   const canEdit = isManager && !isPlanReadOnly(plan.status);
+  // Reading is the default for everyone; managers switch to editing the structure explicitly
+  // (?mode=edit, a link that works without JavaScript and can be shared).
+  const editing = canEdit && (await searchParams).mode === "edit";
   const sectionCodes = plan.sections.map((s) => s.code);
-  const manage = canEdit
+  const manage = editing
     ? {
         sectionCodes,
         objectiveCodes: plan.sections.flatMap((s) => s.objectives.map((o) => o.code)),
@@ -59,7 +68,14 @@ export default async function PlanPage({ params }: { params: Params }) {
   const slug = ctx.tenant.slug;
   return (
     <article className="flex flex-col gap-4">
-      <PlanHeader tenant={slug} plan={plan} canEdit={canEdit} isManager={isManager} reading={reading} />
+      <PlanHeader
+        tenant={slug}
+        plan={plan}
+        canEdit={canEdit}
+        editing={editing}
+        isManager={isManager}
+        reading={reading}
+      />
       {plan.sections.length === 0 && <p className="text-slate-700">{t("structure.noSections")}</p>}
       {plan.sections.map((section, i) => (
         <SectionBlock

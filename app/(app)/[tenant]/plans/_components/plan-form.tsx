@@ -11,6 +11,7 @@ import { Button } from "@/components/ui/button";
 import type { Texts } from "@/lib/domain/texts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { TextsField } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
 import { PlanConflict } from "./plan-conflict";
 
@@ -55,6 +56,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
+      <ErrorSummary errors={failed?.fieldErrors} />
       {plan && <input type="hidden" name="planId" value={plan.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is deliberate. */}
       {plan && <input type="hidden" name="version" value={Number(failed?.current?.version ?? plan.version)} />}

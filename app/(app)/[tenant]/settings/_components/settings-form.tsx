@@ -6,6 +6,7 @@ import { updateTenantSettingsAction } from "@/lib/actions/tenants";
 import { CONTENT_LANGUAGES, CONTENT_LANGUAGE_NAMES, type ContentLanguage, type Texts } from "@/lib/domain/texts";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus, useMessage } from "@/components/ui/message";
 import { TextsField } from "@/components/ui/texts-field";
 
@@ -30,6 +31,7 @@ export function SettingsForm({ tenant, name, languages }: Props) {
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={JSON.stringify(posted ?? "")}>
       <input type="hidden" name="tenant" value={tenant} />
+      <ErrorSummary errors={failed?.fieldErrors} />
       <TextsField
         label={t("name")}
         name="name"

@@ -10,12 +10,15 @@ export async function PlanHeader({
   tenant,
   plan,
   canEdit,
+  editing,
   isManager,
   reading,
 }: {
   tenant: string;
   plan: PlanTree;
   canEdit: boolean;
+  /** Showing the structure's controls (add, rename, reorder, archive). */
+  editing: boolean;
   isManager: boolean;
   reading: Reading;
 }) {
@@ -33,12 +36,21 @@ export async function PlanHeader({
         </h1>
         <PlanStatusBadge status={plan.status} />
         {canEdit && (
-          <Link
-            href={`/${tenant}/plans/${plan.id}/edit`}
-            className="text-sm text-brand-700 underline-offset-2 hover:underline"
-          >
-            {t("planAdmin.editLink")}
-          </Link>
+          <>
+            <Link
+              href={`/${tenant}/plans/${plan.id}/edit`}
+              className="text-sm text-brand-700 underline-offset-2 hover:underline"
+            >
+              {t("planAdmin.editLink")}
+            </Link>
+            <Link
+              href={editing ? `/${tenant}/plans/${plan.id}` : `/${tenant}/plans/${plan.id}?mode=edit`}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-brand-700 hover:bg-slate-100"
+              aria-current={editing ? "true" : undefined}
+            >
+              {editing ? t("structure.doneEditing") : t("structure.editStructure")}
+            </Link>
+          </>
         )}
       </div>
       <p className="text-sm text-slate-700">

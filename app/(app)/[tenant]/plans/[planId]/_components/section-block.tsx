@@ -7,7 +7,9 @@ import { ObjectiveForm } from "./objective-form";
 import { RemoveControl } from "./remove-control";
 import { SectionForm } from "./section-form";
 import { textOf } from "@/lib/domain/texts";
+import { PillarBadge } from "@/components/ui/status-badge";
 import { Text, type Reading } from "@/components/ui/text";
+import { isOverdue } from "@/lib/domain/overdue";
 
 type Section = PlanTree["sections"][number];
 
@@ -29,14 +31,22 @@ export async function SectionBlock({ tenant, planId, section, first, last, manag
   const title = textOf(section.title, reading);
   const name = t("structure.sectionName", { code: section.code, title });
   const objectiveManage = manage && { takenCodes: manage.objectiveCodes, sections: manage.sections };
+  // What the section holds, said in its summary so a folded section still tells how it stands.
+  const activities = section.objectives.flatMap((o) => o.activities);
+  const completed = activities.filter((a) => a.status === "COMPLETED").length;
+  const overdue = activities.filter((a) => isOverdue(a, today)).length;
+  // "1. Prevention" needs no "(Prevention)" after it: the pillar shows when the title is another.
+  const pillarName = section.pillar ? t(`pillars.${section.pillar}`) : null;
+  const showPillar = section.pillar && pillarName?.toLowerCase() !== title.toLowerCase();
   return (
     <details open className="rounded-lg border border-slate-200 bg-white shadow-sm">
       <summary className="cursor-pointer px-4 py-3">
         <h2 className="inline text-lg font-semibold">
           {section.code}. <Text value={section.title} reading={reading} />
         </h2>{" "}
+        {showPillar && section.pillar && <PillarBadge pillar={section.pillar} />}{" "}
         <span className="text-sm font-normal text-slate-700">
-          ({section.pillar ? t(`pillars.${section.pillar}`) : t("pillars.none")})
+          {t("structure.sectionCounts", { activities: activities.length, completed, overdue })}
         </span>
       </summary>
       {manage && (

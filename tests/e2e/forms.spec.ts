@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { USERS, en, escapeRegExp, fill, hydrated, inLanguage, openActivePlan, signIn } from "./helpers";
+
+// Forms say everything at once: every error beside its field, and a summary at the top that
+// links to each field and takes the focus.
+
+test("the activity form shows all its errors at once, with the focus on the summary", async ({ page }) => {
+  await signIn(page, USERS.coordinator);
+  await page.goto(`${await openActivePlan(page)}?mode=edit`);
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}` })
+    .click();
+  const form = page
+    .getByRole("main")
+    .locator("form")
+    .filter({ has: page.getByRole("button", { name: en.activityForm.create }) });
+  const title = form.getByLabel(inLanguage(en.activityForm.title), { exact: true });
+  await hydrated(title);
+  // No title, and an end before the start: two problems in one answer.
+  await form.getByLabel(en.activityForm.plannedStart, { exact: true }).fill("2026-05-01");
+  const end = form.getByLabel(en.activityForm.plannedEnd, { exact: true });
+  await end.fill("2026-03-01");
+  await form.getByRole("button", { name: en.activityForm.create }).click();
+
+  const summary = form.getByTestId("error-summary");
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole("link")).toHaveCount(2);
+  await expect(summary).toContainText(en.validation.required);
+  await expect(summary).toContainText(en.activityForm.validation.endBeforeStart);
+  await expect(end).toHaveAttribute("aria-invalid", "true");
+  await expect(form.getByRole("group", { name: en.activityForm.title })).toHaveAttribute("aria-invalid", "true");
+
+  // Each link takes the focus to its field.
+  await summary.getByRole("link", { name: new RegExp(`^${escapeRegExp(en.activityForm.title)}:`) }).click();
+  await expect(title).toBeFocused();
+  await summary.getByRole("link", { name: new RegExp(`^${escapeRegExp(en.activityForm.plannedEnd)}:`) }).click();
+  await expect(end).toBeFocused();
+});
