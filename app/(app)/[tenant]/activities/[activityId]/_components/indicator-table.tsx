@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { ActivityDetail, IndicatorDetail } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { formatDay, type Formatter } from "@/components/browse/format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A value in the indicator's unit: a number, a percentage, or yes / no. */
 function formatValue(
@@ -53,7 +54,10 @@ export async function IndicatorTable({ activity }: { activity: ActivityDetail })
               ? t("latestFrom", { period: latest.periodLabel, date: formatDay(format, latest.periodEnd, "", "long") })
               : t("noApproved")}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <TableScroll
+            label={t("caption", { code: activity.code })}
+            className="rounded-lg border border-slate-200 bg-white shadow-sm"
+          >
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">{t("caption", { code: activity.code })}</caption>
               <thead className="bg-slate-100 text-left">
@@ -134,7 +138,7 @@ export async function IndicatorTable({ activity }: { activity: ActivityDetail })
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

@@ -3,6 +3,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import type { AgencyOverview } from "@/lib/domain/types/activity-browse";
 import { localized } from "@/lib/domain/localized";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Counts by status (as text column headers, not colour alone) per plan, with a total row. */
 export async function StatusCountsTable({
@@ -32,7 +33,10 @@ export async function StatusCountsTable({
     </>
   );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableScroll
+      label={t("countsCaption", { agency: agencyName })}
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{t("countsCaption", { agency: agencyName })}</caption>
         <thead className="bg-slate-100 text-left">
@@ -76,6 +80,6 @@ export async function StatusCountsTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </TableScroll>
   );
 }
