@@ -52,7 +52,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
   };
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         <TextField
           label={t("name")}
           name={name("name")}
@@ -68,7 +68,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           error={errors.nameRu}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <SelectField
           label={t("unit")}
           name={name("unit")}
@@ -92,7 +92,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {value("baseline")}
         <TextField
           label={t("baselineYear")}
@@ -108,7 +108,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           error={errors.baselineSource}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {value("target")}
         <TextField
           label={t("targetYear")}

@@ -35,7 +35,7 @@ export async function ActivityFacts({ tenant, activity: a }: { tenant: string; a
       <h2 id="details-title" className="mb-3 text-lg font-semibold">
         {t("details")}
       </h2>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Fact label={t("plan")}>
           <Link href={`/${tenant}/plans/${a.plan.id}`} className="text-brand-700 hover:underline">
             {localized(a.plan.title, a.plan.titles, locale)}
@@ -79,7 +79,7 @@ export async function ActivityFacts({ tenant, activity: a }: { tenant: string; a
         <Fact label={t("budget")}>{budget}</Fact>
         <Fact label={t("fundingSource")}>{a.fundingSource || none}</Fact>
       </dl>
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <h3 className="text-sm text-slate-700">{t("description")}</h3>
           <p className="mt-1 text-sm whitespace-pre-line">{a.description || none}</p>
