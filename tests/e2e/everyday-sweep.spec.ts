@@ -1,0 +1,194 @@
+// Issue 8, everyday use: every page each demo person can reach, on a phone-sized screen (390 x 844),
+// must not scroll sideways, must pass axe's WCAG 2.1 A and AA rules with no violation at all, and
+// must log no console error. One sign-in per person: a describe block per person keeps one page
+// open for all its paths. Ids (a plan, an activity, an agency) are read from the app's own links.
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { USERS, signIn } from "./helpers";
+
+const VIEWPORT = { width: 390, height: 844 };
+const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+
+/** Placeholders in the paths below, each found as the first link of its kind on a page. */
+const LINKS = {
+  plan: { from: "/turkmenistan", href: /^\/turkmenistan\/plans\/[\w-]+$/ },
+  activity: { from: "/turkmenistan/activities", href: /^\/turkmenistan\/activities\/[\w-]+$/ },
+  agency: { from: "/turkmenistan/agencies", href: /^\/turkmenistan\/agencies\/[\w-]+$/ },
+} as const;
+type LinkKey = keyof typeof LINKS;
+
+interface Case {
+  path: string;
+  /** Expected HTTP status of the page (200 unless said). */
+  status?: number;
+  /** Known to fail, with the reason: the case is reported as fixme instead of run. */
+  fixme?: string;
+}
+
+const BROWSE: Case[] = [
+  { path: "/turkmenistan" },
+  { path: "/turkmenistan/plans/{plan}" },
+  { path: "/turkmenistan/activities" },
+  { path: "/turkmenistan/activities?q=victim&status=IN_PROGRESS" },
+  { path: "/turkmenistan/activities/{activity}" },
+  { path: "/turkmenistan/agencies" },
+  { path: "/turkmenistan/agencies/{agency}" },
+  { path: "/account" },
+  { path: "/turkmenistan/activities/no-such-activity", status: 404 },
+];
+
+const MANAGE: Case[] = [
+  { path: "/turkmenistan/plans/new" },
+  { path: "/turkmenistan/plans/{plan}/edit" },
+  { path: "/turkmenistan/plans/{plan}/activities/new" },
+  { path: "/turkmenistan/activities/{activity}/edit" },
+];
+
+const PEOPLE: { who: string; email: string | null; cases: Case[] }[] = [
+  {
+    who: "signed out",
+    email: null,
+    cases: [{ path: "/sign-in" }, { path: "/reset-password/not-a-real-token" }, { path: "/invite/not-a-real-token" }],
+  },
+  {
+    who: "platform admin",
+    email: USERS.platformAdmin,
+    cases: [
+      { path: "/tenants" },
+      { path: "/admin" },
+      { path: "/admin/users" },
+      { path: "/admin/security" },
+      { path: "/account" },
+      { path: "/no-such-page", status: 404 },
+    ],
+  },
+  {
+    who: "tenant admin",
+    email: USERS.adminTm,
+    cases: [...BROWSE, ...MANAGE, { path: "/turkmenistan/members" }, { path: "/turkmenistan/members/security" }],
+  },
+  { who: "coordinator", email: USERS.coordinator, cases: [...BROWSE, ...MANAGE] },
+  { who: "focal point", email: USERS.focalPoint, cases: [...BROWSE, { path: "/turkmenistan/my-activities" }] },
+  {
+    who: "IOM viewer",
+    email: USERS.iom,
+    cases: [{ path: "/tenants" }, ...BROWSE, { path: "/kazakhstan" }, { path: "/kyrgyzstan/activities" }],
+  },
+  { who: "commission viewer (Russian)", email: USERS.commission, cases: BROWSE },
+];
+
+/** Ids are the same for everyone; found once per worker. */
+const found = new Map<LinkKey, string>();
+
+async function resolvePath(page: Page, path: string): Promise<string> {
+  let resolved = path;
+  for (const key of Object.keys(LINKS) as LinkKey[]) {
+    if (!resolved.includes(`{${key}}`)) continue;
+    if (!found.has(key)) {
+      const { from, href } = LINKS[key];
+      await page.goto(from);
+      const hrefs = await page.locator("main a[href]").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+      const match = hrefs.find((h): h is string => h !== null && href.test(h));
+      if (!match) throw new Error(`no link like ${href} on ${from}`);
+      found.set(key, match.split("/").pop()!);
+    }
+    resolved = resolved.replaceAll(`{${key}}`, found.get(key)!);
+  }
+  return resolved;
+}
+
+/** The outermost elements that stick out to the right, outside any box that scrolls or clips them. */
+async function overflowingElements(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = window.innerWidth;
+    const clips = (el: Element) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
+    const describe = (el: Element) => {
+      const id = el.id ? `#${el.id}` : "";
+      const cls =
+        typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).join(".")}` : "";
+      return `${el.tagName.toLowerCase()}${id}${cls} (right ${Math.round(el.getBoundingClientRect().right)}px)`;
+    };
+    const out: string[] = [];
+    const walk = (el: Element) => {
+      if (el.getBoundingClientRect().right > width + 0.5) {
+        out.push(describe(el));
+        return; // its children are part of the same problem
+      }
+      if (clips(el)) return;
+      for (const child of el.children) walk(child);
+    };
+    for (const child of document.body.children) walk(child);
+    return out.slice(0, 8);
+  });
+}
+
+for (const person of PEOPLE) {
+  test.describe(`at 390 px, ${person.who}`, () => {
+    let context: BrowserContext;
+    let page: Page;
+    const consoleErrors: string[] = [];
+
+    test.beforeAll(async ({ browser }, testInfo) => {
+      context = await browser.newContext({
+        viewport: VIEWPORT,
+        baseURL: testInfo.project.use.baseURL,
+        locale: testInfo.project.use.locale,
+      });
+      page = await context.newPage();
+      page.on("console", (message) => {
+        if (message.type() === "error") consoleErrors.push(`${message.text()} (${message.location().url})`);
+      });
+      page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
+      if (person.email) await signIn(page, person.email);
+    });
+
+    test.afterAll(async () => {
+      await context?.close();
+    });
+
+    for (const c of person.cases) {
+      const title = `${c.path}${c.status ? ` (${c.status})` : ""}`;
+      if (c.fixme) {
+        test.fixme(`${title}: ${c.fixme}`, () => {});
+        continue;
+      }
+      test(title, async () => {
+        const path = await resolvePath(page, c.path);
+        consoleErrors.length = 0;
+        const response = await page.goto(path);
+        expect(response?.status(), `HTTP status of ${path}`).toBe(c.status ?? 200);
+        await page.waitForLoadState("networkidle").catch(() => undefined);
+
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        expect
+          .soft(
+            scrollWidth,
+            `${path} scrolls sideways (${scrollWidth} > ${innerWidth}); sticking out:\n  ${(await overflowingElements(page)).join("\n  ")}`,
+          )
+          .toBeLessThanOrEqual(innerWidth);
+
+        const axe = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+        const violations = axe.violations.map(
+          (v) =>
+            `${v.id} [${v.impact}] ${v.help} (${v.helpUrl})\n${v.nodes
+              .slice(0, 5)
+              .map(
+                (n) =>
+                  `    ${n.target.join(" ")}${n.failureSummary ? `: ${n.failureSummary.replace(/\s+/g, " ")}` : ""}`,
+              )
+              .join("\n")}`,
+        );
+        expect.soft(violations, `axe violations on ${path}:\n${violations.join("\n")}`).toEqual([]);
+
+        // The browser reports the 404 answer of the page itself as a console error; that one is expected.
+        const errors = consoleErrors.filter(
+          (e) => !(c.status === 404 && e.includes("status of 404") && e.includes(new URL(page.url()).pathname)),
+        );
+        expect.soft(errors, `console errors on ${path}`).toEqual([]);
+      });
+    }
+  });
+}
