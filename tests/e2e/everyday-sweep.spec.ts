@@ -46,7 +46,8 @@ const MANAGE: Case[] = [
   { path: "/turkmenistan/activities/{activity}/edit" },
 ];
 
-const PEOPLE: { who: string; email: string | null; cases: Case[] }[] = [
+/** `locale`: the browser's language, for people with no saved language (Russian labels are longer). */
+const PEOPLE: { who: string; email: string | null; locale?: string; cases: Case[] }[] = [
   {
     who: "signed out",
     email: null,
@@ -82,6 +83,18 @@ const PEOPLE: { who: string; email: string | null; cases: Case[] }[] = [
     cases: [{ path: "/tenants" }, ...BROWSE, { path: "/kazakhstan" }, { path: "/kyrgyzstan/activities" }],
   },
   { who: "commission viewer (Russian)", email: USERS.commission, cases: BROWSE },
+  {
+    who: "focal point, browser in Russian",
+    email: USERS.focalPoint,
+    locale: "ru-RU",
+    cases: [{ path: "/turkmenistan", open: true }, { path: "/turkmenistan/my-activities" }],
+  },
+  {
+    who: "coordinator, browser in Russian",
+    email: USERS.coordinator,
+    locale: "ru-RU",
+    cases: [{ path: "/turkmenistan/agencies", open: true }, ...MANAGE],
+  },
 ];
 
 /** Ids are the same for everyone; found once per worker. */
@@ -173,7 +186,7 @@ for (const person of PEOPLE) {
       context = await browser.newContext({
         viewport: VIEWPORT,
         baseURL: testInfo.project.use.baseURL,
-        locale: testInfo.project.use.locale,
+        locale: person.locale ?? testInfo.project.use.locale,
       });
       page = await context.newPage();
       page.on("console", (message) => {
