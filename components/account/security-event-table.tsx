@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { SecurityEventRow } from "@/lib/domain/types/security-events";
 import { describeDetails } from "./security-event-details";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 const cell = "px-3 py-2";
 
@@ -19,7 +20,7 @@ export async function SecurityEventTable({ events }: { events: SecurityEventRow[
         ? t("securityEvents.subjectClient", { ip: e.subject })
         : e.subject;
   return (
-    <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+    <TableScroll label={t("securityEvents.caption")} className="rounded-lg bg-white shadow-sm">
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{t("securityEvents.caption")}</caption>
         <thead className="bg-slate-100 text-left">
@@ -71,6 +72,6 @@ export async function SecurityEventTable({ events }: { events: SecurityEventRow[
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

@@ -135,7 +135,7 @@ export function ActivityFormFields({
 
       <fieldset className={section}>
         <legend className={legend}>{t("activityForm.sectionWhat")}</legend>
-        <div className="grid gap-3 sm:grid-cols-[2fr_1fr]">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-[2fr_1fr]">
           <SelectField
             label={t("activityForm.objective")}
             name="objectiveId"
@@ -209,7 +209,7 @@ export function ActivityFormFields({
         <p className="text-sm text-slate-700">
           {t("activityForm.planPeriod", { start: day(plan.startDate), end: day(plan.endDate) })}
         </p>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           {(["plannedStart", "plannedEnd"] as const).map((f) => (
             <TextField
               key={f}
@@ -225,7 +225,7 @@ export function ActivityFormFields({
         <div aria-live="polite">
           <DateWarnings warnings={warnings} plan={plan} />
         </div>
-        <div className="grid gap-3 sm:grid-cols-[1fr_8rem_2fr]">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-[1fr_8rem_2fr]">
           <TextField
             label={t("activityForm.budget")}
             name="budget"
@@ -256,7 +256,7 @@ export function ActivityFormFields({
 
       <fieldset className={section}>
         <legend className={legend}>{t("activityForm.sectionProgress")}</legend>
-        <div className="grid gap-3 sm:grid-cols-2">
+        <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
           <SelectField
             label={t("activityForm.status")}
             name="status"

@@ -26,7 +26,7 @@ export function DisaggregationFields({ prefix, values, errors }: { prefix: strin
         // Names, and so errors, follow the row's current position.
         const err = (f: string) => own[`${i}.${f}`];
         return (
-          <div key={row.key} className="grid items-end gap-2 sm:grid-cols-[1fr_2fr_auto]">
+          <div key={row.key} className="grid grid-cols-1 items-end gap-2 sm:grid-cols-[1fr_2fr_auto]">
             <TextField
               label={t("dimension", { n: i + 1 })}
               name={`${prefix}disaggregation.${i}.dimension`}

@@ -55,7 +55,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
   };
   return (
     <div className="flex flex-col gap-3">
-      <div className="grid gap-3 sm:grid-cols-2">
+      <div>
         <TextsField
           label={t("name")}
           name={name("name")}
@@ -65,7 +65,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           errors={prefixed}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         <SelectField
           label={t("unit")}
           name={name("unit")}
@@ -90,7 +90,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {value("baseline")}
         <TextField
           label={t("baselineYear")}
@@ -107,7 +107,7 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           errors={prefixed}
         />
       </div>
-      <div className="grid gap-3 sm:grid-cols-3">
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {value("target")}
         <TextField
           label={t("targetYear")}

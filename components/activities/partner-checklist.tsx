@@ -40,7 +40,7 @@ export function PartnerChecklist({
       {choices.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noAgencies")}</p>
       ) : (
-        <ul className="grid max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 sm:grid-cols-2">
+        <ul className="grid grid-cols-1 max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 sm:grid-cols-2">
           {choices.map((a) => (
             <li key={a.id}>
               <label className="flex items-start gap-2 text-sm">

@@ -8,6 +8,7 @@ import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge"
 import { Text, type Reading } from "@/components/ui/text";
 import { AgencyLink } from "./agency-link";
 import { formatDay, formatPercent } from "./format";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** What a row shows; the agency's part only where the table shows it (showRole). */
 export type ActivityTableRow = Pick<
@@ -143,8 +144,10 @@ export async function ActivityTable<R extends ActivityTableRow>({
     </table>
   );
   return variant === "card" ? (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">{table}</div>
+    <TableScroll label={caption} className="rounded-lg border border-slate-200 bg-white shadow-sm">
+      {table}
+    </TableScroll>
   ) : (
-    <div className="overflow-x-auto">{table}</div>
+    <TableScroll label={caption}>{table}</TableScroll>
   );
 }

@@ -38,7 +38,7 @@ export default async function TenantLayout({
         <p className="text-sm text-slate-700">{t("app.yourRole", { role: t(`roles.${ctx.role}`) })}</p>
       </div>
       <nav aria-label={t("nav.label")} className="border-b border-slate-200">
-        <ul className="flex gap-4 text-sm">
+        <ul className="flex flex-wrap gap-x-4 text-sm">
           {links.map((l) => (
             <li key={l.href}>
               <Link

@@ -7,6 +7,7 @@ import { listAllTenants } from "@/lib/data/tenants";
 import { AdminNav } from "./_components/admin-nav";
 import { CreateTenantForm } from "./_components/create-tenant-form";
 import { Text, readingOf } from "@/components/ui/text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("admin");
@@ -23,7 +24,7 @@ export default async function PlatformAdminPage() {
       <AdminNav current="tenants" />
       <section>
         <h1 className="mb-4 text-2xl font-semibold">{t("title")}</h1>
-        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+        <TableScroll label={t("tenantsCaption")} className="rounded-lg bg-white shadow-sm">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("tenantsCaption")}</caption>
             <thead className="bg-slate-100 text-left">
@@ -61,7 +62,7 @@ export default async function PlatformAdminPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("createTitle")}</h2>

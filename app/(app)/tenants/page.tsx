@@ -20,7 +20,7 @@ export default async function TenantChooserPage() {
       {tenants.length === 0 ? (
         <p className="text-slate-700">{t("tenants.none")}</p>
       ) : (
-        <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {tenants.map((tenant) => (
             <li key={tenant.slug}>
               <Link

@@ -8,6 +8,7 @@ import { hasText } from "@/lib/domain/texts";
 import { Text, readingOf } from "@/components/ui/text";
 import { AgencyForm } from "./_components/agency-form";
 import { ArchiveAgencyButton } from "./_components/archive-agency-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("agencies");
@@ -32,77 +33,82 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
         {agencies.length === 0 ? (
           <p className="text-slate-700">{t("agencies.none")}</p>
         ) : (
-          <table className="w-full border-collapse rounded-lg bg-white text-sm shadow-sm">
-            <caption className="sr-only">{t("agencies.title")}</caption>
-            <thead className="bg-slate-100 text-left">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  {t("agencies.name")}
-                </th>
-                <th scope="col" className="px-3 py-2">
-                  {t("agencies.kind")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("agencies.leads")}
-                </th>
-                <th scope="col" className="px-3 py-2 text-right">
-                  {t("agencies.members")}
-                </th>
-                {manage && (
+          <TableScroll label={t("agencies.title")} className="rounded-lg bg-white shadow-sm">
+            <table className="w-full border-collapse text-sm">
+              <caption className="sr-only">{t("agencies.title")}</caption>
+              <thead className="bg-slate-100 text-left">
+                <tr>
                   <th scope="col" className="px-3 py-2">
-                    <span className="sr-only">{t("agencies.actions")}</span>
+                    {t("agencies.name")}
                   </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {agencies.map((a) => (
-                <tr key={a.id} className={`border-t border-slate-200 align-top ${a.archived ? "text-slate-600" : ""}`}>
-                  <td className="px-3 py-2">
-                    <Link href={`/${tenant}/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">
-                      <Text value={a.name} reading={reading} />
-                    </Link>
-                    {hasText(a.shortName) && (
-                      <span className="text-slate-700">
-                        {" "}
-                        (<Text value={a.shortName} reading={reading} />)
-                      </span>
-                    )}
-                    {a.archived && (
-                      <span className="ml-2 rounded border border-slate-400 px-1 text-xs">
-                        {t("agencies.archived")}
-                      </span>
-                    )}
-                    {manage && (
-                      <details className="mt-2">
-                        <summary className="cursor-pointer text-brand-700">{t("agencies.edit")}</summary>
-                        <div className="mt-2 max-w-lg">
-                          <AgencyForm
-                            tenant={tenant}
-                            agency={{
-                              id: a.id,
-                              version: a.version,
-                              name: a.name,
-                              shortName: a.shortName,
-                              kind: a.kind,
-                            }}
-                          />
-                        </div>
-                      </details>
-                    )}
-                  </td>
-                  <td className="px-3 py-2">{t(`agencyKind.${a.kind}`)}</td>
-                  <td className="px-3 py-2 text-right">{format.number(a.leads)}</td>
-                  <td className="px-3 py-2 text-right">{format.number(a.members)}</td>
+                  <th scope="col" className="px-3 py-2">
+                    {t("agencies.kind")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("agencies.leads")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 text-right">
+                    {t("agencies.members")}
+                  </th>
                   {manage && (
-                    <td className="px-3 py-2 text-right">
-                      <ArchiveAgencyButton tenant={tenant} agencyId={a.id} archived={a.archived} />
-                    </td>
+                    <th scope="col" className="px-3 py-2">
+                      <span className="sr-only">{t("agencies.actions")}</span>
+                    </th>
                   )}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {agencies.map((a) => (
+                  <tr
+                    key={a.id}
+                    className={`border-t border-slate-200 align-top ${a.archived ? "text-slate-600" : ""}`}
+                  >
+                    <td className="px-3 py-2">
+                      <Link href={`/${tenant}/agencies/${a.id}`} className="font-medium text-brand-700 hover:underline">
+                        <Text value={a.name} reading={reading} />
+                      </Link>
+                      {hasText(a.shortName) && (
+                        <span className="text-slate-700">
+                          {" "}
+                          (<Text value={a.shortName} reading={reading} />)
+                        </span>
+                      )}
+                      {a.archived && (
+                        <span className="ml-2 rounded border border-slate-400 px-1 text-xs">
+                          {t("agencies.archived")}
+                        </span>
+                      )}
+                      {manage && (
+                        <details className="mt-2">
+                          <summary className="cursor-pointer text-brand-700">{t("agencies.edit")}</summary>
+                          <div className="mt-2 max-w-lg">
+                            <AgencyForm
+                              tenant={tenant}
+                              agency={{
+                                id: a.id,
+                                version: a.version,
+                                name: a.name,
+                                shortName: a.shortName,
+                                kind: a.kind,
+                              }}
+                            />
+                          </div>
+                        </details>
+                      )}
+                    </td>
+                    <td className="px-3 py-2">{t(`agencyKind.${a.kind}`)}</td>
+                    <td className="px-3 py-2 text-right">{format.number(a.leads)}</td>
+                    <td className="px-3 py-2 text-right">{format.number(a.members)}</td>
+                    {manage && (
+                      <td className="px-3 py-2 text-right">
+                        <ArchiveAgencyButton tenant={tenant} agencyId={a.id} archived={a.archived} />
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       {manage && (

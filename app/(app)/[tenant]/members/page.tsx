@@ -10,6 +10,7 @@ import { readingOf } from "@/components/ui/text";
 import { InviteForm } from "./_components/invite-form";
 import { MemberRow } from "./_components/member-row";
 import { RevokeInvitationButton } from "./_components/revoke-invitation-button";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("members");
@@ -38,7 +39,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
             {t("members.securityTitle")}
           </Link>
         </div>
-        <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+        <TableScroll label={t("members.title")} className="rounded-lg bg-white shadow-sm">
           <table className="w-full border-collapse text-sm">
             <caption className="sr-only">{t("members.title")}</caption>
             <thead className="bg-slate-100 text-left">
@@ -69,7 +70,7 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </section>
       <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
         <h2 className="mb-4 text-lg font-semibold">{t("members.inviteTitle")}</h2>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { revokeSessionAction, signOutEverywhereAction } from "@/lib/actions/auth";
 import { Button } from "@/components/ui/button";
 import { FormStatus } from "@/components/ui/message";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 export interface SessionView {
   id: string;
@@ -29,7 +30,7 @@ export function SessionsTable({ sessions }: { sessions: SessionView[] }) {
   }, [state, router]);
   return (
     <div className="flex flex-col gap-3">
-      <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+      <TableScroll label={t("account.sessionsCaption")} className="rounded-lg bg-white shadow-sm">
         <table className="w-full border-collapse text-sm">
           <caption className="sr-only">{t("account.sessionsCaption")}</caption>
           <thead className="bg-slate-100 text-left">
@@ -82,7 +83,7 @@ export function SessionsTable({ sessions }: { sessions: SessionView[] }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </TableScroll>
       {sessions.every((s) => s.current) && <p className="text-sm text-slate-700">{t("account.noSessions")}</p>}
       <FormStatus state={state} />
       <form action={signOutAll} className="flex flex-wrap items-center gap-3">

@@ -7,6 +7,7 @@ import { listPlatformUsers } from "@/lib/data/platform-users";
 import { Button } from "@/components/ui/button";
 import { AdminNav } from "../_components/admin-nav";
 import { UserRow, type PlatformUserView } from "./_components/user-row";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 // listPlatformUsers returns at most this many; past it, the page asks for a narrower search.
 const SHOWN = 50;
@@ -74,7 +75,10 @@ export default async function PlatformUsersPage({
         {views.length === 0 ? (
           <p className="text-sm text-slate-700">{t("platformUsers.none")}</p>
         ) : (
-          <div className="relative overflow-x-auto rounded-lg bg-white shadow-sm">
+          <TableScroll
+            label={q ? t("platformUsers.captionFor", { q }) : t("platformUsers.caption")}
+            className="rounded-lg bg-white shadow-sm"
+          >
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">
                 {q ? t("platformUsers.captionFor", { q }) : t("platformUsers.caption")}
@@ -104,7 +108,7 @@ export default async function PlatformUsersPage({
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {views.length >= SHOWN && (
           <p className="text-sm text-slate-700">{t("platformUsers.limit", { count: SHOWN })}</p>

@@ -60,7 +60,7 @@ export async function FilterForm({
       <h2 id="filters-title" className="text-lg font-semibold">
         {t("filters.title")}
       </h2>
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <div className="flex flex-col gap-1 sm:col-span-2 lg:col-span-3">
           <label htmlFor="f-q" className={labelClass}>
             {t("filters.search")}

@@ -108,7 +108,7 @@ function PlanDates({ start, end, errors }: { start: string; end: string; errors?
   // The server's message stays until the dates it was about are changed.
   const endError = live ?? (dates.start === start && dates.end === end ? errors?.endDate : undefined);
   return (
-    <div className="grid gap-3 sm:grid-cols-2">
+    <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
       <TextField
         label={t("startDate")}
         name="startDate"

@@ -38,7 +38,7 @@ export async function ActivityFacts({
       <h2 id="details-title" className="mb-3 text-lg font-semibold">
         {t("details")}
       </h2>
-      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <Fact label={t("plan")}>
           <Link href={`/${tenant}/plans/${a.plan.id}`} className="text-brand-700 hover:underline">
             <Text value={a.plan.title} reading={reading} />
@@ -88,7 +88,7 @@ export async function ActivityFacts({
           <Text value={a.fundingSource} reading={reading} empty={none} />
         </Fact>
       </dl>
-      <div className="mt-4 grid gap-4 lg:grid-cols-2">
+      <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
         <div>
           <h3 className="text-sm text-slate-700">{t("description")}</h3>
           <p className="mt-1 text-sm whitespace-pre-line">

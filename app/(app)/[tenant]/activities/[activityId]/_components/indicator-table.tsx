@@ -3,6 +3,7 @@ import { hasText, textOf } from "@/lib/domain/texts";
 import type { ActivityDetail, IndicatorDetail } from "@/lib/domain/types/activity-browse";
 import { formatDay, type Formatter } from "@/components/browse/format";
 import { Text, type Reading } from "@/components/ui/text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** A value in the indicator's unit: a number, a percentage, or yes / no. */
 function formatValue(
@@ -50,7 +51,10 @@ export async function IndicatorTable({ activity, reading }: { activity: Activity
               ? t("latestFrom", { period: latest.periodLabel, date: formatDay(format, latest.periodEnd, "", "long") })
               : t("noApproved")}
           </p>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+          <TableScroll
+            label={t("caption", { code: activity.code })}
+            className="rounded-lg border border-slate-200 bg-white shadow-sm"
+          >
             <table className="w-full border-collapse text-sm">
               <caption className="sr-only">{t("caption", { code: activity.code })}</caption>
               <thead className="bg-slate-100 text-left">
@@ -135,7 +139,7 @@ export async function IndicatorTable({ activity, reading }: { activity: Activity
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         </>
       )}
     </section>

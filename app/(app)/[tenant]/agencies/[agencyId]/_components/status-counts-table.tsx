@@ -3,6 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { AgencyOverview } from "@/lib/domain/types/activity-browse";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
 import { Text, type Reading } from "@/components/ui/text";
+import { TableScroll } from "@/components/ui/table-scroll";
 
 /** Counts by status (as text column headers, not colour alone) per plan, with a total row. */
 export async function StatusCountsTable({
@@ -29,7 +30,10 @@ export async function StatusCountsTable({
     </>
   );
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm">
+    <TableScroll
+      label={t("countsCaption", { agency: agencyName })}
+      className="rounded-lg border border-slate-200 bg-white shadow-sm"
+    >
       <table className="w-full border-collapse text-sm">
         <caption className="sr-only">{t("countsCaption", { agency: agencyName })}</caption>
         <thead className="bg-slate-100 text-left">
@@ -73,6 +77,6 @@ export async function StatusCountsTable({
           </tfoot>
         )}
       </table>
-    </div>
+    </TableScroll>
   );
 }
