@@ -18,6 +18,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { TextsField } from "@/components/ui/texts-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 import { DateWarnings, useDay } from "./date-warnings";
@@ -124,6 +125,7 @@ export function ActivityFormFields({
   return (
     <form action={action} onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
       <ErrorSummary errors={errors} />
+      <UnsavedChanges initiallyDirty={Object.keys(serverErrors).length > 0} />
       <input type="hidden" name="tenant" value={tenant} />
       {activity ? (
         <input type="hidden" name="activityId" value={activity.id} />

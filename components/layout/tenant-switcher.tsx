@@ -11,7 +11,8 @@ export function TenantSwitcher({ tenants }: { tenants: { slug: string; name: str
   const router = useRouter();
   const params = useParams<{ tenant?: string }>();
   const current = tenants.some((x) => x.slug === params.tenant) ? params.tenant : "";
-  if (tenants.length === 0) return null;
+  // One country needs no chooser: its name is on the page already.
+  if (tenants.length <= 1) return null;
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor={id} className="text-slate-700">

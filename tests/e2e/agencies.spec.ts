@@ -39,8 +39,8 @@ test("a coordinator adds an agency, and a duplicate name is refused next to the 
       .getByRole("row")
       .filter({ hasText: new RegExp(`^\\s*${escapeRegExp(n)}`) });
 
-  await createForm.getByLabel(inLanguage(en.agencies.name)).fill(name);
-  await createForm.getByLabel(inLanguage(en.agencies.shortName)).fill("E2E");
+  await createForm.getByLabel(inLanguage(en.agencies.name), { exact: true }).fill(name);
+  await createForm.getByLabel(inLanguage(en.agencies.shortName), { exact: true }).fill("E2E");
   await createForm.getByLabel(en.agencies.kind).selectOption({ label: en.agencyKind.NGO });
   await createForm.getByRole("button", { name: en.agencies.create }).click();
 
@@ -48,14 +48,14 @@ test("a coordinator adds an agency, and a duplicate name is refused next to the 
   await expect(rowsNamed(name)).toHaveCount(1);
   await expect(rowsNamed(name)).toContainText(en.agencyKind.NGO);
   // The form is ready for the next one.
-  await expect(createForm.getByLabel(inLanguage(en.agencies.name))).toHaveValue("");
+  await expect(createForm.getByLabel(inLanguage(en.agencies.name), { exact: true })).toHaveValue("");
 
   // The same name again (in other letters' case): refused, shown at the field, nothing saved.
   const duplicate = name.toUpperCase();
-  await createForm.getByLabel(inLanguage(en.agencies.name)).fill(duplicate);
+  await createForm.getByLabel(inLanguage(en.agencies.name), { exact: true }).fill(duplicate);
   await createForm.getByRole("button", { name: en.agencies.create }).click();
   await expect(createForm.getByRole("status")).toHaveText(en.errors.invalidInput);
-  const nameField = createForm.getByLabel(inLanguage(en.agencies.name));
+  const nameField = createForm.getByLabel(inLanguage(en.agencies.name), { exact: true });
   await expect(nameField).toHaveAttribute("aria-invalid", "true");
   await expect(nameField).toHaveAccessibleDescription(en.validation.agencyNameTaken);
   await expect(nameField).toHaveValue(duplicate);

@@ -23,7 +23,7 @@ async function openCreateAgencyForm(page: import("@playwright/test").Page) {
     .getByRole("main")
     .locator("section")
     .filter({ has: page.getByRole("heading", { name: en.agencies.createTitle }) });
-  await hydrated(form.getByLabel(inLanguage(en.agencies.name)));
+  await hydrated(form.getByLabel(inLanguage(en.agencies.name), { exact: true }));
   return form;
 }
 
@@ -35,10 +35,10 @@ test("a form with over 1 MB of text is not sent: a message says so, and the text
   page.on("request", (r) => {
     if (r.method() === "POST" && r.headers()["next-action"]) actionPosts.push(r.url());
   });
-  const name = form.getByLabel(inLanguage(en.agencies.name));
+  const name = form.getByLabel(inLanguage(en.agencies.name), { exact: true });
   const text = `${unique("E2E huge")} ${"x".repeat(1_200_000)}`;
   await name.evaluate((input: HTMLInputElement, value) => (input.value = value), text);
-  await form.getByLabel(inLanguage(en.agencies.shortName)).fill("Huge");
+  await form.getByLabel(inLanguage(en.agencies.shortName), { exact: true }).fill("Huge");
   await form.getByRole("button", { name: en.agencies.create }).click();
 
   const message = page.getByTestId("form-too-large");
@@ -54,7 +54,7 @@ test("a form with over 1 MB of text is not sent: a message says so, and the text
 
   // Nothing typed is lost, nothing was sent.
   expect(await name.inputValue()).toBe(text);
-  await expect(form.getByLabel(inLanguage(en.agencies.shortName))).toHaveValue("Huge");
+  await expect(form.getByLabel(inLanguage(en.agencies.shortName), { exact: true })).toHaveValue("Huge");
   expect(actionPosts).toEqual([]);
 
   // Shortened, the same form goes through.
@@ -87,7 +87,7 @@ test("if an oversized form reaches the server anyway, the error page says the fo
         })
       : route.fallback(),
   );
-  await form.getByLabel(inLanguage(en.agencies.name)).fill(unique("E2E refused"));
+  await form.getByLabel(inLanguage(en.agencies.name), { exact: true }).fill(unique("E2E refused"));
   await form.getByRole("button", { name: en.agencies.create }).click();
   await expect(page.getByRole("heading", { level: 1, name: en.errors.unexpectedTitle })).toBeVisible();
   await expect(

@@ -37,3 +37,38 @@ test("the activity form shows all its errors at once, with the focus on the summ
   await summary.getByRole("link", { name: new RegExp(`^${escapeRegExp(en.activityForm.plannedEnd)}:`) }).click();
   await expect(end).toBeFocused();
 });
+
+test("leaving a form with unsaved changes asks first", async ({ page }) => {
+  await signIn(page, USERS.coordinator);
+  await page.goto(`${await openActivePlan(page)}?mode=edit`);
+  await page
+    .getByRole("main")
+    .getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}` })
+    .click();
+  await page.waitForURL(/\/activities\/new/);
+  const formUrl = page.url();
+  const title = page.getByRole("main").getByLabel(inLanguage(en.activityForm.title), { exact: true });
+  await hydrated(title);
+  const away = page.getByRole("navigation", { name: en.nav.label }).getByRole("link", { name: en.nav.agencies });
+
+  // Nothing typed yet: the link just goes.
+  await away.click();
+  await page.waitForURL(/\/turkmenistan\/agencies$/);
+  await page.goto(formUrl);
+  await hydrated(title);
+
+  // Something typed: the app asks; staying keeps the text, leaving goes.
+  await title.fill("Half-written activity");
+  const questions: string[] = [];
+  page.once("dialog", (d) => {
+    questions.push(d.message());
+    void d.dismiss();
+  });
+  await away.click();
+  await expect.poll(() => questions).toEqual([en.common.unsavedChanges]);
+  await expect(page).toHaveURL(/\/activities\/new/);
+  await expect(title).toHaveValue("Half-written activity");
+  page.once("dialog", (d) => void d.accept());
+  await away.click();
+  await page.waitForURL(/\/turkmenistan\/agencies$/);
+});

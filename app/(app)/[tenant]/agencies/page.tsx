@@ -28,8 +28,15 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
   ]);
   return (
     <div className="flex flex-col gap-8">
-      <section>
-        <h1 className="mb-4 text-2xl font-semibold">{t("agencies.title")}</h1>
+      <h1 className="text-2xl font-semibold">{t("agencies.title")}</h1>
+      {/* Adding comes first: on a list of thirty agencies it should not be 3,000 px down the page. */}
+      {manage && (
+        <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6">
+          <h2 className="mb-4 text-lg font-semibold">{t("agencies.createTitle")}</h2>
+          <AgencyForm tenant={tenant} />
+        </section>
+      )}
+      <section aria-label={t("agencies.title")}>
         {agencies.length === 0 ? (
           <p className="text-slate-700">{t("agencies.none")}</p>
         ) : (
@@ -50,11 +57,6 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                   <th scope="col" className="px-3 py-2 text-right">
                     {t("agencies.members")}
                   </th>
-                  {manage && (
-                    <th scope="col" className="px-3 py-2">
-                      <span className="sr-only">{t("agencies.actions")}</span>
-                    </th>
-                  )}
                 </tr>
               </thead>
               <tbody>
@@ -92,6 +94,10 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                                 kind: a.kind,
                               }}
                             />
+                            {/* Archiving sits with the agency's other changes, not as a button on every row. */}
+                            <div className="mt-3 border-t border-slate-200 pt-3">
+                              <ArchiveAgencyButton tenant={tenant} agencyId={a.id} archived={a.archived} />
+                            </div>
                           </div>
                         </details>
                       )}
@@ -99,11 +105,6 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                     <td className="px-3 py-2">{t(`agencyKind.${a.kind}`)}</td>
                     <td className="px-3 py-2 text-right">{format.number(a.leads)}</td>
                     <td className="px-3 py-2 text-right">{format.number(a.members)}</td>
-                    {manage && (
-                      <td className="px-3 py-2 text-right">
-                        <ArchiveAgencyButton tenant={tenant} agencyId={a.id} archived={a.archived} />
-                      </td>
-                    )}
                   </tr>
                 ))}
               </tbody>
@@ -111,12 +112,6 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
           </TableScroll>
         )}
       </section>
-      {manage && (
-        <section className="max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
-          <h2 className="mb-4 text-lg font-semibold">{t("agencies.createTitle")}</h2>
-          <AgencyForm tenant={tenant} />
-        </section>
-      )}
     </div>
   );
 }

@@ -12,6 +12,7 @@ import type { Texts } from "@/lib/domain/texts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { TextsField } from "@/components/ui/texts-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { FormStatus } from "@/components/ui/message";
 import { PlanConflict } from "./plan-conflict";
 
@@ -57,6 +58,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
       <input type="hidden" name="tenant" value={tenant} />
       <ErrorSummary errors={failed?.fieldErrors} />
+      <UnsavedChanges initiallyDirty={Boolean(failed)} />
       {plan && <input type="hidden" name="planId" value={plan.id} />}
       {/* After a conflict the form keeps what was typed and carries the newer version: saving again is deliberate. */}
       {plan && <input type="hidden" name="version" value={Number(failed?.current?.version ?? plan.version)} />}
