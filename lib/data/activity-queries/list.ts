@@ -52,7 +52,7 @@ function whereSql(tenantId: string, planId: string, f: ActivityFilters, today: s
   return Prisma.join(c, " AND ");
 }
 
-function orderSql(sort: ActivitySort, reading: Prisma.Sql): Prisma.Sql {
+function orderSql(sort: ActivitySort, reading: string[]): Prisma.Sql {
   const dir = Prisma.raw(sort.dir === "desc" ? "DESC" : "ASC");
   const key =
     {

@@ -20,11 +20,20 @@ export const planSelect = {
 export const agencyRefSelect = { id: true, name: true } as const;
 export const toAgency = (a: { id: string; name: unknown }): AgencyRef => ({ id: a.id, name: toTexts(a.name) });
 
-/** The languages text is shown and sorted in, as an SQL array: the reader's first, then the tenant's. */
-export const readingOrder = (ctx: TenantContext, locale?: string) =>
-  Prisma.sql`ARRAY[${Prisma.join([...new Set([locale ?? ctx.tenant.contentLanguages[0], ...ctx.tenant.contentLanguages])])}]::text[]`;
-/** A content map's text in the reading order (nap_text_in, the content-languages migration), lower-cased for sorting. */
-export const textKey = (column: Prisma.Sql, order: Prisma.Sql) => Prisma.sql`lower(nap_text_in(${column}, ${order}))`;
+/** The languages text is shown and sorted in: the reader's first, then the tenant's. */
+export const readingOrder = (ctx: TenantContext, locale?: string): string[] => [
+  ...new Set([locale ?? ctx.tenant.contentLanguages[0], ...ctx.tenant.contentLanguages]),
+];
+/**
+ * A content map's text in the reading order, lower-cased, for ORDER BY: COALESCE over the
+ * languages (maps never hold empty texts), then every text (nap_texts); a plain expression, no
+ * function call per row.
+ */
+export const textKey = (column: Prisma.Sql, order: string[]) =>
+  Prisma.sql`lower(COALESCE(${Prisma.join(
+    order.map((lang) => Prisma.sql`${column}->>${lang}`),
+    ", ",
+  )}, nap_texts(${column})))`;
 
 // ---- SQL pieces. Statements read "Activity" a, scoped by tenant. Conditions on other tables are
 // `= ANY(ARRAY(subquery))`: an init plan the database runs once per statement. That keeps plans
@@ -34,7 +43,7 @@ export const LEAD_JOIN = Prisma.sql`LEFT JOIN "Agency" la ON la."tenantId" = a."
 // Partners come as one JSON array per row, so a page of 100 rows stays one statement; they are in
 // the order of their names in the reading order (see readingOrder).
 export const columns = (
-  order: Prisma.Sql,
+  order: string[],
 ) => Prisma.sql`a.id, a.code, a.title, a.status::text AS status, a."percentComplete", a."plannedEnd",
   la.id AS "leadId", la.name AS "leadName",
   COALESCE((SELECT json_agg(json_build_object('id', pa.id, 'name', pa.name) ORDER BY ${textKey(Prisma.sql`pa.name`, order)})
