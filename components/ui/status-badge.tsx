@@ -16,35 +16,28 @@ const planColours: Record<PlanStatus, string> = {
   CLOSED: "bg-slate-50 text-slate-700 border-slate-400",
 };
 
-export async function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
-  const t = await getTranslations("activityStatus");
+/** The one badge shape: its colours from the caller, always with its text. */
+function Badge({ colours, children }: { colours: string; children: React.ReactNode }) {
   return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${activityColours[status] ?? ""}`}
-    >
-      {t(status)}
+    <span className={`inline-block rounded border px-2 py-0.5 text-xs font-medium whitespace-nowrap ${colours}`}>
+      {children}
     </span>
   );
+}
+
+export async function ActivityStatusBadge({ status }: { status: ActivityStatus }) {
+  const t = await getTranslations("activityStatus");
+  return <Badge colours={activityColours[status] ?? ""}>{t(status)}</Badge>;
 }
 
 export async function PlanStatusBadge({ status }: { status: PlanStatus }) {
   const t = await getTranslations("planStatus");
-  return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${planColours[status] ?? ""}`}
-    >
-      {t(status)}
-    </span>
-  );
+  return <Badge colours={planColours[status] ?? ""}>{t(status)}</Badge>;
 }
 
 export async function OverdueBadge() {
   const t = await getTranslations("plans");
-  return (
-    <span className="inline-block whitespace-nowrap rounded border border-red-700 bg-red-50 px-2 py-0.5 text-xs font-medium text-red-900">
-      {t("overdue")}
-    </span>
-  );
+  return <Badge colours="border-red-700 bg-red-50 text-red-900">{t("overdue")}</Badge>;
 }
 
 /** Each pillar's colour, the same wherever a pillar appears, always beside its name. */
@@ -57,11 +50,5 @@ export const PILLAR_COLOURS: Record<Pillar, string> = {
 
 export async function PillarBadge({ pillar }: { pillar: Pillar }) {
   const t = await getTranslations("pillars");
-  return (
-    <span
-      className={`inline-block whitespace-nowrap rounded border px-2 py-0.5 text-xs font-medium ${PILLAR_COLOURS[pillar]}`}
-    >
-      {t(pillar)}
-    </span>
-  );
+  return <Badge colours={PILLAR_COLOURS[pillar]}>{t(pillar)}</Badge>;
 }

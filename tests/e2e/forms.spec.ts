@@ -1,16 +1,21 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import { USERS, en, escapeRegExp, fill, hydrated, inLanguage, openActivePlan, signIn } from "./helpers";
 
 // Forms say everything at once: every error beside its field, and a summary at the top that
-// links to each field and takes the focus.
+// links to each field and takes the focus; and they do not lose what was typed by a stray click.
 
-test("the activity form shows all its errors at once, with the focus on the summary", async ({ page }) => {
+/** The coordinator's new-activity form under objective 1.1, reached as a person would. */
+async function openNewActivityForm(page: Page): Promise<void> {
   await signIn(page, USERS.coordinator);
   await page.goto(`${await openActivePlan(page)}?mode=edit`);
   await page
     .getByRole("main")
     .getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}` })
     .click();
+}
+
+test("the activity form shows all its errors at once, with the focus on the summary", async ({ page }) => {
+  await openNewActivityForm(page);
   const form = page
     .getByRole("main")
     .locator("form")
@@ -39,12 +44,7 @@ test("the activity form shows all its errors at once, with the focus on the summ
 });
 
 test("leaving a form with unsaved changes asks first", async ({ page }) => {
-  await signIn(page, USERS.coordinator);
-  await page.goto(`${await openActivePlan(page)}?mode=edit`);
-  await page
-    .getByRole("main")
-    .getByRole("link", { name: `${en.structure.addActivity} ${fill(en.structure.toObjective, { code: "1.1" })}` })
-    .click();
+  await openNewActivityForm(page);
   await page.waitForURL(/\/activities\/new/);
   const formUrl = page.url();
   const title = page.getByRole("main").getByLabel(inLanguage(en.activityForm.title), { exact: true });
