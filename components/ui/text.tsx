@@ -10,13 +10,7 @@ import {
   type Texts,
 } from "@/lib/domain/texts";
 
-export type { Reading };
-
-/** How a page in `locale` reads a tenant's content. */
-export const readingOf = (tenant: { contentLanguages: readonly string[] }, locale: string): Reading => ({
-  locale,
-  languages: tenant.contentLanguages,
-});
+export { readingOf, type Reading } from "@/lib/domain/texts";
 
 export function Text({
   value,

@@ -3,10 +3,21 @@
 import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { MessageRef } from "@/lib/domain/errors";
-import { CONTENT_LANGUAGES, CONTENT_LANGUAGE_NAMES, type ContentLanguage } from "@/lib/domain/texts";
+import {
+  CONTENT_LANGUAGES,
+  CONTENT_LANGUAGE_NAMES,
+  formLanguages,
+  type ContentLanguage,
+  type Texts,
+} from "@/lib/domain/texts";
 import { useContentLanguages } from "./content-languages";
 import { TextAreaField, TextField } from "./field";
 import { useMessage } from "./message";
+
+/** A field's starting text in each language: what a refused save gave back, else what is saved. */
+export const typedOrSaved =
+  (posted: Record<string, unknown> | undefined, name: string, saved: Texts | undefined) => (lang: ContentLanguage) =>
+    (posted?.[`${name}.${lang}`] as string | undefined) ?? saved?.[lang] ?? "";
 
 interface Props {
   label: string;
@@ -52,10 +63,8 @@ export function TextsField({
   const message = useMessage();
   const id = useId();
   const tenantLanguages = useContentLanguages();
-  const languages = given ?? [
-    ...tenantLanguages,
-    ...CONTENT_LANGUAGES.filter((l) => !tenantLanguages.includes(l) && value(l).trim()),
-  ];
+  const languages =
+    given ?? formLanguages(tenantLanguages, Object.fromEntries(CONTENT_LANGUAGES.map((l) => [l, value(l)])));
   const groupError = errors[name];
   const single = languages.length === 1;
   const field = (lang: ContentLanguage) => {

@@ -4,7 +4,7 @@ import type { AgencyKind } from "@/generated/prisma/enums";
 import { NotFoundError, RuleError } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import { roleNeedsAgency } from "@/lib/domain/roles";
-import { CONTENT_LANGUAGES, byText, toTexts, type Texts } from "@/lib/domain/texts";
+import { CONTENT_LANGUAGES, byText, readingOf, toTexts, type Texts } from "@/lib/domain/texts";
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Tx } from "./door";
 
@@ -54,8 +54,7 @@ export async function listAgencies(
       orderBy: { id: "asc" },
     }),
   );
-  const locale = opts.locale ?? ctx.tenant.contentLanguages[0];
-  return byText(rows.map(toRow), (a) => a.name, { locale, languages: ctx.tenant.contentLanguages });
+  return byText(rows.map(toRow), (a) => a.name, readingOf(ctx.tenant, opts.locale));
 }
 
 export interface AgencyInput {

@@ -5,7 +5,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { RefEntity } from "@/lib/domain/audit-fields";
 import { payloadFieldKind, refsIn } from "@/lib/domain/audit-payloads";
 import { NotFoundError } from "@/lib/domain/errors";
-import { CONTENT_LANGUAGES, textOf, toTexts, type Reading } from "@/lib/domain/texts";
+import { CONTENT_LANGUAGES, readingOf, textOf, toTexts, type Reading } from "@/lib/domain/texts";
 import type { History, HistoryChange, HistoryEvent, HistoryValue } from "@/lib/domain/types/history";
 import type { TenantContext } from "./context";
 import { withTenant } from "./door";
@@ -114,10 +114,7 @@ export async function listHistory(
       select: { id: true, indicators: { select: { id: true, name: true } } },
     });
     if (!activity) throw new NotFoundError("activity");
-    const reading: Reading = {
-      locale: opts.locale ?? ctx.tenant.contentLanguages[0],
-      languages: ctx.tenant.contentLanguages,
-    };
+    const reading = readingOf(ctx.tenant, opts.locale);
     const indicatorIds = activity.indicators.map((i) => i.id);
     const indicatorNames = new Map(activity.indicators.map((i) => [i.id, textOf(toTexts(i.name), reading)]));
     const rows = await tx.auditEvent.findMany({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byText, formLanguages, sameTexts, shownText, textOf, toTexts } from "./texts";
+import { byText, formLanguages, shownText, textOf, toTexts } from "./texts";
 
 const en = { locale: "en", languages: ["en", "ru"] };
 const ru = { locale: "ru", languages: ["en", "ru"] };
@@ -37,10 +37,6 @@ describe("toTexts", () => {
     expect(Object.keys(toTexts({ ru: "Б", en: "A" }))).toEqual(["en", "ru"]);
     expect(toTexts("text")).toEqual({});
     expect(toTexts(["a"])).toEqual({});
-  });
-  it("compares maps by their texts", () => {
-    expect(sameTexts({ ru: "Б", en: "A" }, { en: "A ", ru: "Б", tk: "" })).toBe(true);
-    expect(sameTexts({ en: "A" }, { en: "A", ru: "Б" })).toBe(false);
   });
 });
 

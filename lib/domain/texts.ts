@@ -34,6 +34,12 @@ export interface Reading {
   languages: readonly string[];
 }
 
+/** How a reader in `locale` (by default the tenant's own first language) reads a tenant's content. */
+export const readingOf = (tenant: { contentLanguages: readonly string[] }, locale?: string): Reading => ({
+  locale: locale ?? tenant.contentLanguages[0] ?? DEFAULT_CONTENT_LANGUAGES[0],
+  languages: tenant.contentLanguages,
+});
+
 /** The text a reader is shown, in which language, and whether that is not the reader's own. */
 export interface Shown {
   text: string;
@@ -94,7 +100,3 @@ export function byText<T>(items: readonly T[], text: (item: T) => Texts | null |
   const collator = new Intl.Collator(reading.locale, { sensitivity: "base", numeric: true });
   return [...items].sort((a, b) => collator.compare(textOf(text(a), reading), textOf(text(b), reading)));
 }
-
-/** True when two maps hold the same texts (key order and blank entries aside). */
-export const sameTexts = (a: Texts | null | undefined, b: Texts | null | undefined): boolean =>
-  JSON.stringify(toTexts(a)) === JSON.stringify(toTexts(b));

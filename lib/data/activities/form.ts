@@ -1,6 +1,6 @@
 import "server-only";
 // What the activity form reads: the choices it offers, the activity to edit, whether a code is free.
-import { byText, toTexts } from "@/lib/domain/texts";
+import { byText, readingOf, toTexts } from "@/lib/domain/texts";
 import { suggestNextCode } from "@/lib/domain/codes";
 import { toIsoDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
@@ -56,7 +56,7 @@ export async function getActivityFormOptions(
           archived: Boolean(archivedAt),
         })),
         (a) => a.name,
-        { locale: ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+        readingOf(ctx.tenant),
       ),
     };
   });

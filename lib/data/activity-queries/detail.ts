@@ -3,7 +3,7 @@ import "server-only";
 import { startOfUtcDay } from "@/lib/domain/day";
 import { NotFoundError } from "@/lib/domain/errors";
 import { isOverdue } from "@/lib/domain/overdue";
-import { byText, toTexts } from "@/lib/domain/texts";
+import { byText, readingOf, toTexts } from "@/lib/domain/texts";
 import type { ActivityDetail, Disaggregation, QueryOptions } from "@/lib/domain/types/activity-browse";
 import type { TenantContext } from "../context";
 import { withTenant } from "../door";
@@ -107,7 +107,7 @@ export async function getActivityDetail(
       partners: byText(
         partners.map((p) => toAgency(p.agency)),
         (p) => p.name,
-        { locale: opts.locale ?? ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+        readingOf(ctx.tenant, opts.locale),
       ),
       indicators: indicators.map((i) => {
         const v = approved ? values.get(i.id) : undefined;

@@ -2,7 +2,7 @@ import "server-only";
 // The filtered, sorted, paged list of a plan's activities, and what its filter form offers.
 import { Prisma } from "@/generated/prisma/client";
 import { startOfUtcDay, toIsoDay } from "@/lib/domain/day";
-import { byText, toTexts } from "@/lib/domain/texts";
+import { byText, readingOf, toTexts } from "@/lib/domain/texts";
 import type { ActivityPage, FilterOptions, QueryOptions } from "@/lib/domain/types/activity-browse";
 import {
   DEFAULT_FILTERS,
@@ -139,7 +139,7 @@ export async function getActivityFilterOptions(
       agencies: byText(
         agencies.map(({ archivedAt, ...a }) => ({ ...toAgency(a), archived: Boolean(archivedAt) })),
         (a) => a.name,
-        { locale: locale ?? ctx.tenant.contentLanguages[0], languages: ctx.tenant.contentLanguages },
+        readingOf(ctx.tenant, locale),
       ),
     };
   });

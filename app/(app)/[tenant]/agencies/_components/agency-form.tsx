@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { Texts } from "@/lib/domain/texts";
 import { SelectField } from "@/components/ui/field";
 import { AllTexts } from "@/components/ui/text";
-import { TextsField } from "@/components/ui/texts-field";
+import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
 
@@ -22,14 +22,7 @@ export function AgencyForm({ tenant, agency }: Props) {
   const t = useTranslations();
   const [state, action, pending] = useActionState(agency ? updateAgencyAction : createAgencyAction, null);
   const failed = state && !state.ok ? state : null;
-  const value = (k: string) => {
-    const [field, lang] = k.split(".") as ["name" | "shortName" | "kind", keyof Texts | undefined];
-    const saved = agency?.[field];
-    return (
-      (failed?.values?.[k] as string | undefined) ??
-      (typeof saved === "string" ? saved : lang && saved ? (saved[lang] ?? "") : "")
-    );
-  };
+  const kind = (failed?.values?.kind as string | undefined) ?? agency?.kind ?? "";
   const stamp = JSON.stringify(failed?.values ?? state?.ok ?? "");
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
@@ -43,20 +36,20 @@ export function AgencyForm({ tenant, agency }: Props) {
         name="name"
         required
         maxLength={200}
-        value={(lang) => value(`name.${lang}`)}
+        value={typedOrSaved(failed?.values, "name", agency?.name)}
         errors={failed?.fieldErrors}
       />
       <TextsField
         label={t("agencies.shortName")}
         name="shortName"
         maxLength={40}
-        value={(lang) => value(`shortName.${lang}`)}
+        value={typedOrSaved(failed?.values, "shortName", agency?.shortName)}
         errors={failed?.fieldErrors}
       />
       <SelectField
         label={t("agencies.kind")}
         name="kind"
-        defaultValue={value("kind") || "MINISTRY"}
+        defaultValue={kind || "MINISTRY"}
         options={AGENCY_KINDS.map((k) => ({ value: k, label: t(`agencyKind.${k}`) }))}
         error={failed?.fieldErrors?.kind}
       />

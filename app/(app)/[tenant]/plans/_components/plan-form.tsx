@@ -10,7 +10,7 @@ import { planDatesError } from "@/lib/validation/plans";
 import { Button } from "@/components/ui/button";
 import type { Texts } from "@/lib/domain/texts";
 import { SelectField, TextField } from "@/components/ui/field";
-import { TextsField } from "@/components/ui/texts-field";
+import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { FormStatus } from "@/components/ui/message";
@@ -43,8 +43,6 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
   const [state, action, pending] = useActionState(plan ? updatePlanAction : createPlanAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (k: Field) => (failed?.values?.[k] as string | undefined) ?? String(plan?.[k] ?? "");
-  const texts = (field: "title" | "description") => (lang: keyof Texts) =>
-    (failed?.values?.[`${field}.${lang}`] as string | undefined) ?? plan?.[field][lang] ?? "";
   const stamp = JSON.stringify(failed?.values ?? "");
   const savedId = state?.ok ? state.data?.id : undefined;
   useEffect(() => {
@@ -67,7 +65,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
         name="title"
         required
         maxLength={300}
-        value={texts("title")}
+        value={typedOrSaved(failed?.values, "title", plan?.title)}
         errors={failed?.fieldErrors}
       />
       <TextsField
@@ -76,7 +74,7 @@ export function PlanForm({ tenant, plan, predecessors }: Props) {
         multiline
         rows={4}
         maxLength={5000}
-        value={texts("description")}
+        value={typedOrSaved(failed?.values, "description", plan?.description)}
         errors={failed?.fieldErrors}
       />
       <PlanDates start={value("startDate")} end={value("endDate")} errors={failed?.fieldErrors} />

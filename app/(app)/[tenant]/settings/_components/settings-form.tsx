@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus, useMessage } from "@/components/ui/message";
-import { TextsField } from "@/components/ui/texts-field";
+import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
 
 interface Props {
   tenant: string;
@@ -38,7 +38,7 @@ export function SettingsForm({ tenant, name, languages }: Props) {
         languages={[...new Set([defaultLanguage, ...languages])]}
         required
         maxLength={120}
-        value={(lang) => (posted?.[`name.${lang}`] as string | undefined) ?? name[lang] ?? ""}
+        value={typedOrSaved(posted, "name", name)}
         errors={failed?.fieldErrors}
       />
       <SelectField

@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import type { Texts } from "@/lib/domain/texts";
 import { SelectField } from "@/components/ui/field";
 import { AllTexts } from "@/components/ui/text";
-import { TextsField } from "@/components/ui/texts-field";
+import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
 import { FormStatus } from "@/components/ui/message";
 import { CodeField } from "./code-field";
 
@@ -39,8 +39,6 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
   const [state, action, pending] = useActionState(objective ? updateObjectiveAction : createObjectiveAction, null);
   const failed = state && !state.ok ? state : null;
   const value = (k: Field) => (failed?.values?.[k] as string | undefined) ?? String(objective?.[k] ?? "");
-  const title = (lang: keyof Texts) =>
-    (failed?.values?.[`title.${lang}`] as string | undefined) ?? objective?.title[lang] ?? "";
   // A new key after each outcome re-mounts the fields: typed values after a failure, a fresh form after adding.
   const stamp = JSON.stringify(failed?.values ?? (state?.ok ? (state.data ?? true) : ""));
   const taken = new Set(takenCodes.map(normaliseCode));
@@ -74,7 +72,7 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
         name="title"
         required
         maxLength={500}
-        value={title}
+        value={typedOrSaved(failed?.values, "title", objective?.title)}
         errors={failed?.fieldErrors}
       />
       {objective && sections && (
