@@ -5,13 +5,21 @@ import enAccounts from "@/messages/en/accounts.json";
 import enActivityForm from "@/messages/en/activity-form.json";
 import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
+import enNotifications from "@/messages/en/notifications.json";
+import enPeriods from "@/messages/en/periods.json";
 import enPlanAdmin from "@/messages/en/plan-admin.json";
+import enProgress from "@/messages/en/progress.json";
+import enReview from "@/messages/en/review.json";
 import enSecurity from "@/messages/en/security.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
+import ruNotifications from "@/messages/ru/notifications.json";
+import ruPeriods from "@/messages/ru/periods.json";
 import ruPlanAdmin from "@/messages/ru/plan-admin.json";
+import ruProgress from "@/messages/ru/progress.json";
+import ruReview from "@/messages/ru/review.json";
 import ruSecurity from "@/messages/ru/security.json";
 import type { Locale } from "./locales";
 
@@ -23,6 +31,10 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: enBrowse,
     security: enSecurity,
     accounts: enAccounts,
+    periods: enPeriods,
+    progress: enProgress,
+    review: enReview,
+    notifications: enNotifications,
   },
   ru: {
     core: ruCore,
@@ -31,6 +43,10 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: ruBrowse,
     security: ruSecurity,
     accounts: ruAccounts,
+    periods: ruPeriods,
+    progress: ruProgress,
+    review: ruReview,
+    notifications: ruNotifications,
   },
 };
 

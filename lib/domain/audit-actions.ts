@@ -49,6 +49,26 @@ export const CONTENT_ACTIONS = [
   "invitation.accepted",
   "membership.roleChanged",
   "membership.removed",
+  "membership.focalPointChanged",
+  "period.created",
+  "period.updated",
+  "period.deleted",
+  "period.closed",
+  "period.reopened",
+  "period.locked",
+  "exception.granted",
+  "exception.revoked",
+  "update.submitted",
+  "update.signedOff",
+  "update.approved",
+  "update.returned",
+  "update.reopened",
+  "contribution.saved",
+  "evidence.added",
+  "evidence.removed",
+  "handover.created",
+  "handover.revoked",
+  "job.ran",
 ] as const;
 
 export const AUDIT_ACTIONS = [...CONTENT_ACTIONS, ...SECURITY_ACTIONS] as const;
@@ -69,6 +89,13 @@ export const AUDIT_ENTITIES = [
   "User",
   "SignIn",
   "Client",
+  "ReportingPeriod",
+  "ReportingException",
+  "ProgressUpdate",
+  "UpdateContribution",
+  "Evidence",
+  "Handover",
+  "Job",
 ] as const;
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 

@@ -61,6 +61,45 @@ const client = { ip: "203.0.113.7", userAgent: "Firefox" };
 const moved = { before: { position: 2 }, after: { position: 1 } };
 const flag = (archived: boolean) => ({ before: { archived: !archived }, after: { archived } });
 const ofActivity = { activityId: "act-1" };
+const period = {
+  planId: "plan-1",
+  label: { en: "Q2 2026", ru: "II квартал 2026" },
+  startDate: "2026-04-01",
+  endDate: "2026-06-30",
+  opensOn: "2026-06-16",
+  dueDate: "2026-07-15",
+  locksOn: "2026-07-30",
+};
+const exception = { periodId: "per-1", agencyId: null, activityId: "act-1", until: "2026-08-15" };
+const step = { ...ofActivity, periodId: "per-1" };
+const update = {
+  ...step,
+  activityStatus: "IN_PROGRESS",
+  percentComplete: 40,
+  achievements: { en: "Trained 40 officers" },
+  challenges: {},
+  nextSteps: { ru: "Второй курс" },
+  noChange: false,
+  values: [
+    {
+      indicatorId: "ind-1",
+      value: "40",
+      numerator: null,
+      denominator: null,
+      breakdown: { sex: { female: 22, male: 18 } },
+      note: null,
+    },
+  ],
+};
+const evidence = {
+  updateId: "upd-1",
+  fileName: "attendance.pdf",
+  contentType: "application/pdf",
+  size: 12345,
+  sha256: "a".repeat(64),
+  access: "RESTRICTED",
+};
+const handover = { agencyId: "agency-1", fromUserId: "u-1", toUserId: "u-2", until: "2026-09-30" };
 
 /** One payload each action's writer really records (lib/data/), as stored. */
 const SAMPLES: Record<AuditAction, { before?: object; after?: object }> = {
@@ -129,6 +168,26 @@ const SAMPLES: Record<AuditAction, { before?: object; after?: object }> = {
     after: { role: "FOCAL_POINT", agencyId: "a" },
   },
   "membership.removed": { before: invitee },
+  "membership.focalPointChanged": { before: { primaryFocalPoint: false }, after: { primaryFocalPoint: true } },
+  "period.created": { after: period },
+  "period.updated": { before: { dueDate: "2026-07-15" }, after: { dueDate: "2026-07-20", label: { en: "Q2 2026" } } },
+  "period.deleted": { before: period },
+  "period.closed": {},
+  "period.reopened": { after: { reopenedUntil: "2026-08-10" } },
+  "period.locked": { after: { locksOn: "2026-07-30" } },
+  "exception.granted": { after: exception },
+  "exception.revoked": { before: exception },
+  "update.submitted": { after: update },
+  "update.signedOff": { after: step },
+  "update.approved": { after: step },
+  "update.returned": { after: step },
+  "update.reopened": { after: step },
+  "contribution.saved": { after: { ...ofActivity, agencyId: "agency-2", note: { ru: "Предоставили тренеров" } } },
+  "evidence.added": { after: evidence },
+  "evidence.removed": { before: evidence },
+  "handover.created": { after: handover },
+  "handover.revoked": { before: handover },
+  "job.ran": { after: { job: "daily", day: "2026-07-01", counts: { notifications: 12, periodsLocked: 1 } } },
   "auth.signedIn": { after: { ...client, sessionId: "s-1" } },
   "auth.signInFailed": { after: { ...client, during: "passwordChange" } },
   "auth.signInRefused": { after: { ...client, why: "disabled" } },

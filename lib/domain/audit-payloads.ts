@@ -120,6 +120,65 @@ const RoleSchema = z.strictObject({ role: oneOf("Role", ROLES), agencyId: ref("A
 /** Who is (or was) invited or a member: their address, role and, for a focal point, agency. */
 const InviteeSchema = RoleSchema.extend({ email: z.string() });
 
+/** A reporting period as its form edits it (lib/domain/periods.ts). */
+const PeriodViewSchema = z.strictObject({
+  planId: ref("Plan"),
+  label: texts(),
+  startDate: day(),
+  endDate: day(),
+  opensOn: day(),
+  dueDate: day(),
+  locksOn: day(),
+});
+
+const ExceptionSchema = z.strictObject({
+  periodId: z.string(),
+  agencyId: ref("Agency").nullable(),
+  activityId: ref("Activity").nullable(),
+  until: day(),
+});
+
+/** One indicator's value in an update. */
+const UpdateValueSchema = z.strictObject({
+  indicatorId: ref("Indicator"),
+  value: amount().nullable(),
+  numerator: amount().nullable(),
+  denominator: amount().nullable(),
+  breakdown: z.record(z.string(), z.record(z.string(), z.number())).nullable(),
+  note: z.string().nullable(),
+});
+
+/** What a progress update holds when it is submitted: the trail compares one submission with the next. */
+export const UpdateSnapshotSchema = z.strictObject({
+  activityId: ref("Activity"),
+  periodId: z.string(),
+  activityStatus: oneOf("ActivityStatus", ACTIVITY_STATUSES),
+  percentComplete: percent(),
+  achievements: texts(),
+  challenges: texts(),
+  nextSteps: texts(),
+  noChange: z.boolean(),
+  values: z.array(UpdateValueSchema),
+});
+/** A step of an update that changes only its state (the comment goes in the event's reason). */
+const UpdateStepSchema = z.strictObject({ activityId: ref("Activity"), periodId: z.string() });
+
+const EvidenceSchema = z.strictObject({
+  updateId: z.string(),
+  fileName: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  access: z.enum(["RESTRICTED", "SHAREABLE"]),
+});
+
+const HandoverSchema = z.strictObject({
+  agencyId: ref("Agency"),
+  fromUserId: z.string(),
+  toUserId: z.string(),
+  until: day(),
+});
+
 const CONTENT_PAYLOADS = {
   "tenant.created": {
     after: z.strictObject({
@@ -188,6 +247,40 @@ const CONTENT_PAYLOADS = {
   "invitation.accepted": { after: InviteeSchema },
   "membership.roleChanged": { before: RoleSchema, after: RoleSchema },
   "membership.removed": { before: InviteeSchema },
+  "membership.focalPointChanged": {
+    before: z.strictObject({ primaryFocalPoint: z.boolean() }),
+    after: z.strictObject({ primaryFocalPoint: z.boolean() }),
+  },
+
+  "period.created": { after: PeriodViewSchema },
+  "period.updated": { before: PeriodViewSchema.partial(), after: PeriodViewSchema.partial() },
+  "period.deleted": { before: PeriodViewSchema },
+  /** Closed by a coordinator before its lock day. */
+  "period.closed": {},
+  "period.reopened": { after: z.strictObject({ reopenedUntil: day() }) },
+  /** Recorded by the scheduled job (the system actor) once the lock day has come. */
+  "period.locked": { after: z.strictObject({ locksOn: day() }) },
+  "exception.granted": { after: ExceptionSchema },
+  "exception.revoked": { before: ExceptionSchema },
+
+  "update.submitted": { after: UpdateSnapshotSchema },
+  "update.signedOff": { after: UpdateStepSchema },
+  "update.approved": { after: UpdateStepSchema },
+  "update.returned": { after: UpdateStepSchema },
+  "update.reopened": { after: UpdateStepSchema },
+  "contribution.saved": {
+    after: z.strictObject({ activityId: ref("Activity"), agencyId: ref("Agency"), note: texts() }),
+  },
+  "evidence.added": { after: EvidenceSchema },
+  "evidence.removed": { before: EvidenceSchema },
+
+  "handover.created": { after: HandoverSchema },
+  "handover.revoked": { before: HandoverSchema },
+
+  /** A scheduled job's run: what it did, by count. */
+  "job.ran": {
+    after: z.strictObject({ job: z.string(), day: day(), counts: z.record(z.string(), z.number().int()) }),
+  },
 } as const satisfies Record<string, PayloadSchemas>;
 
 /** Every action's payload schemas; the compiler and audit-payloads.test.ts hold it complete. */

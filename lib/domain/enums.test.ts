@@ -3,9 +3,10 @@ import * as Db from "@/generated/prisma/enums";
 import {
   ACTIVITY_STATUSES,
   AGENCY_KINDS,
+  EVIDENCE_ACCESS,
   INDICATOR_DIRECTIONS,
   INDICATOR_UNITS,
-  PERIOD_STATUSES,
+  OUTBOX_STATUSES,
   PILLARS,
   PLAN_STATUSES,
   ROLES,
@@ -22,8 +23,9 @@ const LISTS: Record<string, readonly string[]> = {
   ActivityStatus: ACTIVITY_STATUSES,
   IndicatorUnit: INDICATOR_UNITS,
   IndicatorDirection: INDICATOR_DIRECTIONS,
-  PeriodStatus: PERIOD_STATUSES,
   UpdateStatus: UPDATE_STATUSES,
+  EvidenceAccess: EVIDENCE_ACCESS,
+  OutboxStatus: OUTBOX_STATUSES,
 };
 
 describe("enum lists", () => {

@@ -47,11 +47,14 @@ export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const INDICATOR_DIRECTIONS = every<Db.IndicatorDirection>()(["INCREASE", "DECREASE"]);
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
-export const PERIOD_STATUSES = every<Db.PeriodStatus>()(["OPEN", "CLOSED"]);
-export type PeriodStatus = (typeof PERIOD_STATUSES)[number];
-
-export const UPDATE_STATUSES = every<Db.UpdateStatus>()(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"]);
+export const UPDATE_STATUSES = every<Db.UpdateStatus>()(["DRAFT", "SUBMITTED", "SIGNED_OFF", "APPROVED", "RETURNED"]);
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
+
+export const EVIDENCE_ACCESS = every<Db.EvidenceAccess>()(["RESTRICTED", "SHAREABLE"]);
+export type EvidenceAccess = (typeof EVIDENCE_ACCESS)[number];
+
+export const OUTBOX_STATUSES = every<Db.OutboxStatus>()(["PENDING", "SENT", "FAILED"]);
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 // Not stored as enums: derived by the queries.
 

@@ -17,6 +17,10 @@ export const PERMISSIONS = {
   "progress.report": ["ADMIN", "COORDINATOR", "FOCAL_POINT"],
   /** Approve or return submitted updates. */
   "progress.review": ["ADMIN", "COORDINATOR"],
+  /** Reporting periods of a plan: generate, edit, close, reopen; exceptions to a lock. */
+  "periods.manage": ["ADMIN", "COORDINATOR"],
+  /** Read the mail outbox (what was, or would have been, sent). */
+  "outbox.view": ["ADMIN"],
   /** See the audit history. */
   "audit.view": ["ADMIN", "COORDINATOR", "FOCAL_POINT", "VIEWER"],
 } as const satisfies Record<string, readonly Role[]>;

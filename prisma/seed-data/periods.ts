@@ -1,25 +1,26 @@
 // Reporting periods of a plan: calendar quarters, halves or years from the plan's start up to
 // and including the one containing `today` (never past the plan's end). Finished periods are
-// CLOSED, the current one OPEN; the due date is 15 days after the period ends.
+// CLOSED, the current one OPEN; reporting opens 14 days before the period ends, is due 15 days
+// after it and locks 15 days after that (lib/domain/periods.ts DEFAULT_PERIOD_RULES).
+import { DEFAULT_PERIOD_RULES, periodLabel } from "@/lib/domain/periods";
+import type { Texts } from "@/lib/domain/texts";
 import type { Cadence } from "./types";
-import { addDays, dayOf, minDate, utc } from "./util";
+import { addDays, dayOf, utc } from "./util";
 
 export interface PeriodDraft {
-  label: string;
+  label: Texts;
   startDate: Date;
   endDate: Date;
+  opensOn: Date;
   dueDate: Date;
+  locksOn: Date;
+  /** For the seed only (not a column): finished periods carry approved history. */
   status: "OPEN" | "CLOSED";
+  /** The lock the job recorded, for periods whose lock day has passed. */
   closedAt: Date | null;
 }
 
 const MONTHS: Record<Cadence, number> = { quarterly: 3, "half-yearly": 6, yearly: 12 };
-
-function label(cadence: Cadence, year: number, index: number): string {
-  if (cadence === "quarterly") return `${year} Q${index + 1}`;
-  if (cadence === "half-yearly") return `${year} H${index + 1}`;
-  return String(year);
-}
 
 export function buildPeriods(cadence: Cadence, planStart: Date, planEnd: Date, today: Date): PeriodDraft[] {
   const step = MONTHS[cadence];
@@ -31,15 +32,18 @@ export function buildPeriods(cadence: Cadence, planStart: Date, planEnd: Date, t
     const startDate = utc(year, index * step + 1, 1);
     if (startDate > planEnd || startDate > day) break;
     const endDate = utc(year, (index + 1) * step + 1, 0);
-    const dueDate = addDays(endDate, 15);
+    const dueDate = addDays(endDate, DEFAULT_PERIOD_RULES.dueAfterEnd);
+    const locksOn = addDays(dueDate, DEFAULT_PERIOD_RULES.graceDays);
     const finished = endDate < day;
     periods.push({
-      label: label(cadence, year, index),
+      label: periodLabel(cadence, startDate, ["en", "ru"]),
       startDate,
       endDate,
+      opensOn: addDays(endDate, -DEFAULT_PERIOD_RULES.opensBeforeEnd),
       dueDate,
+      locksOn,
       status: finished ? "CLOSED" : "OPEN",
-      closedAt: finished ? minDate(addDays(dueDate, 10), today) : null,
+      closedAt: locksOn <= day ? locksOn : null,
     });
     index += 1;
     if (index * step >= 12) {

@@ -91,7 +91,7 @@ export function addPlan(rows: DemoRows, ctx: TenantContext, spec: PlanSpec): voi
   });
 
   const periods = buildPeriods(spec.cadence, start, end, ctx.today).map((p) => ({ id: newId(), ...p }));
-  for (const p of periods) rows.periods.push({ tenantId, planId, ...p });
+  for (const { status: _finished, ...p } of periods) rows.periods.push({ tenantId, planId, ...p });
 
   spec.sections.forEach((section, sectionPosition) => {
     const sectionId = newId();

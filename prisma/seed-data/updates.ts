@@ -53,6 +53,9 @@ function intermediateStatus(final: ActivityStatus, finalPercent: number, k: numb
   return "IN_PROGRESS";
 }
 
+/** A narrative in English, or none. */
+const english = (text: string) => (text ? { en: text } : {});
+
 function pick(reports: string[] | undefined, k: number, n: number, status: ActivityStatus): string {
   if (!reports?.length) return GENERIC[status];
   const index = n === 1 ? 0 : Math.round(((k - 1) * (reports.length - 1)) / (n - 1));
@@ -121,16 +124,19 @@ export function reportActivity(
       status: updateStatus,
       activityStatus: status,
       percentComplete: percent,
-      achievements: pick(act.reports, k, n, status),
-      challenges:
+      achievements: { en: pick(act.reports, k, n, status) },
+      challenges: english(
         status === act.status && (troubled || isLast)
           ? (act.challenge ?? (troubled ? GENERIC[status] : ""))
           : troubled
             ? GENERIC[status]
             : "",
-      nextSteps: isLast
-        ? (act.next ?? (status === "COMPLETED" ? "None: activity completed." : NEXT_STEPS[seed % NEXT_STEPS.length]))
-        : NEXT_STEPS[(seed + k) % NEXT_STEPS.length],
+      ),
+      nextSteps: english(
+        isLast
+          ? (act.next ?? (status === "COMPLETED" ? "None: activity completed." : NEXT_STEPS[seed % NEXT_STEPS.length]))
+          : NEXT_STEPS[(seed + k) % NEXT_STEPS.length],
+      ),
       authorId: ctx.authorId,
       submittedAt,
       reviewerId: reviewedAt ? ctx.reviewerId : null,

@@ -89,10 +89,12 @@ export async function reportOn(tenant: TenantRef, planId: string, activityId: st
     data: {
       tenantId: tenant.id,
       planId,
-      label: `Q-${activityId}`,
+      label: { en: `Q-${activityId}` },
       startDate: new Date("2025-01-01"),
       endDate: new Date("2025-03-31"),
       dueDate: new Date("2025-04-15"),
+      opensOn: new Date("2025-03-31"),
+      locksOn: new Date("2025-04-30"),
     },
     select: { id: true },
   });

@@ -146,14 +146,22 @@ export async function addProgressUpdate(
 ) {
   const db = await getDb();
   const end = parseIsoDay(opts.periodEnd);
-  const period = await db.reportingPeriod.create({
-    data: {
+  const startDate = new Date(end.getTime() - 90 * 864e5);
+  // One period per span of a plan: a second update ending on the same day reports on the same one.
+  const period = await db.reportingPeriod.upsert({
+    where: {
+      tenantId_planId_startDate_endDate: { tenantId: tenant.id, planId: activity.planId, startDate, endDate: end },
+    },
+    update: {},
+    create: {
       tenantId: tenant.id,
       planId: activity.planId,
-      label: `P ${opts.periodEnd} ${unique()}`,
-      startDate: new Date(end.getTime() - 90 * 864e5),
+      label: { en: `P ${opts.periodEnd} ${unique()}` },
+      startDate,
       endDate: end,
       dueDate: end,
+      opensOn: end,
+      locksOn: end,
     },
     select: { id: true, label: true },
   });
@@ -177,7 +185,7 @@ export async function addProgressUpdate(
       value,
     })),
   });
-  return { periodLabel: period.label, updateId: update.id };
+  return { periodLabel: (period.label as { en: string }).en, updateId: update.id };
 }
 
 /** An audit event as the data layer writes them, at a chosen time so the order is certain. */

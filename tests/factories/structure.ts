@@ -100,10 +100,12 @@ export async function addPeriod(tenant: TenantRef, planId: string) {
     data: {
       tenantId: tenant.id,
       planId,
-      label: `P ${unique()}`,
+      label: { en: `P ${unique()}` },
       startDate: day("2025-01-01"),
       endDate: day("2025-03-31"),
       dueDate: day("2025-04-15"),
+      opensOn: day("2025-03-31"),
+      locksOn: day("2025-04-30"),
     },
     select: { id: true },
   });

@@ -28,6 +28,45 @@ async function fill(side: Side) {
   await db.indicatorValue.create({
     data: { tenantId: side.tenant.id, progressUpdateId: update.id, indicatorId: indicator.id, value: 5 },
   });
+  // The reporting cycle's tables, one row each.
+  const t = side.tenant.id;
+  const contribution = await db.updateContribution.create({
+    data: { tenantId: t, updateId: update.id, agencyId: side.partner.id, note: { en: "Trainers lent" } },
+  });
+  await db.evidence.create({
+    data: {
+      tenantId: t,
+      updateId: update.id,
+      contributionId: contribution.id,
+      fileName: "minutes.pdf",
+      contentType: "application/pdf",
+      size: 4,
+      sha256: "0".repeat(64),
+      storageKey: `${t}/evidence/${randomBytes(8).toString("hex")}`,
+    },
+  });
+  await db.reportingException.create({
+    data: {
+      tenantId: t,
+      periodId: update.periodId,
+      activityId: id,
+      until: new Date("2025-05-31"),
+      reason: "Late data",
+    },
+  });
+  await db.notification.create({ data: { tenantId: t, userId: side.focal.id, kind: "update.returned" } });
+  await db.outboxMessage.create({
+    data: { tenantId: t, toEmail: "someone@example.org", subject: "Digest", body: "…", dedupeKey: `digest:${id}` },
+  });
+  await db.handover.create({
+    data: {
+      tenantId: t,
+      agencyId: side.partner.id,
+      fromUserId: side.focal.id,
+      toUserId: side.coordinator.id,
+      until: new Date("2025-06-30"),
+    },
+  });
   await createPendingInvitation(side.ctx.admin);
   const viewer = await db.membership.findFirstOrThrow({ where: { tenantId: side.tenant.id, userId: side.viewer.id } });
   await createMemberPasswordReset(side.ctx.admin, viewer.id);

@@ -125,7 +125,11 @@ export async function getActivityDetail(
         };
       }),
       latestApproved: approved
-        ? { periodLabel: approved.period.label, periodEnd: approved.period.endDate, reviewedAt: approved.reviewedAt }
+        ? {
+            periodLabel: toTexts(approved.period.label),
+            periodEnd: approved.period.endDate,
+            reviewedAt: approved.reviewedAt,
+          }
         : null,
     };
   });

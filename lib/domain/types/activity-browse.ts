@@ -102,7 +102,7 @@ export interface ActivityDetail {
   partners: AgencyRef[];
   indicators: IndicatorDetail[];
   /** The progress update the latest values come from. */
-  latestApproved: { periodLabel: string; periodEnd: Date; reviewedAt: Date | null } | null;
+  latestApproved: { periodLabel: Texts; periodEnd: Date; reviewedAt: Date | null } | null;
 }
 
 export type AgencyActivityRow = ActivityRow & {

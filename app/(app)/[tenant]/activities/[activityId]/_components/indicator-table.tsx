@@ -48,7 +48,10 @@ export async function IndicatorTable({ activity, reading }: { activity: Activity
         <>
           <p className="text-sm text-slate-700">
             {latest
-              ? t("latestFrom", { period: latest.periodLabel, date: formatDay(format, latest.periodEnd, "", "long") })
+              ? t("latestFrom", {
+                  period: textOf(latest.periodLabel, reading),
+                  date: formatDay(format, latest.periodEnd, "", "long"),
+                })
               : t("noApproved")}
           </p>
           <TableScroll
