@@ -15,7 +15,7 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "i18n/**/*.test.ts", "prisma/**/*.test.ts", "tests/unit/**/*.test.ts"],
           environment: "node",
         },
       },

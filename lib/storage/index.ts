@@ -8,9 +8,6 @@
 //                     Keys stay the same, so files can be copied across as they are.
 // The database, not the store, records which key belongs to which record and its checksum.
 import "server-only";
-import path from "node:path";
-import { createLocalFileStore } from "./local";
-import type { FileStore } from "./types";
 
 export { assertSafeKey, newFileKey, tenantOfKey, UnsafeKeyError } from "./keys";
 export {
@@ -22,17 +19,4 @@ export {
   type StoredFileMeta,
 } from "./types";
 
-export const DEFAULT_STORAGE_DIR = path.join(".data", "uploads");
-
-/** The store the environment names. Cheap: a local store is a folder path, nothing is opened. */
-export function getFileStore(env: Record<string, string | undefined> = process.env): FileStore {
-  const driver = env.STORAGE_DRIVER || "local";
-  switch (driver) {
-    case "local":
-      return createLocalFileStore(env.STORAGE_DIR || DEFAULT_STORAGE_DIR);
-    default:
-      throw new Error(
-        `STORAGE_DRIVER=${driver} is not supported: use "local" (an S3-compatible store is the next one, see lib/storage/index.ts)`,
-      );
-  }
-}
+export { DEFAULT_STORAGE_DIR, getFileStore } from "./store";

@@ -4,7 +4,6 @@
 // meta first, so a crash half-way leaves an invisible leftover, never a file without its checksum.
 // Bytes are written to `<root>/.tmp` and renamed: nobody ever reads a half-written file. (Keys
 // cannot contain dots, so neither ".tmp" nor ".meta.json" can collide with a key.)
-import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";

@@ -2,6 +2,7 @@
 // then inserts them table by table with createMany: about 15 round trips in one transaction.
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { addPlan, texts, type TenantContext } from "./plan-rows";
+import { addReportingDemo, type DemoFile } from "./reporting";
 import type { TenantSpec, UserSpec } from "./types";
 import { newId } from "./util";
 
@@ -19,7 +20,12 @@ export interface DemoRows {
   periods: Prisma.ReportingPeriodCreateManyInput[];
   updates: Prisma.ProgressUpdateCreateManyInput[];
   values: Prisma.IndicatorValueCreateManyInput[];
+  evidence: Prisma.EvidenceCreateManyInput[];
+  exceptions: Prisma.ReportingExceptionCreateManyInput[];
+  notifications: Prisma.NotificationCreateManyInput[];
   audits: Prisma.AuditEventCreateManyInput[];
+  /** Evidence bytes, stored through lib/storage before the rows are inserted. */
+  files: DemoFile[];
 }
 
 export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash: string, today: Date): DemoRows {
@@ -37,7 +43,11 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
     periods: [],
     updates: [],
     values: [],
+    evidence: [],
+    exceptions: [],
+    notifications: [],
     audits: [],
+    files: [],
   };
   const userIds = new Map<string, string>();
   for (const u of users) {
@@ -83,7 +93,15 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
         const userId = userIds.get(u.email)!;
         const agencyId = m.agency ? agencyIds.get(m.agency) : null;
         if (m.agency && !agencyId) throw new Error(`demo content: unknown agency "${m.agency}" for ${u.email}`);
-        rows.memberships.push({ id: newId(), tenantId, userId, role: m.role, agencyId });
+        // Each demo agency has one focal point, its primary one.
+        rows.memberships.push({
+          id: newId(),
+          tenantId,
+          userId,
+          role: m.role,
+          agencyId,
+          primaryFocalPoint: m.role === "FOCAL_POINT",
+        });
         if (!byRole.has(m.role)) byRole.set(m.role, userId);
         if (m.role === "FOCAL_POINT" && m.agency) focalPoints.set(m.agency, userId);
       }
@@ -99,7 +117,16 @@ export function buildDemo(tenants: TenantSpec[], users: UserSpec[], passwordHash
       today,
     };
     const firstActivity = rows.activities.length;
+    const firstUpdate = rows.updates.length;
     for (const plan of t.plans) addPlan(rows, ctx, plan);
+    rows.files.push(
+      ...addReportingDemo(rows, tenantId, {
+        today,
+        reviewerId: lead,
+        firstUpdate,
+        focalPointIds: new Set(focalPoints.values()),
+      }),
+    );
 
     rows.audits.push({
       tenantId,
@@ -130,6 +157,9 @@ export async function insertDemo(tx: Prisma.TransactionClient | PrismaClient, ro
   await tx.reportingPeriod.createMany({ data: rows.periods });
   await tx.progressUpdate.createMany({ data: rows.updates });
   await tx.indicatorValue.createMany({ data: rows.values });
+  await tx.evidence.createMany({ data: rows.evidence });
+  await tx.reportingException.createMany({ data: rows.exceptions });
+  await tx.notification.createMany({ data: rows.notifications });
   await tx.auditEvent.createMany({ data: rows.audits });
 }
 
@@ -144,6 +174,8 @@ export function summarize(rows: DemoRows): string {
     [rows.periods.length, "reporting periods"],
     [rows.updates.length, "progress updates"],
     [rows.values.length, "indicator values"],
+    [rows.evidence.length, "evidence files"],
+    [rows.notifications.length, "notifications"],
   ];
   return `demo data: ${parts.map(([n, what]) => `${n} ${what}`).join(", ")}`;
 }

@@ -2,6 +2,8 @@
 // Loads only into a database without tenants, so it never touches real data.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { hashPassword } from "@/lib/auth/password";
+import { getFileStore } from "@/lib/storage/store";
+import { FileExistsError } from "@/lib/storage/types";
 import { buildDemo, insertDemo, summarize } from "./builder";
 import { KAZAKHSTAN, KYRGYZSTAN } from "./neighbours";
 import { TURKMENISTAN } from "./turkmenistan";
@@ -19,6 +21,12 @@ export async function seedDemo(
 ): Promise<{ seeded: boolean; summary: string }> {
   if ((await db.tenant.count()) > 0) return { seeded: false, summary: ALREADY };
   const rows = buildDemo(DEMO_TENANTS, USERS, await hashPassword(DEMO_PASSWORD), opts.today ?? new Date());
+  // The evidence bytes first: a row never points at a file that is not there.
+  const store = getFileStore();
+  for (const f of rows.files)
+    await store.put(f.key, f.bytes, { contentType: f.contentType }).catch((e: unknown) => {
+      if (!(e instanceof FileExistsError)) throw e;
+    });
   const seeded = await db.$transaction(
     async (tx) => {
       // The seed writes every tenant's rows: the platform scope of row-level security, for this

@@ -1,7 +1,7 @@
 // Reporting periods of a plan: calendar quarters, halves or years from the plan's start up to
 // and including the one containing `today` (never past the plan's end). Finished periods are
-// CLOSED, the current one OPEN; reporting opens 14 days before the period ends, is due 15 days
-// after it and locks 15 days after that (lib/domain/periods.ts DEFAULT_PERIOD_RULES).
+// CLOSED, the current one OPEN; reporting opens with the period, is due 15 days after it ends and
+// locks 15 days after that (lib/domain/periods.ts DEFAULT_PERIOD_RULES).
 import { DEFAULT_PERIOD_RULES, periodLabel } from "@/lib/domain/periods";
 import type { Texts } from "@/lib/domain/texts";
 import type { Cadence } from "./types";
@@ -39,7 +39,8 @@ export function buildPeriods(cadence: Cadence, planStart: Date, planEnd: Date, t
       label: periodLabel(cadence, startDate, ["en", "ru"]),
       startDate,
       endDate,
-      opensOn: addDays(endDate, -DEFAULT_PERIOD_RULES.opensBeforeEnd),
+      // The demo's working groups report as the work happens: reporting opens with the period.
+      opensOn: startDate,
       dueDate,
       locksOn,
       status: finished ? "CLOSED" : "OPEN",

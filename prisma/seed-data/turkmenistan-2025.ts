@@ -844,6 +844,7 @@ export const TM_PLAN_2025: PlanSpec = {
               ],
               next: "Train MIA instructors to run the course without UNODC.",
               draft: "Course for 24 investigators held in Mary.",
+              draftRu: "В Мары проведён курс для 24 следователей.",
             },
             {
               code: "3.2.2",

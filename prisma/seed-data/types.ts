@@ -73,8 +73,9 @@ export interface ActivitySpec {
   /** The update of the last finished period is not yet approved. */
   last?: "SUBMITTED" | "RETURNED";
   returnComment?: string;
-  /** A draft in the open period, with these achievements. */
+  /** A draft in the open period, with these achievements (and their Russian). */
   draft?: string;
+  draftRu?: string;
 }
 
 export interface ObjectiveSpec {

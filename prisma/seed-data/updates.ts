@@ -44,6 +44,20 @@ const GENERIC: Record<ActivityStatus, string> = {
   CANCELLED: "Activity cancelled.",
 };
 
+/** The same generic narratives as a Russian-speaking focal point writes them. */
+const RUSSIAN: Record<string, string> = {
+  "Continue as planned in the next period.": "Продолжить работу по плану в следующем периоде.",
+  "Agree the next steps with partner agencies.": "Согласовать дальнейшие шаги с ведомствами-партнёрами.",
+  "Report results to the working group.": "Доложить о результатах рабочей группе.",
+  "Prepare the workplan for the next period.": "Подготовить план работы на следующий период.",
+  "Not started yet.": "Работа ещё не начата.",
+  "Work progressed as planned.": "Работа шла по плану.",
+  "Activity completed.": "Мероприятие выполнено.",
+  "Work is behind schedule.": "Работа отстаёт от графика.",
+  "Activity cancelled.": "Мероприятие отменено.",
+  "None: activity completed.": "Нет: мероприятие выполнено.",
+};
+
 const round5 = (n: number) => Math.round(n / 5) * 5;
 
 function intermediateStatus(final: ActivityStatus, finalPercent: number, k: number, n: number): ActivityStatus {
@@ -53,8 +67,8 @@ function intermediateStatus(final: ActivityStatus, finalPercent: number, k: numb
   return "IN_PROGRESS";
 }
 
-/** A narrative in English, or none. */
-const english = (text: string) => (text ? { en: text } : {});
+/** A narrative in English, with its Russian when the text is one of the generic ones; or none. */
+const english = (text: string) => (text ? { en: text, ...(RUSSIAN[text] ? { ru: RUSSIAN[text] } : {}) } : {});
 
 function pick(reports: string[] | undefined, k: number, n: number, status: ActivityStatus): string {
   if (!reports?.length) return GENERIC[status];
@@ -124,7 +138,7 @@ export function reportActivity(
       status: updateStatus,
       activityStatus: status,
       percentComplete: percent,
-      achievements: { en: pick(act.reports, k, n, status) },
+      achievements: english(pick(act.reports, k, n, status)),
       challenges: english(
         status === act.status && (troubled || isLast)
           ? (act.challenge ?? (troubled ? GENERIC[status] : ""))
@@ -139,6 +153,7 @@ export function reportActivity(
       ),
       authorId: ctx.authorId,
       submittedAt,
+      submittedById: ctx.authorId,
       reviewerId: reviewedAt ? ctx.reviewerId : null,
       reviewedAt,
       reviewComment:
@@ -164,8 +179,8 @@ export function reportActivity(
       status: "DRAFT",
       activityStatus: act.status === "NOT_STARTED" ? "IN_PROGRESS" : act.status,
       percentComplete: Math.min(100, Math.max(final, report.percent) + 5),
-      achievements: act.draft,
-      nextSteps: act.next ?? "",
+      achievements: { en: act.draft, ...(act.draftRu ? { ru: act.draftRu } : {}) },
+      nextSteps: english(act.next ?? ""),
       authorId: ctx.authorId,
       createdAt,
       updatedAt: createdAt,

@@ -1,0 +1,72 @@
+// The demo as a newcomer meets it: every audit row fits its action's schema, the active plan has a
+// period open today, and the demo focal point and coordinator find work and unread notifications.
+import { describe, expect, it } from "vitest";
+import { checkAuditPayload } from "@/lib/data/audit";
+import type { AuditAction } from "@/lib/domain/audit-actions";
+import { periodStatus } from "@/lib/domain/periods";
+import { buildDemo } from "./builder";
+import { DEMO_TENANTS } from "./index";
+import { tinyPdf } from "./reporting";
+import { USERS } from "./users";
+
+const TODAY = new Date("2026-12-01T09:00:00Z");
+const rows = buildDemo(DEMO_TENANTS, USERS, "hash", TODAY);
+const userId = (email: string) => rows.users.find((u) => u.email === email)!.id!;
+const day = (d: Date | string) => new Date(d);
+
+describe("the demo data", () => {
+  it("writes audit payloads that fit their schemas", () => {
+    for (const a of rows.audits)
+      expect(() => checkAuditPayload(a.action as AuditAction, a.before ?? null, a.after ?? null)).not.toThrow();
+  });
+
+  it("has a period of the active Turkmen plan open today, and one locked before it", () => {
+    const tm = rows.tenants.find((t) => t.slug === "turkmenistan")!;
+    const active = rows.plans.find((p) => p.tenantId === tm.id && p.status === "ACTIVE")!;
+    const states = rows.periods
+      .filter((p) => p.planId === active.id)
+      .map(
+        (p) =>
+          periodStatus(
+            {
+              startDate: day(p.startDate),
+              endDate: day(p.endDate),
+              opensOn: day(p.opensOn),
+              dueDate: day(p.dueDate),
+              locksOn: day(p.locksOn),
+              closedAt: p.closedAt ? day(p.closedAt) : null,
+              reopenedUntil: null,
+            },
+            new Date("2026-12-01"),
+          ).state,
+      );
+    expect(states.at(-1)).toBe("OPEN");
+    expect(states.at(-2)).toBe("LOCKED");
+  });
+
+  it("gives the demo focal point a returned update, with an exception to fix it, and unread notifications", () => {
+    const focal = userId("focal.mia@tm.example.org");
+    const kinds = rows.notifications.filter((n) => n.userId === focal).map((n) => n.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["update.returned", "exception.granted"]));
+    const returned = rows.updates.find((u) => u.authorId === focal && u.status === "RETURNED")!;
+    expect(rows.exceptions.some((e) => e.activityId === returned.activityId && e.periodId === returned.periodId)).toBe(
+      true,
+    );
+    const coordinator = userId("coordinator@tm.example.org");
+    expect(
+      rows.notifications.filter((n) => n.userId === coordinator && n.kind === "update.submitted").length,
+    ).toBeGreaterThan(0);
+    expect(rows.memberships.find((m) => m.userId === focal)?.primaryFocalPoint).toBe(true);
+  });
+
+  it("has narratives in English and Russian, and evidence that is a PDF with its checksum", () => {
+    expect(rows.updates.some((u) => (u.achievements as Record<string, string>).ru)).toBe(true);
+    expect(rows.evidence.length).toBeGreaterThan(0);
+    for (const e of rows.evidence) {
+      const file = rows.files.find((f) => f.key === e.storageKey)!;
+      expect(new TextDecoder().decode(file.bytes.slice(0, 5))).toBe("%PDF-");
+      expect(file.bytes.byteLength).toBe(e.size);
+    }
+    expect(new TextDecoder().decode(tinyPdf("x"))).toMatch(/%%EOF\n$/);
+  });
+});
