@@ -5,12 +5,14 @@ import enAccounts from "@/messages/en/accounts.json";
 import enActivityForm from "@/messages/en/activity-form.json";
 import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
+import enForms from "@/messages/en/forms.json";
 import enPlanAdmin from "@/messages/en/plan-admin.json";
 import enSecurity from "@/messages/en/security.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
+import ruForms from "@/messages/ru/forms.json";
 import ruPlanAdmin from "@/messages/ru/plan-admin.json";
 import ruSecurity from "@/messages/ru/security.json";
 import type { Locale } from "./locales";
@@ -23,6 +25,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: enBrowse,
     security: enSecurity,
     accounts: enAccounts,
+    forms: enForms,
   },
   ru: {
     core: ruCore,
@@ -31,6 +34,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: ruBrowse,
     security: ruSecurity,
     accounts: ruAccounts,
+    forms: ruForms,
   },
 };
 
