@@ -5,6 +5,7 @@ import enAccounts from "@/messages/en/accounts.json";
 import enActivityForm from "@/messages/en/activity-form.json";
 import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
+import enForms from "@/messages/en/forms.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enPeriods from "@/messages/en/periods.json";
 import enPlanAdmin from "@/messages/en/plan-admin.json";
@@ -15,6 +16,7 @@ import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
+import ruForms from "@/messages/ru/forms.json";
 import ruNotifications from "@/messages/ru/notifications.json";
 import ruPeriods from "@/messages/ru/periods.json";
 import ruPlanAdmin from "@/messages/ru/plan-admin.json";
@@ -31,6 +33,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: enBrowse,
     security: enSecurity,
     accounts: enAccounts,
+    forms: enForms,
     periods: enPeriods,
     progress: enProgress,
     review: enReview,
@@ -43,6 +46,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: ruBrowse,
     security: ruSecurity,
     accounts: ruAccounts,
+    forms: ruForms,
     periods: ruPeriods,
     progress: ruProgress,
     review: ruReview,

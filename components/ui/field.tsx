@@ -2,7 +2,9 @@
 
 import {
   useId,
+  useRef,
   useState,
+  type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
@@ -18,8 +20,8 @@ interface FieldShellProps {
   group?: string;
   error?: MessageRef;
   hint?: ReactNode;
-  /** How much of a length limit is used ("120 of 5,000 characters"), under the hint. */
-  counter?: string;
+  /** How much of a length limit is used, under the hint (see useLengthCounter). */
+  counter?: LengthCounter;
   children: (ids: { id: string; describedBy: string | undefined; invalid: boolean }) => ReactNode;
 }
 
@@ -44,9 +46,16 @@ function FieldShell({ label, group, error, hint, counter, children }: FieldShell
         </p>
       )}
       {counter && (
-        <p id={counterId} className="text-xs text-slate-600 tabular-nums">
-          {counter}
-        </p>
+        <>
+          <p id={counterId} className="text-xs text-slate-600 tabular-nums">
+            <span aria-hidden="true">{counter.shown}</span>
+            <span className="sr-only">{counter.spoken}</span>
+          </p>
+          {/* Polite, and only when the count crosses into "nearly full" or "full": never every keystroke. */}
+          <p className="sr-only" aria-live="polite">
+            {counter.announced}
+          </p>
+        </>
       )}
       {error && (
         <p id={errorId} className="text-sm text-red-800">
@@ -57,20 +66,94 @@ function FieldShell({ label, group, error, hint, counter, children }: FieldShell
   );
 }
 
+interface LengthCounter {
+  /** "12 / 200" */
+  shown: string;
+  /** "12 of 200 characters", read with the field (aria-describedby). */
+  spoken: string;
+  /** Announced once on reaching the last tenth of the limit, and once on reaching the limit. */
+  announced: string;
+}
+
+/** Which stretch of the limit a length is in: 0 plenty of room, 1 nearly full, 2 full. */
+function bandOf(length: number, max: number): 0 | 1 | 2 {
+  if (length >= max) return 2;
+  return length >= max - Math.max(10, Math.ceil(max / 10)) ? 1 : 0;
+}
+
+/**
+ * A length counter for a field with a maxLength, kept as the user types (controlled or not). The
+ * browser stops typing at the limit; the schema holds the same limit on the server.
+ */
+function useLengthCounter<E extends HTMLInputElement | HTMLTextAreaElement>(
+  maxLength: number | undefined,
+  props: { value?: unknown; defaultValue?: unknown; onChange?: (e: ChangeEvent<E>) => void },
+): { counter?: LengthCounter; onChange: (e: ChangeEvent<E>) => void } {
+  const t = useTranslations();
+  const [typed, setTyped] = useState(() => String(props.defaultValue ?? "").length);
+  const [announced, setAnnounced] = useState("");
+  const length = props.value !== undefined && props.value !== null ? String(props.value).length : typed;
+  const band = useRef<number | null>(null);
+  const onChange = (e: ChangeEvent<E>) => {
+    const now = e.target.value.length;
+    setTyped(now);
+    if (maxLength !== undefined) {
+      const before = band.current ?? bandOf(length, maxLength);
+      const after = bandOf(now, maxLength);
+      band.current = after;
+      if (after !== before && after > 0)
+        setAnnounced(
+          after === 2
+            ? t("forms.counter.full", { max: maxLength })
+            : t("forms.counter.nearlyFull", { left: maxLength - now }),
+        );
+      else if (after === 0) setAnnounced("");
+    }
+    props.onChange?.(e);
+  };
+  if (maxLength === undefined) return { onChange };
+  return {
+    counter: {
+      shown: t("forms.counter.shown", { count: length, max: maxLength }),
+      spoken: t("common.characterCount", { count: length, max: maxLength }),
+      announced,
+    },
+    onChange,
+  };
+}
+
+/** Input types whose value is text a person types, where a length counter helps. */
+const COUNTED_TYPES = new Set([undefined, "text", "search", "url", "tel", "email"]);
+
 const controlClass =
   "rounded-md border border-slate-400 bg-white px-3 py-2 text-sm text-slate-900 aria-[invalid=true]:border-red-700";
 
+/** A single-line field; a text one with maxLength shows its length counter while typing. */
 export function TextField({
   label,
   group,
   error,
   hint,
+  onChange,
   ...props
 }: InputHTMLAttributes<HTMLInputElement> & { label: string; group?: string; error?: MessageRef; hint?: ReactNode }) {
+  const counted = COUNTED_TYPES.has(props.type) ? props.maxLength : undefined;
+  const length = useLengthCounter<HTMLInputElement>(counted, {
+    value: props.value,
+    defaultValue: props.defaultValue,
+    onChange,
+  });
   return (
-    <FieldShell label={label} group={group} error={error} hint={hint}>
+    <FieldShell label={label} group={group} error={error} hint={hint} counter={length.counter}>
       {({ id, describedBy, invalid }) => (
-        <input id={id} aria-describedby={describedBy} aria-invalid={invalid} className={controlClass} {...props} />
+        <input
+          id={id}
+          aria-describedby={describedBy}
+          aria-invalid={invalid}
+          className={controlClass}
+          {...props}
+          onChange={onChange || length.counter ? length.onChange : undefined}
+        />
       )}
     </FieldShell>
   );
@@ -103,10 +186,7 @@ export function SelectField({
   );
 }
 
-/**
- * A multi-line field. With maxLength it shows, while typing, how much of the limit is used (the
- * browser stops typing at the limit; the schema holds the same limit on the server).
- */
+/** A multi-line field; with maxLength it shows its length counter while typing. */
 export function TextAreaField({
   label,
   group,
@@ -122,12 +202,13 @@ export function TextAreaField({
   error?: MessageRef;
   hint?: ReactNode;
 }) {
-  const t = useTranslations("common");
-  const [typed, setTyped] = useState(() => String(props.defaultValue ?? "").length);
-  const length = props.value !== undefined ? String(props.value).length : typed;
-  const counter = maxLength !== undefined ? t("characterCount", { count: length, max: maxLength }) : undefined;
+  const length = useLengthCounter<HTMLTextAreaElement>(maxLength, {
+    value: props.value,
+    defaultValue: props.defaultValue,
+    onChange,
+  });
   return (
-    <FieldShell label={label} group={group} error={error} hint={hint} counter={counter}>
+    <FieldShell label={label} group={group} error={error} hint={hint} counter={length.counter}>
       {({ id, describedBy, invalid }) => (
         <textarea
           id={id}
@@ -136,11 +217,8 @@ export function TextAreaField({
           rows={rows}
           maxLength={maxLength}
           className={controlClass}
-          onChange={(e) => {
-            setTyped(e.target.value.length);
-            onChange?.(e);
-          }}
           {...props}
+          onChange={length.onChange}
         />
       )}
     </FieldShell>

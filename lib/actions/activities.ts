@@ -1,7 +1,9 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActivitySnapshot } from "@/lib/domain/activity-rules";
 import {
+  activityRuleErrors,
   createActivity,
   deleteActivity,
   isActivityCodeFree,
@@ -16,24 +18,37 @@ import {
   CreateActivitySchema,
   UpdateActivitySchema,
 } from "@/lib/validation/activities";
+import type { TenantContext } from "@/lib/data/context";
 import { tenantAction } from "./safe-action";
 
 // An activity shows on the plan page, the lists, the agency pages and its own page: refresh the tenant's pages.
 const refresh = (slug: string) => revalidatePath(`/${slug}`, "layout");
 
-export const createActivityAction = tenantAction(CreateActivitySchema, async (input, ctx) => {
-  const { tenant: _t, planId, ...fields } = input;
-  const data = await createActivity(ctx, planId, fields);
-  refresh(ctx.tenant.slug);
-  return { ok: true, data, message: { key: "activityForm.created" } };
-});
+// A form that fails its schema still hears about taken codes and unknown agencies in the same answer.
+const rulesWhenInvalid = ({ tenant: _t, planId, activityId, ...fields }: Record<string, unknown>, ctx: TenantContext) =>
+  activityRuleErrors(ctx, { planId, activityId }, fields as Partial<ActivitySnapshot>);
 
-export const updateActivityAction = tenantAction(UpdateActivitySchema, async (input, ctx) => {
-  const { tenant: _t, activityId, version, reason, ...fields } = input;
-  const data = await updateActivity(ctx, activityId, version, fields, reason);
-  refresh(ctx.tenant.slug);
-  return { ok: true, data, message: { key: "activityForm.saved" } };
-});
+export const createActivityAction = tenantAction(
+  CreateActivitySchema,
+  async (input, ctx) => {
+    const { tenant: _t, planId, ...fields } = input;
+    const data = await createActivity(ctx, planId, fields);
+    refresh(ctx.tenant.slug);
+    return { ok: true, data, message: { key: "activityForm.created" } };
+  },
+  { rulesWhenInvalid },
+);
+
+export const updateActivityAction = tenantAction(
+  UpdateActivitySchema,
+  async (input, ctx) => {
+    const { tenant: _t, activityId, version, reason, ...fields } = input;
+    const data = await updateActivity(ctx, activityId, version, fields, reason);
+    refresh(ctx.tenant.slug);
+    return { ok: true, data, message: { key: "activityForm.saved" } };
+  },
+  { rulesWhenInvalid },
+);
 
 export const archiveActivityAction = tenantAction(ArchiveActivitySchema, async (input, ctx) => {
   const archived = input.archived === "true";

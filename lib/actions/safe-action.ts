@@ -1,6 +1,7 @@
 // The one wrapper every server action goes through: authenticate, parse with zod, resolve the
 // membership from the session (never from a tenant id the client names on its own), call the
-// handler, and turn expected errors into values the form can show. A test fails on any
+// handler, and turn expected errors into values the form can show. A form that fails its schema
+// still hears from the data layer's rules on the fields that parsed (rulesWhenInvalid). A test fails on any
 // 'use server' export that was not made here. Files come through too (evidence uploads): each is
 // held to a size limit before anything is parsed, and none is ever echoed back.
 import "server-only";
@@ -14,6 +15,7 @@ import { FILE_MAX_BYTES } from "@/lib/domain/limits";
 import { echoValues } from "@/lib/validation/echo";
 import { isFile, megabytes } from "@/lib/validation/files";
 import { fieldErrorsFrom, formDataToObject } from "@/lib/validation/form";
+import { fieldsThatParse } from "@/lib/validation/rules";
 import type { ActionResult, ActionState } from "./result";
 
 type FormAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<ActionResult<T>>;
@@ -21,6 +23,19 @@ type FormAction<T> = (prev: ActionState<T>, formData: FormData) => Promise<Actio
 export interface ActionOptions {
   /** The largest file any field may carry; default FILE_MAX_BYTES. Next's body limit bounds it from above. */
   maxFileBytes?: number;
+}
+
+/** Field errors the rules that read other rows find in the fields that parsed (see TenantActionOptions). */
+type PartialCheck = (partial: Record<string, unknown>) => Promise<Record<string, MessageRef>>;
+
+export interface TenantActionOptions extends ActionOptions {
+  /**
+   * When the form fails its schema, the data layer's rules (a code taken, an unknown agency) still
+   * check the fields that parsed on their own, and their errors join zod's in the same answer: a
+   * form never reports its problems in waves. Only for this person's own tenant and role; any
+   * refusal there adds nothing (the handler, never reached, would have answered it).
+   */
+  rulesWhenInvalid?: (partial: Record<string, unknown>, ctx: TenantContext) => Promise<Record<string, MessageRef>>;
 }
 
 const wrapped = new WeakSet<object>();
@@ -40,6 +55,7 @@ async function run<S extends z.ZodType, T>(
   formData: FormData,
   options: ActionOptions,
   call: (input: z.infer<S>) => Promise<ActionResult<T>>,
+  whenInvalid?: PartialCheck,
 ): Promise<ActionResult<T>> {
   const raw = formDataToObject(formData);
   // What was typed goes back on failure, cut to what each field allows (lib/validation/echo.ts);
@@ -49,10 +65,13 @@ async function run<S extends z.ZodType, T>(
   if (oversized) return { ok: false, message: { key: "errors.invalidInput" }, fieldErrors: oversized, values: echo() };
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {
+    const fieldErrors = fieldErrorsFrom(parsed.error);
+    // The schema's own error on a field comes first; a rule's error fills the fields it left alone.
+    const more = whenInvalid ? await rulesOrNothing(() => whenInvalid(fieldsThatParse(schema, raw))) : {};
     return {
       ok: false,
       message: { key: "errors.invalidInput" },
-      fieldErrors: fieldErrorsFrom(parsed.error),
+      fieldErrors: { ...more, ...fieldErrors },
       values: echo(),
     };
   }
@@ -62,6 +81,17 @@ async function run<S extends z.ZodType, T>(
   } catch (error) {
     unstable_rethrow(error); // redirect() and notFound() are not errors
     return { ...toFailure(error), values: echo() };
+  }
+}
+
+async function rulesOrNothing(check: () => Promise<Record<string, MessageRef>>): Promise<Record<string, MessageRef>> {
+  try {
+    return await check();
+  } catch (error) {
+    // Not found or not allowed: the form's answer stays the schema's. Anything else is a bug worth a log line.
+    if (!(error instanceof NotFoundError || error instanceof ForbiddenError || error instanceof RuleError))
+      console.error("rule check failed", error);
+    return {};
   }
 }
 
@@ -121,15 +151,30 @@ export function userAction<S extends z.ZodType, T = undefined>(
 export function tenantAction<S extends z.ZodType<{ tenant: string }>, T = undefined>(
   schema: S,
   handler: (input: z.infer<S>, ctx: TenantContext) => Promise<ActionResult<T>>,
-  options: ActionOptions = {},
+  options: TenantActionOptions = {},
 ): FormAction<T> {
-  return register((_prev, formData) =>
-    run(schema, formData, options, async (input) => {
+  const { rulesWhenInvalid } = options;
+  const whenInvalid: PartialCheck | undefined =
+    rulesWhenInvalid &&
+    (async (partial) => {
       const user = await getSessionUser();
-      if (!user) return { ok: false, message: { key: "errors.signedOut" } };
-      const ctx = await resolveTenantContext(user, input.tenant);
-      if (!ctx) return { ok: false, message: { key: "errors.notFound" } };
-      return handler(input, ctx);
-    }),
+      if (!user || typeof partial.tenant !== "string") return {};
+      const ctx = await resolveTenantContext(user, partial.tenant);
+      return ctx ? rulesWhenInvalid(partial, ctx) : {};
+    });
+  return register((_prev, formData) =>
+    run(
+      schema,
+      formData,
+      options,
+      async (input) => {
+        const user = await getSessionUser();
+        if (!user) return { ok: false, message: { key: "errors.signedOut" } };
+        const ctx = await resolveTenantContext(user, input.tenant);
+        if (!ctx) return { ok: false, message: { key: "errors.notFound" } };
+        return handler(input, ctx);
+      },
+      whenInvalid,
+    ),
   );
 }

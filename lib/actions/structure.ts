@@ -12,6 +12,8 @@ import {
   moveActivity,
   moveObjective,
   moveSection,
+  objectiveRuleErrors,
+  sectionRuleErrors,
   updateObjective,
   updateSection,
 } from "@/lib/data/structure";
@@ -34,17 +36,25 @@ function refresh(ctx: TenantContext): void {
   revalidatePath(`/${ctx.tenant.slug}`, "layout");
 }
 
-export const createSectionAction = tenantAction(CreateSectionSchema, async (input, ctx) => {
-  const { id } = await createSection(ctx, input.planId, input);
-  refresh(ctx);
-  return { ok: true, data: { id }, message: { key: "structure.sectionCreated" } };
-});
+export const createSectionAction = tenantAction(
+  CreateSectionSchema,
+  async (input, ctx) => {
+    const { id } = await createSection(ctx, input.planId, input);
+    refresh(ctx);
+    return { ok: true, data: { id }, message: { key: "structure.sectionCreated" } };
+  },
+  { rulesWhenInvalid: (fields, ctx) => sectionRuleErrors(ctx, fields) },
+);
 
-export const updateSectionAction = tenantAction(UpdateSectionSchema, async (input, ctx) => {
-  await updateSection(ctx, input.sectionId, input.version, input);
-  refresh(ctx);
-  return { ok: true, data: { id: input.sectionId }, message: { key: "structure.sectionSaved" } };
-});
+export const updateSectionAction = tenantAction(
+  UpdateSectionSchema,
+  async (input, ctx) => {
+    await updateSection(ctx, input.sectionId, input.version, input);
+    refresh(ctx);
+    return { ok: true, data: { id: input.sectionId }, message: { key: "structure.sectionSaved" } };
+  },
+  { rulesWhenInvalid: (fields, ctx) => sectionRuleErrors(ctx, fields) },
+);
 
 export const moveSectionAction = tenantAction(MoveSectionSchema, async (input, ctx) => {
   await moveSection(ctx, input.sectionId, input.direction);
@@ -64,17 +74,25 @@ export const deleteSectionAction = tenantAction(SectionRefSchema, async (input, 
   return { ok: true, message: { key: "structure.sectionDeleted" } };
 });
 
-export const createObjectiveAction = tenantAction(CreateObjectiveSchema, async (input, ctx) => {
-  const { id } = await createObjective(ctx, input.sectionId, input);
-  refresh(ctx);
-  return { ok: true, data: { id }, message: { key: "structure.objectiveCreated" } };
-});
+export const createObjectiveAction = tenantAction(
+  CreateObjectiveSchema,
+  async (input, ctx) => {
+    const { id } = await createObjective(ctx, input.sectionId, input);
+    refresh(ctx);
+    return { ok: true, data: { id }, message: { key: "structure.objectiveCreated" } };
+  },
+  { rulesWhenInvalid: (fields, ctx) => objectiveRuleErrors(ctx, fields) },
+);
 
-export const updateObjectiveAction = tenantAction(UpdateObjectiveSchema, async (input, ctx) => {
-  await updateObjective(ctx, input.objectiveId, input.version, input);
-  refresh(ctx);
-  return { ok: true, data: { id: input.objectiveId }, message: { key: "structure.objectiveSaved" } };
-});
+export const updateObjectiveAction = tenantAction(
+  UpdateObjectiveSchema,
+  async (input, ctx) => {
+    await updateObjective(ctx, input.objectiveId, input.version, input);
+    refresh(ctx);
+    return { ok: true, data: { id: input.objectiveId }, message: { key: "structure.objectiveSaved" } };
+  },
+  { rulesWhenInvalid: (fields, ctx) => objectiveRuleErrors(ctx, fields) },
+);
 
 export const moveObjectiveAction = tenantAction(MoveObjectiveSchema, async (input, ctx) => {
   await moveObjective(ctx, input.objectiveId, input.direction);

@@ -1,12 +1,13 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { AgencyKind } from "@/generated/prisma/enums";
-import { NotFoundError, RuleError } from "@/lib/domain/errors";
+import { NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
 import type { Role } from "@/lib/domain/enums";
 import { roleNeedsAgency } from "@/lib/domain/roles";
 import { CONTENT_LANGUAGES, byText, readingOf, toTexts, type Texts } from "@/lib/domain/texts";
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Tx } from "./door";
+import { ruleErrorsOf } from "./rule-errors";
 
 export interface AgencyRow {
   id: string;
@@ -91,6 +92,17 @@ async function assertNameFree(tx: Tx, ctx: TenantContext, name: Texts, exceptId?
   if (clashes.length === 0) return;
   const lang = CONTENT_LANGUAGES.find((l) => wanted[l]?.toLowerCase() === clashes[0].text);
   throw nameTaken(lang);
+}
+
+/** For an agency form that failed its schema: whether the name that parsed is free. Reads only. */
+export async function agencyRuleErrors(
+  ctx: TenantContext,
+  fields: { name?: unknown; agencyId?: unknown },
+): Promise<Record<string, MessageRef>> {
+  if (!fields.name || typeof fields.name !== "object") return {};
+  const name = fields.name as Texts;
+  const except = typeof fields.agencyId === "string" ? fields.agencyId : undefined;
+  return withTenant(ctx, "agencies.manage", (tx) => ruleErrorsOf(() => assertNameFree(tx, ctx, name, except)));
 }
 
 export async function createAgency(ctx: TenantContext, input: AgencyInput): Promise<{ id: string }> {

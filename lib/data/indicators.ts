@@ -12,6 +12,7 @@ import type { Disaggregation, IndicatorForEdit, IndicatorInput } from "@/lib/dom
 import type { TenantContext } from "./context";
 import { saveOverVersion, withTenant, type Audit, type Tx } from "./door";
 import { requireEditablePlan } from "./plan-guards";
+import { failOnAny } from "./rule-errors";
 
 export type { Disaggregation, IndicatorForEdit, IndicatorInput };
 
@@ -185,7 +186,7 @@ export async function updateIndicator(
   reason: string | null,
 ): Promise<{ version: number }> {
   return withTenant(ctx, "plans.manage", async (tx, audit) => {
-    failOnErrors(input);
+    const rules = indicatorErrors(input);
     const { row, activityId } = await findIndicator(tx, ctx, id);
     const saved = snapshot(toIndicatorForEdit(row));
     const mine = snapshot(input);
@@ -198,13 +199,16 @@ export async function updateIndicator(
       return { version: now.version, values, changed: diffSnapshots(values, mine).changed };
     };
     // A stale version is a conflict whatever it carries; a current one with nothing changed writes nothing.
-    if (row.version === version && diff.changed.length === 0) return { version };
+    if (row.version === version && diff.changed.length === 0) {
+      failOnAny(rules);
+      return { version };
+    }
     await saveOverVersion(row, version, conflict, async () => {
-      if (changesNeedingReason(saved, mine, INDICATOR_REASON_FIELDS).length && !reason?.trim()) {
-        throw new RuleError("indicatorForm.reasonRequired", {
-          reason: { key: "indicatorForm.validation.reasonRequired" },
-        });
-      }
+      // Every rule at once (a stale version answered first, with the saved values).
+      const needsReason = changesNeedingReason(saved, mine, INDICATOR_REASON_FIELDS).length > 0 && !reason?.trim();
+      const errors = needsReason ? { ...rules, reason: { key: "indicatorForm.validation.reasonRequired" } } : rules;
+      // A missing reason alone keeps its own message: the form then asks for the why, nothing else.
+      failOnAny(errors, Object.keys(errors).join() === "reason" ? "indicatorForm.reasonRequired" : undefined);
       const written = await tx.indicator.updateMany({
         where: { id, tenantId: ctx.tenant.id, version },
         data: { ...toData(mine), version: { increment: 1 } },

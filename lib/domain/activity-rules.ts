@@ -130,6 +130,40 @@ export function checkStatusPercent(status: ActivityStatus, percent: number): Mes
   return null;
 }
 
+/** The lead agency answers for the work; it is not also one of its partners. */
+export function checkLeadPartners(
+  a: Pick<ActivitySnapshot, "leadAgencyId" | "partnerAgencyIds">,
+): Record<string, MessageRef> {
+  return a.leadAgencyId && a.partnerAgencyIds.includes(a.leadAgencyId)
+    ? { partnerAgencyIds: { key: "activityForm.validation.leadIsPartner" } }
+    : {};
+}
+
+/** A budget names its currency. */
+export function checkBudgetCurrency(a: Pick<ActivitySnapshot, "budget" | "currency">): Record<string, MessageRef> {
+  return a.budget !== null && !a.currency ? { currency: { key: "activityForm.validation.currencyNeeded" } } : {};
+}
+
+/** checkStatusPercent as a field error on the percent. */
+export function checkProgress(a: Pick<ActivitySnapshot, "status" | "percentComplete">): Record<string, MessageRef> {
+  const progress = checkStatusPercent(a.status, a.percentComplete);
+  return progress ? { percentComplete: progress } : {};
+}
+
+/**
+ * The rules across activity fields, each with the fields it reads: the schema runs each one as
+ * soon as its own fields parse (lib/validation/rules.ts), so none waits for the others.
+ */
+export const ACTIVITY_RULES = [
+  { reads: ["plannedStart", "plannedEnd"], check: (a: ActivitySnapshot) => checkActivityDates(a).errors },
+  { reads: ["leadAgencyId", "partnerAgencyIds"], check: checkLeadPartners },
+  { reads: ["budget", "currency"], check: checkBudgetCurrency },
+  { reads: ["status", "percentComplete"], check: checkProgress },
+] as const satisfies readonly {
+  reads: readonly ActivityField[];
+  check: (a: ActivitySnapshot) => Record<string, MessageRef>;
+}[];
+
 /** Errors of the activity fields that depend on each other, keyed by the field they show next to. */
 export function checkActivityConsistency(
   a: Pick<
@@ -144,13 +178,12 @@ export function checkActivityConsistency(
     | "percentComplete"
   >,
 ): Record<string, MessageRef> {
-  const errors: Record<string, MessageRef> = { ...checkActivityDates(a).errors };
-  if (a.leadAgencyId && a.partnerAgencyIds.includes(a.leadAgencyId))
-    errors.partnerAgencyIds = { key: "activityForm.validation.leadIsPartner" };
-  if (a.budget !== null && !a.currency) errors.currency = { key: "activityForm.validation.currencyNeeded" };
-  const progress = checkStatusPercent(a.status, a.percentComplete);
-  if (progress) errors.percentComplete = progress;
-  return errors;
+  return {
+    ...checkActivityDates(a).errors,
+    ...checkLeadPartners(a),
+    ...checkBudgetCurrency(a),
+    ...checkProgress(a),
+  };
 }
 
 export interface IndicatorValues {
@@ -167,6 +200,13 @@ export interface IndicatorValues {
  * direction names (equal is allowed: "keep at"); the target year cannot precede the baseline year.
  */
 export function checkIndicatorValues(i: IndicatorValues): Record<string, MessageRef> {
+  return { ...checkIndicatorAmounts(i), ...checkIndicatorYears(i) };
+}
+
+/** The baseline and target against the unit and the direction. */
+export function checkIndicatorAmounts(
+  i: Pick<IndicatorValues, "unit" | "direction" | "baseline" | "target">,
+): Record<string, MessageRef> {
   const errors: Record<string, MessageRef> = {};
   for (const field of ["baseline", "target"] as const) {
     const v = i[field];
@@ -180,8 +220,23 @@ export function checkIndicatorValues(i: IndicatorValues): Record<string, Message
     if (i.direction === "INCREASE" && t < b) errors.target = { key: "indicatorForm.validation.targetBelowBaseline" };
     if (i.direction === "DECREASE" && t > b) errors.target = { key: "indicatorForm.validation.targetAboveBaseline" };
   }
-  if (i.baselineYear !== null && i.targetYear !== null && i.targetYear < i.baselineYear) {
-    errors.targetYear = { key: "indicatorForm.validation.targetYearBeforeBaseline" };
-  }
   return errors;
 }
+
+/** The target year cannot precede the baseline year. */
+export function checkIndicatorYears(
+  i: Pick<IndicatorValues, "baselineYear" | "targetYear">,
+): Record<string, MessageRef> {
+  return i.baselineYear !== null && i.targetYear !== null && i.targetYear < i.baselineYear
+    ? { targetYear: { key: "indicatorForm.validation.targetYearBeforeBaseline" } }
+    : {};
+}
+
+/** The indicator's rules across fields with the fields each reads (see ACTIVITY_RULES). */
+export const INDICATOR_RULES = [
+  { reads: ["unit", "direction", "baseline", "target"], check: checkIndicatorAmounts },
+  { reads: ["baselineYear", "targetYear"], check: checkIndicatorYears },
+] as const satisfies readonly {
+  reads: readonly (keyof IndicatorValues)[];
+  check: (i: IndicatorValues) => Record<string, MessageRef>;
+}[];

@@ -4,16 +4,19 @@
 // (categories as one comma-separated text), and content per language as indicators.0.name.ru.
 // withDottedFields() (lib/validation/form.ts) nests them before parsing, so an error on
 // "indicators.0.name" lands next to the input of that name.
-// The schemas check each field; rules across fields (dates, lead vs partners, status vs percent,
-// baseline vs target) live in lib/domain/activity-rules.ts, applied by the data layer and the form.
+// The schemas check each field and the rules across fields (dates, lead vs partners, status vs
+// percent, baseline vs target) from lib/domain/activity-rules.ts, each rule as soon as the fields it
+// reads parse, so one answer carries every error; the data layer applies the same rules again.
 import { z } from "zod";
 import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
 import { isIsoDay } from "@/lib/domain/day";
+import { ACTIVITY_RULES, INDICATOR_RULES } from "@/lib/domain/activity-rules";
 import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { AMOUNT_INTEGER_DIGITS, AMOUNT_SCALE, PERCENT_MAX, PERCENT_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText, textsField } from "./common";
-import { withDottedFields } from "./form";
+import { ruleValues, withDottedFields } from "./form";
+import { acrossFields } from "./rules";
 
 const blankToNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
 
@@ -86,7 +89,7 @@ export const DisaggregationSchema = z
     error: "indicatorForm.validation.dimensionRepeated",
   });
 
-export const IndicatorFieldsSchema = z.object({
+const indicatorShape = {
   name: textsField(300, { required: true }),
   unit: z.enum(INDICATOR_UNITS, { error: "validation.invalid" }),
   unitLabel: textsField(80),
@@ -97,7 +100,11 @@ export const IndicatorFieldsSchema = z.object({
   targetYear: year,
   direction: z.enum(INDICATOR_DIRECTIONS, { error: "validation.invalid" }),
   disaggregation: DisaggregationSchema,
-});
+};
+/** An object schema with the indicator's fields and its rules across them. */
+const withIndicatorRules = <S extends z.ZodObject<typeof indicatorShape>>(schema: S) =>
+  schema.check(...INDICATOR_RULES.map((r) => acrossFields<z.infer<S>>(r.reads, r.check)));
+export const IndicatorFieldsSchema = withIndicatorRules(z.object(indicatorShape));
 export type IndicatorFields = z.infer<typeof IndicatorFieldsSchema>;
 
 const percent = z
@@ -133,23 +140,31 @@ const activityFields = {
   percentComplete: percent,
 };
 
+/** An object schema with the activity's fields and its rules across them (lib/domain/activity-rules.ts). */
+const withActivityRules = <S extends z.ZodObject<typeof activityFields>>(schema: S) =>
+  schema.check(...ACTIVITY_RULES.map((r) => acrossFields<z.infer<S>>(r.reads, r.check)));
+
 export const CreateActivitySchema = withDottedFields(
+  withActivityRules(
+    z.object({
+      ...activityFields,
+      planId: IdSchema,
+      indicators: z
+        .array(IndicatorFieldsSchema)
+        .max(20, { error: "validation.invalid" })
+        .optional()
+        .transform((v) => v ?? []),
+    }),
+  ),
+);
+const UpdateActivityFields = withActivityRules(
   z.object({
     ...activityFields,
-    planId: IdSchema,
-    indicators: z
-      .array(IndicatorFieldsSchema)
-      .max(20, { error: "validation.invalid" })
-      .optional()
-      .transform((v) => v ?? []),
+    activityId: IdSchema,
+    version: VersionSchema,
+    reason: optionalText(1000),
   }),
 );
-const UpdateActivityFields = z.object({
-  ...activityFields,
-  activityId: IdSchema,
-  version: VersionSchema,
-  reason: optionalText(1000),
-});
 export const UpdateActivitySchema = withDottedFields(UpdateActivityFields);
 export type UpdateActivityInput = z.infer<typeof UpdateActivitySchema>;
 export type ActivityFields = Omit<UpdateActivityInput, "activityId" | "version" | "reason" | "tenant">;
@@ -165,15 +180,18 @@ export const CheckCodeSchema = z.object({
 });
 
 export const CreateIndicatorSchema = withDottedFields(
-  IndicatorFieldsSchema.extend({ tenant: TenantSlugSchema, activityId: IdSchema }),
+  withIndicatorRules(z.object({ ...indicatorShape, tenant: TenantSlugSchema, activityId: IdSchema })),
 );
 export const UpdateIndicatorSchema = withDottedFields(
-  IndicatorFieldsSchema.extend({
-    tenant: TenantSlugSchema,
-    indicatorId: IdSchema,
-    version: VersionSchema,
-    reason: optionalText(1000),
-  }),
+  withIndicatorRules(
+    z.object({
+      ...indicatorShape,
+      tenant: TenantSlugSchema,
+      indicatorId: IdSchema,
+      version: VersionSchema,
+      reason: optionalText(1000),
+    }),
+  ),
 );
 export const ArchiveIndicatorSchema = z.object({
   tenant: TenantSlugSchema,
@@ -191,7 +209,7 @@ export function fieldErrorsOf(error: z.ZodError): Record<string, MessageRef> {
     const field = issue.path.map(String).join(".") || "_form";
     if (out[field]) continue;
     if (/^(validation|activityForm|indicatorForm|limits)\./.test(issue.message)) {
-      const values: Record<string, number> = {};
+      const values: Record<string, string | number> = { ...ruleValues(issue) };
       if ("maximum" in issue) values.max = Number(issue.maximum);
       if ("minimum" in issue) values.min = Number(issue.minimum);
       out[field] = Object.keys(values).length ? { key: issue.message, values } : { key: issue.message };

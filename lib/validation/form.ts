@@ -32,7 +32,7 @@ function toMessage(issue: z.core.$ZodIssue): MessageRef {
   // Our schemas' messages are translation keys ("validation.required", "activityForm.validation.x");
   // zod's own messages are English sentences and are mapped by issue code below.
   if (/^[a-zA-Z]+(\.[a-zA-Z0-9]+)+$/.test(issue.message)) {
-    const values: Record<string, string | number> = {};
+    const values: Record<string, string | number> = { ...ruleValues(issue) };
     if ("minimum" in issue) values.min = Number(issue.minimum);
     if ("maximum" in issue)
       values.max = issue.origin === "file" ? megabytes(Number(issue.maximum)) : Number(issue.maximum);
@@ -48,6 +48,13 @@ function toMessage(issue: z.core.$ZodIssue): MessageRef {
     default:
       return { key: "validation.invalid" };
   }
+}
+
+/** The values a rule across fields gave its message (lib/validation/rules.ts). */
+export function ruleValues(issue: z.core.$ZodIssue): Record<string, string | number> {
+  return issue.code === "custom" && issue.params && typeof issue.params.values === "object"
+    ? (issue.params.values as Record<string, string | number>)
+    : {};
 }
 
 const INDEX = /^\d{1,2}$/;

@@ -1,7 +1,6 @@
 // Plans and their structure: the schemas shared by the forms and the server actions.
-// Rules whose message lives in this feature's namespace (date order, code formats) are checked by
-// pure helpers below, used as you type and again by the data layer (which returns them as field
-// errors): the action wrapper only passes through zod messages of the shared "validation." set.
+// The date order is checked by a pure helper below, used as you type, by the schema (beside every
+// other field's error) and again by the data layer.
 import { z } from "zod";
 import { isIsoDay, parseIsoDay } from "@/lib/domain/day";
 import { PILLARS, PLAN_STATUSES } from "@/lib/domain/enums";
@@ -9,6 +8,7 @@ import type { MessageRef } from "@/lib/domain/errors";
 import { INITIAL_PLAN_STATUSES } from "@/lib/domain/plan-status";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText, textsField } from "./common";
 import { withDottedFields } from "./form";
+import { acrossFields } from "./rules";
 
 /** Which way a section, objective or activity moves in its list. */
 export const DIRECTIONS = ["up", "down"] as const;
@@ -49,19 +49,32 @@ const planFields = {
   predecessorId: optionalText(64),
 };
 
+/** The date order, reported with the other fields' errors (lib/validation/rules.ts). */
+const withPlanRules = <S extends z.ZodObject<typeof planFields>>(schema: S) =>
+  schema.check(
+    acrossFields<z.infer<S>>(["startDate", "endDate"], (p): Record<string, MessageRef> => {
+      const dates = planDatesError(p.startDate, p.endDate);
+      return dates ? { endDate: dates } : {};
+    }),
+  );
+
 export const CreatePlanSchema = withDottedFields(
-  z.object({
-    ...planFields,
-    status: z.enum(INITIAL_PLAN_STATUSES, { error: "validation.invalid" }).optional().default("DRAFT"),
-  }),
+  withPlanRules(
+    z.object({
+      ...planFields,
+      status: z.enum(INITIAL_PLAN_STATUSES, { error: "validation.invalid" }).optional().default("DRAFT"),
+    }),
+  ),
 );
 export const UpdatePlanSchema = withDottedFields(
-  z.object({
-    ...planFields,
-    planId: IdSchema,
-    version: VersionSchema,
-    status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }),
-  }),
+  withPlanRules(
+    z.object({
+      ...planFields,
+      planId: IdSchema,
+      version: VersionSchema,
+      status: z.enum(PLAN_STATUSES, { error: "validation.invalid" }),
+    }),
+  ),
 );
 export const PlanRefSchema = z.object({ tenant: TenantSlugSchema, planId: IdSchema });
 export type CreatePlanInput = z.infer<typeof CreatePlanSchema>;

@@ -37,18 +37,18 @@ test("filters and search narrow the activity list, live in the URL and survive a
   await expect(table.locator("tbody tr")).toHaveCount(25); // the first page of the whole plan
   expect((await codesIn(table)).slice(0, 3)).toEqual(["1.1.1", "1.1.2", "1.1.3"]);
 
-  // Text search over code, title and description.
+  // Text search over code, title and description: applied after a pause in typing, no button.
   await f.search.fill("victim");
-  await f.apply.click();
   await expect(page).toHaveURL(/[?&]q=victim(&|$)/);
+  await expect(f.search).toBeFocused(); // the list changed under the search box, not the focus
   await expect
     .poll(() => codesIn(table))
     .toEqual(["1.1.2", "1.1.4", "2.1.2", "2.1.3", "2.1.4", "3.1.2", "3.1.3", "3.2.4", "4.1.1"]);
 
-  // A pillar and a status narrow it further.
+  // A pillar and a status narrow it further, each as it is chosen.
   await f.pillar.selectOption({ label: en.pillars.PROTECTION });
+  await expect(page).toHaveURL(/[?&]pillar=PROTECTION(&|$)/);
   await f.status("IN_PROGRESS").check();
-  await f.apply.click();
   await expect(page).toHaveURL(/[?&]pillar=PROTECTION(&|$)/);
   await expect(page).toHaveURL(/[?&]status=IN_PROGRESS(&|$)/);
   await expect.poll(() => codesIn(table)).toEqual(["2.1.2", "2.1.3"]);
@@ -82,8 +82,8 @@ test("filters and search narrow the activity list, live in the URL and survive a
   await expect(f.pillar).toHaveValue("");
   await expect(f.status("IN_PROGRESS")).not.toBeChecked();
   await f.agency.selectOption({ label: "Ministry of Internal Affairs" });
+  await expect(page).toHaveURL(/[?&]agency=/);
   await f.role.selectOption({ label: en.browse.filters.roles.lead });
-  await f.apply.click();
   await expect(page).toHaveURL(/[?&]role=lead(&|$)/);
   await expect.poll(() => codesIn(table)).toEqual(["2.1.3", "3.2.1"]); // ends 2027-12-31 and 2029-12-31
   await table
@@ -119,6 +119,45 @@ test("filters and search narrow the activity list, live in the URL and survive a
   await expect.poll(async () => (await codesIn(table))[0]).toBe("4.1.3");
   await page.reload();
   await expect.poll(async () => (await codesIn(table))[0]).toBe("4.1.3");
+});
+
+test("a changed status filter updates the results at once; without JavaScript the button still filters", async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, USERS.iom);
+
+  // JavaScript off: choosing changes nothing until the button sends the form.
+  const storageState = await page.context().storageState();
+  const context = await browser.newContext({ javaScriptEnabled: false, storageState });
+  let completed: string[];
+  try {
+    const plain = await context.newPage();
+    await plain.goto("/turkmenistan/activities?size=50");
+    const g = filters(plain);
+    const all = await codesIn(results(plain));
+    await g.status("COMPLETED").check();
+    await expect(plain).toHaveURL(/\/turkmenistan\/activities\?size=50$/);
+    expect(await codesIn(results(plain))).toEqual(all);
+    await g.apply.click();
+    await expect(plain).toHaveURL(/[?&]status=COMPLETED(&|$)/);
+    await expect(g.status("COMPLETED")).toBeChecked();
+    completed = await codesIn(results(plain));
+    expect(completed.length).toBeGreaterThan(0);
+    expect(completed).not.toEqual(all);
+  } finally {
+    await context.close();
+  }
+
+  // JavaScript on: the same choice applies without the button; the size stays, the page goes back to 1.
+  await page.goto("/turkmenistan/activities?page=2&size=50");
+  const f = filters(page);
+  await f.status("COMPLETED").check();
+  await expect(page).toHaveURL(/[?&]status=COMPLETED(&|$)/);
+  await expect(page).toHaveURL(/[?&]size=50(&|$)/);
+  expect(page.url()).not.toMatch(/[?&]page=/);
+  await expect.poll(() => codesIn(results(page))).toEqual(completed);
+  await expect(f.status("COMPLETED")).toBeChecked();
 });
 
 test("a focal point sees the activities their agency leads or partners in", async ({ page, browser }) => {

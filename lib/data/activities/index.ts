@@ -4,4 +4,5 @@ import "server-only";
 export type { ActivityForEdit, ActivityFormOptions, ActivityInput, SaveResult } from "@/lib/domain/types/activities";
 export { getActivityForEdit, getActivityFormOptions, isActivityCodeFree } from "./form";
 export { createActivity, updateActivity } from "./write";
+export { activityRuleErrors } from "./rules";
 export { deleteActivity, setActivityArchived } from "./remove";

@@ -3,74 +3,19 @@ import "server-only";
 // race on the unique code mapped to the same field error as the check before it.
 import {
   ACTIVITY_FIELDS,
-  ACTIVITY_REASON_FIELDS,
-  changesNeedingReason,
   checkActivityConsistency,
   checkActivityDates,
   diffSnapshots,
-  type ActivitySnapshot,
 } from "@/lib/domain/activity-rules";
-import { isChildCode } from "@/lib/domain/codes";
-import { RuleError, NotFoundError, type MessageRef } from "@/lib/domain/errors";
+import { NotFoundError } from "@/lib/domain/errors";
 import type { ActivityInput, SaveResult } from "@/lib/domain/types/activities";
 import type { IndicatorInput } from "@/lib/domain/types/indicators";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { createIndicatorsTx, indicatorErrors } from "../indicators";
 import { requireEditablePlan } from "../plan-guards";
-import {
-  activitySelect,
-  CODE_TAKEN,
-  codeFree,
-  codeRace,
-  failIf,
-  normalize,
-  period,
-  toData,
-  toSnapshot,
-  type ActivityRow,
-} from "./shared";
-
-/** The objective must be a live one of this plan; agencies newly named must be live ones of this tenant. */
-async function checkReferences(
-  tx: Tx,
-  ctx: TenantContext,
-  planId: string,
-  s: ActivitySnapshot,
-  before?: ActivitySnapshot,
-): Promise<void> {
-  const tenantId = ctx.tenant.id;
-  const errors: Record<string, MessageRef> = {};
-  if (s.objectiveId !== before?.objectiveId || s.code !== before.code) {
-    // An activity is numbered under its objective: 2.1.3 belongs to 2.1.
-    const objective = await tx.objective.findFirst({
-      where: { id: s.objectiveId, tenantId, planId, archivedAt: null },
-      select: { code: true },
-    });
-    if (!objective) errors.objectiveId = { key: "activityForm.validation.objective" };
-    else if (!isChildCode(s.code, objective.code))
-      errors.code = { key: "activityForm.validation.codeNotUnderObjective", values: { objective: objective.code } };
-  }
-  const alreadyUsed = new Set([before?.leadAgencyId, ...(before?.partnerAgencyIds ?? [])]);
-  const added = [s.leadAgencyId, ...s.partnerAgencyIds].filter(
-    (id): id is string => id !== null && !alreadyUsed.has(id),
-  );
-  if (added.length) {
-    const live = new Set(
-      (
-        await tx.agency.findMany({ where: { tenantId, archivedAt: null, id: { in: added } }, select: { id: true } })
-      ).map((a) => a.id),
-    );
-    if (s.leadAgencyId && added.includes(s.leadAgencyId) && !live.has(s.leadAgencyId))
-      errors.leadAgencyId = { key: "activityForm.validation.agency" };
-    if (s.partnerAgencyIds.some((id) => added.includes(id) && !live.has(id)))
-      errors.partnerAgencyIds = { key: "activityForm.validation.agency" };
-  }
-  // Only a changed code can clash (a change of case alone keeps the activity's own code).
-  if (!errors.code && s.code.toLowerCase() !== before?.code.toLowerCase() && !(await codeFree(tx, ctx, planId, s.code)))
-    Object.assign(errors, CODE_TAKEN);
-  failIf(errors);
-}
+import { reasonErrors, referenceErrors } from "./rules";
+import { activitySelect, codeRace, failIf, normalize, period, toData, toSnapshot, type ActivityRow } from "./shared";
 
 async function nextPosition(tx: Tx, ctx: TenantContext, objectiveId: string): Promise<number> {
   const last = await tx.activity.aggregate({
@@ -98,12 +43,13 @@ export async function createActivity(
     "plans.manage",
     async (tx, audit) => {
       const s = normalize(input);
+      const plan = await requireEditablePlan(tx, ctx, planId);
+      // Every rule at once, those across fields and those that read other rows: one answer, no waves.
       failIf({
         ...checkActivityConsistency(s),
         ...Object.assign({}, ...input.indicators.map((i, n) => indicatorErrors(i, `indicators.${n}.`))),
+        ...(await referenceErrors(tx, ctx, planId, s)),
       });
-      const plan = await requireEditablePlan(tx, ctx, planId);
-      await checkReferences(tx, ctx, planId, s);
       const { id } = await tx.activity.create({
         data: { tenantId: ctx.tenant.id, planId, position: await nextPosition(tx, ctx, s.objectiveId), ...toData(s) },
         select: { id: true },
@@ -133,7 +79,7 @@ export async function updateActivity(
     "plans.manage",
     async (tx, audit) => {
       const mine = normalize(input);
-      failIf(checkActivityConsistency(mine));
+      const consistency = checkActivityConsistency(mine);
       const row = await tx.activity.findFirst({ where: { id, tenantId: ctx.tenant.id }, select: activitySelect });
       if (!row) throw new NotFoundError("activity");
       const plan = await requireEditablePlan(tx, ctx, row.planId);
@@ -148,14 +94,19 @@ export async function updateActivity(
         return { version: now.version, values, changed: diffSnapshots(values, mine, ACTIVITY_FIELDS).changed };
       };
       // A stale version is a conflict whatever it carries; a current one with nothing changed writes nothing.
-      if (row.version === version && diff.changed.length === 0) return { id, version, warnings };
+      if (row.version === version && diff.changed.length === 0) {
+        failIf(consistency);
+        return { id, version, warnings };
+      }
       await saveOverVersion(row, version, conflict, async () => {
-        if (changesNeedingReason(saved, mine, ACTIVITY_REASON_FIELDS).length && !reason?.trim()) {
-          throw new RuleError("activityForm.reasonRequired", {
-            reason: { key: "activityForm.validation.reasonRequired" },
-          });
-        }
-        await checkReferences(tx, ctx, row.planId, mine, saved);
+        // Every rule at once (a stale version answered first, with the saved values).
+        const errors = {
+          ...consistency,
+          ...reasonErrors(saved, mine, reason),
+          ...(await referenceErrors(tx, ctx, row.planId, mine, saved)),
+        };
+        // A missing reason alone keeps its own message: the form then asks for the why, nothing else.
+        failIf(errors, Object.keys(errors).join() === "reason" ? "activityForm.reasonRequired" : undefined);
         const position =
           mine.objectiveId !== saved.objectiveId ? { position: await nextPosition(tx, ctx, mine.objectiveId) } : {};
         const written = await tx.activity.updateMany({

@@ -9,6 +9,7 @@ import { planDatesError } from "@/lib/validation/plans";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { requireEditablePlan } from "../plan-guards";
+import { failOnAny } from "../rule-errors";
 import { editSelect, toEdit } from "./detail";
 
 // Managing plans (admin, coordinator): each change is one door call, its checks and its audit
@@ -60,13 +61,17 @@ function auditView(p: {
   };
 }
 
-/** Dates in order; a predecessor of this tenant that is not the plan itself nor one of its successors. */
-async function checkPlanInput(
+/**
+ * Dates in order; a predecessor of this tenant that is not the plan itself nor one of its
+ * successors; for an edit, a status move the plan may make. Only the fields given are checked, and
+ * every violation is returned at once.
+ */
+export async function planInputErrors(
   tx: Tx,
   ctx: TenantContext,
-  input: PlanInput,
-  current?: { id: string; predecessorId: string | null },
-): Promise<void> {
+  input: Partial<PlanInput>,
+  current?: { id: string; predecessorId: string | null; status: PlanStatus },
+): Promise<Record<string, MessageRef>> {
   const fieldErrors: Record<string, MessageRef> = {};
   const dates = planDatesError(input.startDate, input.endDate);
   if (dates) fieldErrors.endDate = dates;
@@ -83,7 +88,9 @@ async function checkPlanInput(
     else if (current && followsFrom(predecessorId, current.id, byId))
       fieldErrors.predecessorId = { key: "planAdmin.validation.predecessorCycle" };
   }
-  if (Object.keys(fieldErrors).length > 0) throw new RuleError("errors.invalidInput", fieldErrors);
+  if (current && input.status && !canChangePlanStatus(current.status, input.status))
+    fieldErrors.status = { key: "planAdmin.validation.statusTransition" };
+  return fieldErrors;
 }
 
 /** True when walking predecessors from `start` reaches `target` (start itself included). */
@@ -102,7 +109,7 @@ export async function createPlan(ctx: TenantContext, input: PlanInput): Promise<
     if (!isOneOf(INITIAL_PLAN_STATUSES, input.status)) {
       throw new RuleError("errors.invalidInput", { status: { key: "planAdmin.validation.initialStatus" } });
     }
-    await checkPlanInput(tx, ctx, input);
+    failOnAny(await planInputErrors(tx, ctx, input));
     const data = toData(input);
     const tenantId = ctx.tenant.id;
     const plan = await tx.plan.create({ data: { tenantId, ...data, status: input.status }, select: { id: true } });
@@ -148,10 +155,7 @@ export async function updatePlan(ctx: TenantContext, planId: string, version: nu
       version,
       (p) => ({ ...toEdit(p) }),
       async () => {
-        if (!canChangePlanStatus(before.status, input.status)) {
-          throw new RuleError("errors.invalidInput", { status: { key: "planAdmin.validation.statusTransition" } });
-        }
-        await checkPlanInput(tx, ctx, input, before);
+        failOnAny(await planInputErrors(tx, ctx, input, before));
         return tx.plan.updateMany({
           where: { id: planId, tenantId: ctx.tenant.id, version, status: before.status },
           data: { ...data, status: input.status, version: { increment: 1 } },
@@ -190,5 +194,21 @@ export async function deletePlan(ctx: TenantContext, planId: string): Promise<vo
       throw new RuleError(plan.status === "DRAFT" ? "planAdmin.hasHistory" : "planAdmin.onlyDraftDeleted");
     await audit({ action: "plan.deleted", entityType: "Plan", entityId: planId, before: auditView(plan) });
     await tx.plan.deleteMany({ where: { id: planId, tenantId: ctx.tenant.id } });
+  });
+}
+
+/** For a plan form that failed its schema: the rules above on the fields that parsed. Reads only. */
+export async function planRuleErrors(
+  ctx: TenantContext,
+  planId: unknown,
+  fields: Partial<PlanInput>,
+): Promise<Record<string, MessageRef>> {
+  return withTenant(ctx, "plans.manage", async (tx) => {
+    if (typeof planId !== "string") return planInputErrors(tx, ctx, fields);
+    const before = await tx.plan.findFirst({
+      where: { id: planId, tenantId: ctx.tenant.id, archivedAt: null },
+      select: editSelect,
+    });
+    return before ? planInputErrors(tx, ctx, fields, before) : {};
   });
 }

@@ -5,4 +5,5 @@ import "server-only";
 // the record's version.
 export { archiveSection, createSection, deleteSection, updateSection, type SectionInput } from "./sections";
 export { archiveObjective, createObjective, deleteObjective, updateObjective, type ObjectiveInput } from "./objectives";
+export { objectiveRuleErrors, sectionRuleErrors } from "./rules";
 export { moveActivity, moveObjective, moveSection, STRUCTURE_ORDER } from "./ordering";

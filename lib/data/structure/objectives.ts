@@ -1,7 +1,8 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { isValidObjectiveCode, normaliseCode } from "@/lib/domain/codes";
-import { NotFoundError, RuleError } from "@/lib/domain/errors";
+import { NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
+import { failOnAny, ruleErrorsOf } from "../rule-errors";
 import type { TenantContext } from "../context";
 import { saveOverVersion, withTenant, type Tx } from "../door";
 import { requireEditablePlan } from "../plan-guards";
@@ -44,7 +45,7 @@ export async function loadObjective(tx: Tx, ctx: TenantContext, objectiveId: str
 }
 
 /** The code, normalised, in the "2.1" form and unique within the plan (archived objectives keep theirs). */
-async function checkObjectiveCode(
+export async function checkObjectiveCode(
   tx: Tx,
   ctx: TenantContext,
   planId: string,
@@ -100,6 +101,21 @@ export async function createObjective(
   );
 }
 
+/** Moving to another section: it must be a live one of the same plan. */
+export async function objectiveSectionErrors(
+  tx: Tx,
+  ctx: TenantContext,
+  before: { planId: string; sectionId: string },
+  sectionId: string,
+): Promise<Record<string, MessageRef>> {
+  if (sectionId === before.sectionId) return {};
+  const target = await tx.section.findFirst({
+    where: { id: sectionId, tenantId: ctx.tenant.id, planId: before.planId, archivedAt: null },
+    select: { id: true },
+  });
+  return target ? {} : { sectionId: { key: "structure.validation.sectionMissing" } };
+}
+
 /** Edits code and titles, or moves the objective to another section of the same plan (to its end). */
 export async function updateObjective(
   ctx: TenantContext,
@@ -114,19 +130,17 @@ export async function updateObjective(
       const before = await loadObjective(tx, ctx, objectiveId);
       const data = { title: toTexts(input.title), sectionId: input.sectionId };
       let code = before.code;
-      // A stale version answers first, with the saved values; then the code's and the section's rules.
+      // A stale version answers first, with the saved values; then the code's and the section's rules, together.
       await saveOverVersion(before, version, objectiveView, async () => {
-        code = await checkObjectiveCode(tx, ctx, before.planId, input.code, objectiveId);
+        const errors = {
+          ...(await ruleErrorsOf(
+            async () => (code = await checkObjectiveCode(tx, ctx, before.planId, input.code, objectiveId)),
+          )),
+          ...(await objectiveSectionErrors(tx, ctx, before, input.sectionId)),
+        };
+        failOnAny(errors);
         let position = before.position;
-        if (input.sectionId !== before.sectionId) {
-          const target = await tx.section.findFirst({
-            where: { id: input.sectionId, tenantId: ctx.tenant.id, planId: before.planId, archivedAt: null },
-            select: { id: true },
-          });
-          if (!target)
-            throw new RuleError("errors.invalidInput", { sectionId: { key: "structure.validation.sectionMissing" } });
-          position = await nextObjectivePosition(tx, ctx, target.id);
-        }
+        if (input.sectionId !== before.sectionId) position = await nextObjectivePosition(tx, ctx, input.sectionId);
         return tx.objective.updateMany({
           where: { id: objectiveId, tenantId: ctx.tenant.id, version },
           data: { code, ...data, position, version: { increment: 1 } },

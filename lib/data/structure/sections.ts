@@ -45,7 +45,7 @@ export async function loadSection(tx: Tx, ctx: TenantContext, sectionId: string)
 }
 
 /** The code, normalised; unique among the plan's sections, archived ones included (they keep theirs). */
-async function checkSectionCode(
+export async function checkSectionCode(
   tx: Tx,
   ctx: TenantContext,
   planId: string,

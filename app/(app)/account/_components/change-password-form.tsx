@@ -7,7 +7,9 @@ import { changePasswordAction } from "@/lib/actions/auth";
 import { NewPasswordField } from "@/components/account/new-password-field";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 
 export function ChangePasswordForm({ name, email }: { name: string; email: string }) {
   const t = useTranslations("account");
@@ -20,6 +22,9 @@ export function ChangePasswordForm({ name, email }: { name: string; email: strin
   }, [state, router]);
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
+      <ErrorSummary errors={failed?.fieldErrors} />
+      {/* Passwords never come back after a refusal: nothing typed is left to lose. */}
+      <UnsavedChanges />
       {/* For password managers: whose password this is. Not sent. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
       <TextField

@@ -7,7 +7,9 @@ import { Button } from "@/components/ui/button";
 import { DEFAULT_CONTENT_LANGUAGES } from "@/lib/domain/texts";
 import { SelectField, TextField } from "@/components/ui/field";
 import { TextsField } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { InvitationLink } from "@/components/layout/invitation-link";
 import { LOCALES, LOCALE_NAMES } from "@/i18n/locales";
 
@@ -19,6 +21,8 @@ export function CreateTenantForm() {
   const created = state?.ok ? state.data : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={created?.slug ?? "form"}>
+      <ErrorSummary errors={failed?.fieldErrors} />
+      <UnsavedChanges initiallyDirty={Boolean(failed)} />
       <TextsField
         label={t("name")}
         name="name"

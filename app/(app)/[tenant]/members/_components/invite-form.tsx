@@ -6,7 +6,9 @@ import { inviteMemberAction } from "@/lib/actions/members";
 import { ROLES } from "@/lib/domain/enums";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { InvitationLink } from "@/components/layout/invitation-link";
 
 export function InviteForm({ tenant, agencies }: { tenant: string; agencies: { value: string; label: string }[] }) {
@@ -17,6 +19,8 @@ export function InviteForm({ tenant, agencies }: { tenant: string; agencies: { v
   const created = state?.ok ? state.data : undefined;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>
+      <ErrorSummary errors={failed?.fieldErrors} />
+      <UnsavedChanges initiallyDirty={Boolean(failed)} />
       <input type="hidden" name="tenant" value={tenant} />
       <TextField
         label={t("members.email")}

@@ -9,7 +9,9 @@ import type { Texts } from "@/lib/domain/texts";
 import { SelectField } from "@/components/ui/field";
 import { AllTexts } from "@/components/ui/text";
 import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { CodeField } from "./code-field";
 
 export interface ObjectiveValues {
@@ -51,6 +53,8 @@ export function ObjectiveForm({ tenant, sectionId, objective, suggestedCode = ""
   const current = failed?.current;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
+      <ErrorSummary errors={failed?.fieldErrors} />
+      <UnsavedChanges initiallyDirty={Boolean(failed)} />
       <input type="hidden" name="tenant" value={tenant} />
       {objective ? (
         <input type="hidden" name="objectiveId" value={objective.id} />

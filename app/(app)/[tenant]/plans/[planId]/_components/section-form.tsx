@@ -10,7 +10,9 @@ import type { Texts } from "@/lib/domain/texts";
 import { SelectField } from "@/components/ui/field";
 import { AllTexts } from "@/components/ui/text";
 import { TextsField, typedOrSaved } from "@/components/ui/texts-field";
+import { ErrorSummary } from "@/components/ui/error-summary";
 import { FormStatus } from "@/components/ui/message";
+import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { CodeField } from "./code-field";
 
 export interface SectionValues {
@@ -50,6 +52,8 @@ export function SectionForm({ tenant, planId, section, suggestedCode, takenCodes
   const current = failed?.current;
   return (
     <form action={action} className="flex flex-col gap-3" noValidate key={stamp}>
+      <ErrorSummary errors={failed?.fieldErrors} />
+      <UnsavedChanges initiallyDirty={Boolean(failed)} />
       <input type="hidden" name="tenant" value={tenant} />
       {section ? (
         <input type="hidden" name="sectionId" value={section.id} />
