@@ -153,7 +153,7 @@ describe("progress updates", () => {
   });
 
   it("says every value error at once, and saves nothing", async () => {
-    const bad = updateInput(w);
+    const bad = updateInput(w, { activityStatus: "COMPLETED", percentComplete: 80 });
     bad.values[1] = { ...bad.values[1], breakdown: { sex: { female: 2, male: 3 } } };
     bad.values[0] = { ...bad.values[0], value: "40" };
     const attempt = saveReport(
@@ -161,12 +161,15 @@ describe("progress updates", () => {
       { activityId: w.activity.id, periodId: w.open.id, version: null, input: bad, submit: false },
       opts,
     );
-    await attempt.catch((e: RuleError) => expect(Object.keys(e.fieldErrors)).toEqual(["values.1.note"]));
+    await attempt.catch((e: RuleError) =>
+      expect(Object.keys(e.fieldErrors).sort()).toEqual(["percentComplete", "values.1.note"]),
+    );
     await expect(attempt).rejects.toBeInstanceOf(RuleError);
     const db = await getDb();
     expect(await db.progressUpdate.count({ where: { activityId: w.activity.id } })).toBe(0);
     // A note saying why the cells do not add up lets it through.
     bad.values[1].note = "3 people did not give their sex";
+    bad.percentComplete = 100;
     await expect(
       saveReport(
         w.a.ctx.focal,

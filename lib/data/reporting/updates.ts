@@ -5,7 +5,7 @@ import "server-only";
 // records every step in the audit log (the update's trail) and writes the notifications it causes
 // in the same transaction. Approval is what moves the activity's status and percent.
 import { Prisma } from "@/generated/prisma/client";
-import { diffSnapshots } from "@/lib/domain/activity-rules";
+import { checkStatusPercent, diffSnapshots } from "@/lib/domain/activity-rules";
 import { toIsoDay } from "@/lib/domain/day";
 import { ConflictError, NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
 import type { NotificationPayload } from "@/lib/domain/notifications";
@@ -443,6 +443,8 @@ export async function saveReport(
     if (why) refuse(why, facts.status);
 
     const { errors, stored } = checkValues(toIndicators(activity), args.input.values);
+    const story = checkStatusPercent(args.input.activityStatus, args.input.percentComplete);
+    if (story) errors.percentComplete = story;
     if (Object.keys(errors).length) throw new RuleError("errors.invalidInput", errors);
 
     const data = {
