@@ -7,12 +7,14 @@ import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
 import enPlanAdmin from "@/messages/en/plan-admin.json";
 import enSecurity from "@/messages/en/security.json";
+import enUi from "@/messages/en/ui.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
 import ruPlanAdmin from "@/messages/ru/plan-admin.json";
 import ruSecurity from "@/messages/ru/security.json";
+import ruUi from "@/messages/ru/ui.json";
 import type { Locale } from "./locales";
 
 export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown>>> = {
@@ -23,6 +25,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: enBrowse,
     security: enSecurity,
     accounts: enAccounts,
+    ui: enUi,
   },
   ru: {
     core: ruCore,
@@ -31,6 +34,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     browse: ruBrowse,
     security: ruSecurity,
     accounts: ruAccounts,
+    ui: ruUi,
   },
 };
 
