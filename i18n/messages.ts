@@ -12,6 +12,7 @@ import enPlanAdmin from "@/messages/en/plan-admin.json";
 import enProgress from "@/messages/en/progress.json";
 import enReview from "@/messages/en/review.json";
 import enSecurity from "@/messages/en/security.json";
+import enUi from "@/messages/en/ui.json";
 import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
@@ -23,6 +24,7 @@ import ruPlanAdmin from "@/messages/ru/plan-admin.json";
 import ruProgress from "@/messages/ru/progress.json";
 import ruReview from "@/messages/ru/review.json";
 import ruSecurity from "@/messages/ru/security.json";
+import ruUi from "@/messages/ru/ui.json";
 import type { Locale } from "./locales";
 
 export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown>>> = {
@@ -38,6 +40,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     progress: enProgress,
     review: enReview,
     notifications: enNotifications,
+    ui: enUi,
   },
   ru: {
     core: ruCore,
@@ -51,6 +54,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
     progress: ruProgress,
     review: ruReview,
     notifications: ruNotifications,
+    ui: ruUi,
   },
 };
 

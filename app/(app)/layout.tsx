@@ -4,6 +4,7 @@ import { listMyTenants } from "@/lib/data/tenants";
 import { getLocale } from "next-intl/server";
 import { textOf } from "@/lib/domain/texts";
 import { readingOf } from "@/components/ui/text";
+import { Toaster } from "@/components/ui/toaster";
 
 // Renders the header only; every page still checks access itself (layouts do not re-run on navigation).
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
@@ -18,6 +19,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-6">
         {children}
       </main>
+      <Toaster />
     </div>
   );
 }

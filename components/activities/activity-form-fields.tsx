@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FormEvent } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ActionState } from "@/lib/actions/result";
 import type { SaveResult } from "@/lib/domain/types/activities";
@@ -20,6 +21,7 @@ import { TextsField } from "@/components/ui/texts-field";
 import { ErrorSummary } from "@/components/ui/error-summary";
 import { UnsavedChanges } from "@/components/ui/unsaved-changes";
 import { FormStatus } from "@/components/ui/message";
+import { StickyBar } from "@/components/ui/sticky-bar";
 import { CodeField } from "./code-field";
 import { DateWarnings, useDay } from "./date-warnings";
 import { list, text, validateForm, type Errors, type Values } from "./form-values";
@@ -299,12 +301,22 @@ export function ActivityFormFields({
         </div>
       )}
 
-      <FormStatus state={status} />
-      <div>
-        <Button disabled={pending}>
-          {pending ? t("activityForm.saving") : activity ? t("activityForm.save") : t("activityForm.create")}
-        </Button>
-      </div>
+      <StickyBar>
+        <FormStatus state={status} />
+        <div className="flex flex-wrap items-center gap-4">
+          <Button disabled={pending}>
+            {pending ? t("activityForm.saving") : activity ? t("activityForm.save") : t("activityForm.create")}
+          </Button>
+          {/* Leaves the form: asks first about unsaved changes, like any other way out. */}
+          <Link
+            href={activity ? `/${tenant}/activities/${activity.id}` : `/${tenant}/plans/${plan.id}`}
+            data-leaves-form=""
+            className="text-sm text-brand-700 underline"
+          >
+            {t("ui.form.cancel")}
+          </Link>
+        </div>
+      </StickyBar>
     </form>
   );
 }

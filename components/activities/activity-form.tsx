@@ -4,6 +4,7 @@ import { useActionState, useEffect } from "react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
+import { useSavedToast } from "@/components/ui/message";
 import { createActivityAction, updateActivityAction } from "@/lib/actions/activities";
 import { ActivityFormFields, type ActivityFormProps } from "./activity-form-fields";
 import { ConflictView, asConflict } from "./conflict-view";
@@ -22,6 +23,8 @@ export function ActivityForm(props: ActivityFormProps) {
   const [state, action, pending] = useActionState(activity ? updateActivityAction : createActivityAction, null);
   const saved = state?.ok ? state.data : undefined;
   const rows = useActivityConflictRows(props);
+  // The toast outlives the move to the activity's page.
+  useSavedToast(state);
 
   useEffect(() => {
     if (saved && saved.warnings.length === 0) router.push(`/${tenant}/activities/${saved.id}`);

@@ -2,7 +2,7 @@
 // already in the reader's language (client props are DTOs, never records).
 import type { ActivityFormOptions } from "@/lib/domain/types/activities";
 import type { IndicatorForEdit } from "@/lib/domain/types/indicators";
-import { textOf, type Reading } from "@/lib/domain/texts";
+import { textOf, toTexts, type Reading } from "@/lib/domain/texts";
 import type { ActivityFormProps } from "./activity-form-fields";
 import { textValues, type Values } from "./form-values";
 
@@ -24,6 +24,8 @@ export function activityFormProps(
       id: a.id,
       archived: a.archived,
       label: `${textOf(a.name, reading)}${textOf(a.shortName, reading) ? ` (${textOf(a.shortName, reading)})` : ""}`,
+      // The search matches the agency in any language it is written in.
+      keywords: [...Object.values(toTexts(a.name)), ...Object.values(toTexts(a.shortName))].join(" "),
     })),
   };
 }

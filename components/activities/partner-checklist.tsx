@@ -4,14 +4,21 @@ import { useId } from "react";
 import { useTranslations } from "next-intl";
 import type { MessageRef } from "@/lib/domain/errors";
 import { useMessage } from "@/components/ui/message";
+import { MultiSelect } from "@/components/ui/multi-select";
 
 export interface AgencyOption {
   id: string;
   label: string;
   archived: boolean;
+  /** The agency's names and short names in every content language, for the search. */
+  keywords?: string;
 }
 
-/** Partner agencies as a group of checkboxes; the lead agency is left out of the choice. */
+/**
+ * Partner agencies as a searchable multi-select; the lead agency is left out of the choice.
+ * Posts `partnerAgencyIds` once per agency, as the checkboxes it replaced did. Without
+ * JavaScript the chosen ones still post, and a plain checkbox list adds further ones.
+ */
 export function PartnerChecklist({
   agencies,
   selected,
@@ -24,38 +31,52 @@ export function PartnerChecklist({
   error?: MessageRef;
 }) {
   const t = useTranslations("activityForm");
+  const ui = useTranslations("ui.partners");
   const message = useMessage();
   const id = useId();
-  const choices = agencies.filter((a) => a.id !== leadAgencyId || selected.includes(a.id));
+  const label = (a: AgencyOption) => (a.archived ? t("archivedAgency", { name: a.label }) : a.label);
+  const choices = agencies
+    .filter((a) => a.id !== leadAgencyId || selected.includes(a.id))
+    .map((a) => ({ id: a.id, label: label(a), keywords: a.keywords }));
+  const describedBy = `${id}-hint${error ? ` ${id}-error` : ""}`;
   return (
     <fieldset
-      aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+      data-field="partnerAgencyIds"
+      aria-describedby={describedBy}
       aria-invalid={Boolean(error)}
       className="flex flex-col gap-1"
     >
       <legend className="text-sm font-medium text-slate-800">{t("partners")}</legend>
       <p id={`${id}-hint`} className="text-xs text-slate-600">
-        {t("partnersHint")}
+        {ui("hint")}
       </p>
       {choices.length === 0 ? (
         <p className="text-sm text-slate-700">{t("noAgencies")}</p>
       ) : (
-        <ul className="grid grid-cols-1 max-h-64 gap-1 overflow-y-auto rounded-md border border-slate-300 bg-white p-2 sm:grid-cols-2">
-          {choices.map((a) => (
-            <li key={a.id}>
-              <label className="flex items-start gap-2 text-sm">
-                <input
-                  type="checkbox"
-                  name="partnerAgencyIds"
-                  value={a.id}
-                  defaultChecked={selected.includes(a.id)}
-                  className="mt-1"
-                />
-                <span>{a.archived ? t("archivedAgency", { name: a.label }) : a.label}</span>
-              </label>
-            </li>
-          ))}
-        </ul>
+        <>
+          <MultiSelect
+            name="partnerAgencyIds"
+            options={choices}
+            defaultSelected={selected}
+            inputLabel={ui("search")}
+            describedBy={describedBy}
+            invalid={Boolean(error)}
+          />
+          <noscript>
+            <ul className="grid grid-cols-1 gap-1 sm:grid-cols-2">
+              {choices
+                .filter((a) => !selected.includes(a.id))
+                .map((a) => (
+                  <li key={a.id}>
+                    <label className="flex items-start gap-2 text-sm">
+                      <input type="checkbox" name="partnerAgencyIds" value={a.id} className="mt-1" />
+                      <span>{a.label}</span>
+                    </label>
+                  </li>
+                ))}
+            </ul>
+          </noscript>
+        </>
       )}
       {error && (
         <p id={`${id}-error`} className="text-sm text-red-800">

@@ -31,7 +31,7 @@ export function UnsavedChanges({ initiallyDirty = false }: { initiallyDirty?: bo
     const click = (e: MouseEvent) => {
       if (!dirty.current || e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
       const link = (e.target as Element | null)?.closest?.("a[href]") as HTMLAnchorElement | null;
-      if (!link || link.target === "_blank" || form.contains(link)) return;
+      if (!link || link.target === "_blank" || (form.contains(link) && !link.hasAttribute("data-leaves-form"))) return;
       const to = new URL(link.href, location.href);
       if (to.origin !== location.origin || (to.pathname === location.pathname && to.search === location.search)) return;
       if (!window.confirm(question)) {

@@ -14,6 +14,7 @@ import {
   unique,
   inLanguage,
 } from "./helpers";
+import enUi from "../../messages/en/ui.json";
 
 // Issue 3: a coordinator shapes the active Turkmenistan plan (NAP 2025-2029); viewers only read it.
 // Every run adds its own objective and activity (unique titles, the next free codes), so the suite
@@ -91,7 +92,8 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await form
     .getByLabel(en.activityForm.leadAgency, { exact: true })
     .selectOption({ label: "Ministry of Foreign Affairs (MFA)" });
-  await form.getByRole("checkbox", { name: "Ministry of Internal Affairs (MIA)" }).check();
+  await form.getByRole("combobox", { name: enUi.ui.partners.search }).fill("Internal");
+  await page.getByRole("listbox").getByRole("option", { name: "Ministry of Internal Affairs (MIA)" }).click();
   await form.getByLabel(en.activityForm.plannedStart, { exact: true }).fill("2026-01-15");
   await form.getByLabel(en.activityForm.plannedEnd, { exact: true }).fill("2027-06-30");
   await form.getByLabel(en.activityForm.budget, { exact: true }).fill("25000");

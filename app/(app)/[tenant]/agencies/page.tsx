@@ -4,10 +4,10 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { listAgencies } from "@/lib/data/agencies";
 import { can } from "@/lib/domain/roles";
-import { hasText } from "@/lib/domain/texts";
+import { hasText, textOf } from "@/lib/domain/texts";
 import { Text, readingOf } from "@/components/ui/text";
 import { AgencyForm } from "./_components/agency-form";
-import { ArchiveAgencyButton } from "./_components/archive-agency-button";
+import { AgencyActions } from "./_components/agency-actions";
 import { TableScroll } from "@/components/ui/table-scroll";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -57,6 +57,11 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                   <th scope="col" className="px-3 py-2 text-right">
                     {t("agencies.members")}
                   </th>
+                  {manage && (
+                    <th scope="col" className="px-3 py-2 text-right">
+                      <span className="sr-only">{t("ui.actions.column")}</span>
+                    </th>
+                  )}
                 </tr>
               </thead>
               <tbody>
@@ -80,31 +85,26 @@ export default async function AgenciesPage({ params }: { params: Promise<{ tenan
                           {t("agencies.archived")}
                         </span>
                       )}
-                      {manage && (
-                        <details className="mt-2">
-                          <summary className="cursor-pointer text-brand-700">{t("agencies.edit")}</summary>
-                          <div className="mt-2 max-w-lg">
-                            <AgencyForm
-                              tenant={tenant}
-                              agency={{
-                                id: a.id,
-                                version: a.version,
-                                name: a.name,
-                                shortName: a.shortName,
-                                kind: a.kind,
-                              }}
-                            />
-                            {/* Archiving sits with the agency's other changes, not as a button on every row. */}
-                            <div className="mt-3 border-t border-slate-200 pt-3">
-                              <ArchiveAgencyButton tenant={tenant} agencyId={a.id} archived={a.archived} />
-                            </div>
-                          </div>
-                        </details>
-                      )}
                     </td>
                     <td className="px-3 py-2">{t(`agencyKind.${a.kind}`)}</td>
                     <td className="px-3 py-2 text-right">{format.number(a.leads)}</td>
                     <td className="px-3 py-2 text-right">{format.number(a.members)}</td>
+                    {manage && (
+                      <td className="px-3 py-2 text-right">
+                        <AgencyActions
+                          tenant={tenant}
+                          label={textOf(a.name, reading)}
+                          agency={{
+                            id: a.id,
+                            version: a.version,
+                            name: a.name,
+                            shortName: a.shortName,
+                            kind: a.kind,
+                            archived: a.archived,
+                          }}
+                        />
+                      </td>
+                    )}
                   </tr>
                 ))}
               </tbody>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState, useRef, useState } from "react";
 import { useTranslations } from "next-intl";
 import { changeRoleAction, createResetLinkAction, removeMemberAction } from "@/lib/actions/members";
 import { ROLES } from "@/lib/domain/enums";
 import { ResetLinkRow } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
-import { useMessage } from "@/components/ui/message";
+import { ActionsMenu, ActionsMenuItem } from "@/components/ui/actions-menu";
+import { useMessage, useSavedToast } from "@/components/ui/message";
 
 interface Props {
   tenant: string;
@@ -27,6 +28,9 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
   const feedback = { save: saveState, remove: removeState, reset: resetState }[last];
   const resetLink = last === "reset" && resetState?.ok ? resetState.data : undefined;
   const errorId = `member-${member.id}-status`;
+  const resetForm = useRef<HTMLFormElement>(null);
+  const removeForm = useRef<HTMLFormElement>(null);
+  useSavedToast(saveState);
   return (
     <>
       <tr className="border-t border-slate-200 align-top">
@@ -94,22 +98,27 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
         </td>
         <td className="px-3 py-2">
           <div className="flex flex-wrap justify-end gap-2">
+            {/* Two actions go in a menu; the forms stay outside it, as the menu closes on a pick. */}
             {!isSelf && (
-              <form action={reset} onSubmit={() => setLast("reset")}>
+              <ActionsMenu label={t("ui.actions.for", { name: member.name })}>
+                <ActionsMenuItem disabled={resetting} onSelect={() => resetForm.current?.requestSubmit()}>
+                  {t("members.resetLink")}
+                </ActionsMenuItem>
+                <ActionsMenuItem danger disabled={removing} onSelect={() => removeForm.current?.requestSubmit()}>
+                  {t("members.remove")}
+                </ActionsMenuItem>
+              </ActionsMenu>
+            )}
+            {!isSelf && (
+              <form ref={resetForm} action={reset} onSubmit={() => setLast("reset")} hidden>
                 <input type="hidden" name="tenant" value={tenant} />
                 <input type="hidden" name="membershipId" value={member.id} />
-                <Button
-                  variant="secondary"
-                  disabled={resetting}
-                  aria-describedby={errorId}
-                  className="whitespace-nowrap px-2 py-1"
-                >
-                  {t("members.resetLink")}
-                </Button>
               </form>
             )}
             <form
+              ref={removeForm}
               action={remove}
+              hidden={!isSelf}
               onSubmit={(e) => {
                 if (!window.confirm(t("members.confirmRemove", { name: member.name }))) e.preventDefault();
                 else setLast("remove");
@@ -117,9 +126,11 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
             >
               <input type="hidden" name="tenant" value={tenant} />
               <input type="hidden" name="membershipId" value={member.id} />
-              <Button variant="danger" disabled={removing} className="px-2 py-1">
-                {t("members.remove")}
-              </Button>
+              {isSelf && (
+                <Button variant="danger" disabled={removing} className="px-2 py-1">
+                  {t("members.remove")}
+                </Button>
+              )}
             </form>
           </div>
         </td>
