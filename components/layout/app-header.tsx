@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { LanguageSwitcher } from "./language-switcher";
+import { LogoMark } from "./logo-mark";
 import { TenantSwitcher } from "./tenant-switcher";
 import { UserMenu } from "./user-menu";
 
@@ -14,7 +15,8 @@ export async function AppHeader({ user, tenants }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold text-brand-800">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold text-brand-800">
+          <LogoMark />
           {t("name")}
         </Link>
         <TenantSwitcher tenants={tenants} />
