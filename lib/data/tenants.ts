@@ -172,27 +172,45 @@ export interface TenantSettingsInput {
   defaultLanguage: ContentLanguage;
   /** Further content languages, in the order forms show them. */
   otherLanguages: ContentLanguage[];
+  /** Updates need the lead agency's sign-off before the coordinator reviews them (unchanged when left out). */
+  agencySignOff?: boolean;
+}
+
+/** The settings the settings form edits beyond the tenant's name and languages (administrators). */
+export async function getTenantSettings(ctx: TenantContext): Promise<{ agencySignOff: boolean }> {
+  return withTenant(ctx, "tenant.manage", (tx) =>
+    tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenant.id }, select: { agencySignOff: true } }),
+  );
 }
 
 /**
  * A tenant's administrators name the country in each language and choose the languages its plans
  * are written in: a form then has a field for each, and a page falls back to the default. Content
  * already written in a language dropped from the list is kept, and still shown and editable.
+ * They also choose whether updates need the lead agency's sign-off before review.
  */
 export async function updateTenantSettings(ctx: TenantContext, input: TenantSettingsInput): Promise<void> {
   const contentLanguages = [...new Set([input.defaultLanguage, ...input.otherLanguages])];
   await withTenant(ctx, "tenant.manage", async (tx, audit) => {
     const before = await tx.tenant.findUniqueOrThrow({
       where: { id: ctx.tenant.id },
-      select: { name: true, contentLanguages: true },
+      select: { name: true, contentLanguages: true, agencySignOff: true },
     });
-    const after = { name: toTexts(input.name), contentLanguages };
+    const after = {
+      name: toTexts(input.name),
+      contentLanguages,
+      agencySignOff: input.agencySignOff ?? before.agencySignOff,
+    };
     await tx.tenant.update({ where: { id: ctx.tenant.id }, data: after });
     await audit({
       action: "tenant.settingsChanged",
       entityType: "Tenant",
       entityId: ctx.tenant.id,
-      before: { name: toTexts(before.name), contentLanguages: before.contentLanguages },
+      before: {
+        name: toTexts(before.name),
+        contentLanguages: before.contentLanguages,
+        agencySignOff: before.agencySignOff,
+      },
       after,
     });
   });

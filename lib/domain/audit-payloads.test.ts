@@ -113,8 +113,12 @@ const SAMPLES: Record<AuditAction, { before?: object; after?: object }> = {
     },
   },
   "tenant.settingsChanged": {
-    before: { name: { en: "Turkmenistan" }, contentLanguages: ["en", "ru"] },
-    after: { name: { en: "Turkmenistan", tk: "Türkmenistan" }, contentLanguages: ["tk", "ru", "en"] },
+    before: { name: { en: "Turkmenistan" }, contentLanguages: ["en", "ru"], agencySignOff: false },
+    after: {
+      name: { en: "Turkmenistan", tk: "Türkmenistan" },
+      contentLanguages: ["tk", "ru", "en"],
+      agencySignOff: true,
+    },
   },
   "demo.seeded": { after: { slug: "tm", plans: 2, activities: 40 } },
   "plan.created": { after: { ...plan, sections: ["1. Prevention", "2. Protection"] } },

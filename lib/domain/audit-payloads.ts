@@ -121,6 +121,13 @@ const RoleSchema = z.strictObject({ role: oneOf("Role", ROLES), agencyId: ref("A
 const InviteeSchema = RoleSchema.extend({ email: z.string() });
 
 /** A reporting period as its form edits it (lib/domain/periods.ts). */
+/** A tenant's settings; `agencySignOff` is missing from events written before it existed. */
+const TenantSettingsSchema = z.strictObject({
+  name: texts(),
+  contentLanguages: z.array(z.string()),
+  agencySignOff: z.boolean().optional(),
+});
+
 const PeriodViewSchema = z.strictObject({
   planId: ref("Plan"),
   label: texts(),
@@ -190,8 +197,8 @@ const CONTENT_PAYLOADS = {
     }),
   },
   "tenant.settingsChanged": {
-    before: z.strictObject({ name: texts(), contentLanguages: z.array(z.string()) }),
-    after: z.strictObject({ name: texts(), contentLanguages: z.array(z.string()) }),
+    before: TenantSettingsSchema,
+    after: TenantSettingsSchema,
   },
   "demo.seeded": {
     after: z.strictObject({ slug: z.string(), plans: z.number().int(), activities: z.number().int() }),

@@ -33,7 +33,8 @@ const contentLanguage = z.enum(CONTENT_LANGUAGES, { error: "validation.invalid" 
 
 /**
  * A tenant's settings (its administrators): its name in each language and the languages its
- * content is written in: a default, and others in order (checkboxes post none, one or several).
+ * content is written in: a default, and others in order (checkboxes post none, one or several);
+ * and whether updates need the lead agency's sign-off.
  */
 export const TenantSettingsSchema = withDottedFields(
   z.object({
@@ -44,6 +45,12 @@ export const TenantSettingsSchema = withDottedFields(
       .union([contentLanguage, z.array(contentLanguage)])
       .optional()
       .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v])),
+    /** A checkbox: posted ("on") when ticked, absent when not. */
+    agencySignOff: z
+      .string()
+      .max(10)
+      .optional()
+      .transform((v) => v !== undefined && v !== ""),
   }),
 );
 

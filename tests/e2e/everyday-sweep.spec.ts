@@ -30,6 +30,7 @@ interface Case {
 const BROWSE: Case[] = [
   { path: "/turkmenistan", open: true },
   { path: "/turkmenistan/plans/{plan}", open: true },
+  { path: "/turkmenistan/plans/{plan}/periods" },
   { path: "/turkmenistan/activities" },
   { path: "/turkmenistan/activities?q=victim&status=IN_PROGRESS" },
   { path: "/turkmenistan/activities/{activity}" },

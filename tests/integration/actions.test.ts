@@ -361,8 +361,12 @@ describe("updateTenantSettingsAction", () => {
         tenantId: a.tenant.id,
         actorId: a.admin.id,
         action: "tenant.settingsChanged",
-        before: { name: a.tenant.name, contentLanguages: ["en", "ru"] },
-        after: { name: { en: "Testland", tk: "Testlandiýa" }, contentLanguages: ["tk", "ru", "en"] },
+        before: { name: a.tenant.name, contentLanguages: ["en", "ru"], agencySignOff: false },
+        after: {
+          name: { en: "Testland", tk: "Testlandiýa" },
+          contentLanguages: ["tk", "ru", "en"],
+          agencySignOff: false,
+        },
       }),
     ]);
   });

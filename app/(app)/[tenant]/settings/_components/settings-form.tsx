@@ -15,11 +15,14 @@ interface Props {
   name: Texts;
   /** The saved content languages, the default first. */
   languages: ContentLanguage[];
+  /** Updates need the lead agency's sign-off before review. */
+  agencySignOff: boolean;
 }
 
 /** The country's name per language, the default content language and the others forms offer. */
-export function SettingsForm({ tenant, name, languages }: Props) {
+export function SettingsForm({ tenant, name, languages, agencySignOff }: Props) {
   const t = useTranslations("settings");
+  const tp = useTranslations("periods.signOff");
   const message = useMessage();
   const [state, action, pending] = useActionState(updateTenantSettingsAction, null);
   const failed = state && !state.ok ? state : null;
@@ -28,6 +31,7 @@ export function SettingsForm({ tenant, name, languages }: Props) {
     (posted?.defaultLanguage as ContentLanguage | undefined) ?? languages[0],
   );
   const others = posted ? [posted.otherLanguages ?? []].flat() : languages.slice(1);
+  const signOff = posted ? Boolean(posted.agencySignOff) : agencySignOff;
   return (
     <form action={action} className="flex flex-col gap-4" noValidate key={JSON.stringify(posted ?? "")}>
       <input type="hidden" name="tenant" value={tenant} />
@@ -67,6 +71,21 @@ export function SettingsForm({ tenant, name, languages }: Props) {
           <p className="text-sm text-red-800">{message(failed.fieldErrors.otherLanguages)}</p>
         )}
       </fieldset>
+      <div className="flex flex-col gap-1">
+        <label className="flex items-start gap-2 text-sm font-medium text-slate-800">
+          <input
+            type="checkbox"
+            name="agencySignOff"
+            defaultChecked={signOff}
+            aria-describedby="agency-sign-off-hint"
+            className="mt-0.5"
+          />
+          <span>{tp("label")}</span>
+        </label>
+        <p id="agency-sign-off-hint" className="text-xs text-slate-600">
+          {tp("hint")}
+        </p>
+      </div>
       <FormStatus state={state} />
       <Button disabled={pending} className="self-start">
         {t("save")}

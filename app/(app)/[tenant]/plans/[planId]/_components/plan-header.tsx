@@ -5,7 +5,7 @@ import type { PlanTree } from "@/lib/domain/types/plans";
 import { PlanStatusBadge } from "@/components/ui/status-badge";
 import { Text, type Reading } from "@/components/ui/text";
 
-/** Title, status, period, predecessor and description; the edit link for managers of an open plan. */
+/** Title, status, period (with the link to its reporting periods), predecessor and description; the edit link for managers of an open plan. */
 export async function PlanHeader({
   tenant,
   plan,
@@ -53,8 +53,16 @@ export async function PlanHeader({
           </>
         )}
       </div>
-      <p className="text-sm text-slate-700">
-        {format.dateTimeRange(plan.startDate, plan.endDate, { year: "numeric", month: "long", day: "numeric" })}
+      <p className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-700">
+        <span>
+          {format.dateTimeRange(plan.startDate, plan.endDate, { year: "numeric", month: "long", day: "numeric" })}
+        </span>
+        <Link
+          href={`/${tenant}/plans/${plan.id}/periods`}
+          className="text-brand-700 underline-offset-2 hover:underline"
+        >
+          {t("periods.page.link")}
+        </Link>
       </p>
       {plan.predecessor && (
         <p className="text-sm text-slate-700">
