@@ -752,11 +752,24 @@ export async function reportablePeriods(ctx: TenantContext, activityId: string, 
     const periods = await tx.reportingPeriod.findMany({
       where: { tenantId: ctx.tenant.id, planId: activity.planId },
       orderBy: { startDate: "asc" },
-      select: { ...periodSelect, updates: { where: { activityId }, select: { id: true, status: true } } },
+      select: {
+        ...periodSelect,
+        updates: {
+          where: { activityId },
+          select: { id: true, status: true, reviewedAt: true, reviewer: { select: { name: true } } },
+        },
+      },
     });
     return periods.map((p) => ({
       ...toPeriodView(p, today),
-      update: p.updates[0] ?? null,
+      update: p.updates[0]
+        ? {
+            id: p.updates[0].id,
+            status: p.updates[0].status,
+            reviewedAt: p.updates[0].reviewedAt,
+            reviewer: p.updates[0].reviewer?.name ?? null,
+          }
+        : null,
       days: { start: toIsoDay(p.startDate), end: toIsoDay(p.endDate) },
     }));
   });

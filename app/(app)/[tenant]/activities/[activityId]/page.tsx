@@ -6,12 +6,14 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { requireTenant } from "@/lib/auth/session";
 import { getActivityDetail } from "@/lib/data/activity-queries";
 import { listHistory } from "@/lib/data/history";
+import { reportablePeriods } from "@/lib/data/reporting/updates";
 import { NotFoundError } from "@/lib/domain/errors";
 import { can } from "@/lib/domain/roles";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { ActivityFacts } from "./_components/activity-facts";
 import { HistoryList } from "./_components/history-list";
 import { IndicatorTable } from "./_components/indicator-table";
+import { ReportingSection, approvedSource, mayReport } from "./_components/reporting-section";
 import { textOf } from "@/lib/domain/texts";
 import { Text, readingOf } from "@/components/ui/text";
 
@@ -22,11 +24,12 @@ const load = cache(async (tenant: string, activityId: string) => {
   const ctx = await requireTenant(tenant);
   const locale = await getLocale();
   try {
-    const [activity, history] = await Promise.all([
+    const [activity, history, periods] = await Promise.all([
       getActivityDetail(ctx, activityId, { locale }),
       can(ctx.role, "audit.view") ? listHistory(ctx, activityId, { locale }) : null,
+      reportablePeriods(ctx, activityId),
     ]);
-    return { ctx, tenant, activity, history, reading: readingOf(ctx.tenant, locale) };
+    return { ctx, tenant, activity, history, periods, reading: readingOf(ctx.tenant, locale) };
   } catch (error) {
     if (error instanceof NotFoundError) notFound();
     throw error;
@@ -41,7 +44,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 
 export default async function ActivityPage({ params }: { params: Params }) {
   const { tenant: slug, activityId } = await params;
-  const { ctx, tenant, activity, history, reading } = await load(slug, activityId);
+  const { ctx, tenant, activity, history, periods, reading } = await load(slug, activityId);
+  const source = approvedSource(periods);
   const t = await getTranslations();
   return (
     <article className="flex flex-col gap-6">
@@ -76,8 +80,20 @@ export default async function ActivityPage({ params }: { params: Params }) {
           </p>
         )}
       </header>
+      <ReportingSection
+        tenant={tenant}
+        activityId={activity.id}
+        periods={periods}
+        canReport={mayReport(ctx, activity) && !activity.archived}
+        seesWork={ctx.role !== "VIEWER"}
+        reading={reading}
+      />
       <ActivityFacts tenant={tenant} activity={activity} reading={reading} />
-      <IndicatorTable activity={activity} reading={reading} />
+      <IndicatorTable
+        activity={activity}
+        reading={reading}
+        approvedBy={source?.update ? { name: source.update.reviewer, at: source.update.reviewedAt } : null}
+      />
       {history ? (
         <HistoryList history={history} />
       ) : (

@@ -33,8 +33,21 @@ function breakdownText(breakdown: Record<string, Record<string, number>>, format
 }
 
 /** The indicators with baseline, target and the latest approved value; a table with a caption. */
-export async function IndicatorTable({ activity, reading }: { activity: ActivityDetail; reading: Reading }) {
-  const [t, format] = await Promise.all([getTranslations("activityPage.indicators"), getFormatter()]);
+export async function IndicatorTable({
+  activity,
+  reading,
+  approvedBy = null,
+}: {
+  activity: ActivityDetail;
+  reading: Reading;
+  /** Who approved the update the latest values come from, and when. */
+  approvedBy?: { name: string | null; at: Date | null } | null;
+}) {
+  const [t, tReport, format] = await Promise.all([
+    getTranslations("activityPage.indicators"),
+    getTranslations("progress.activity"),
+    getFormatter(),
+  ]);
   const yesNo = { yes: t("yes"), no: t("no") };
   const latest = activity.latestApproved;
   return (
@@ -53,6 +66,19 @@ export async function IndicatorTable({ activity, reading }: { activity: Activity
                   date: formatDay(format, latest.periodEnd, "", "long"),
                 })
               : t("noApproved")}
+            {latest && approvedBy?.at && (
+              <>
+                {" "}
+                {approvedBy.name
+                  ? tReport("approvedBy", {
+                      date: format.dateTime(approvedBy.at, { year: "numeric", month: "long", day: "numeric" }),
+                      name: approvedBy.name,
+                    })
+                  : tReport("approvedOn", {
+                      date: format.dateTime(approvedBy.at, { year: "numeric", month: "long", day: "numeric" }),
+                    })}
+              </>
+            )}
           </p>
           <TableScroll
             label={t("caption", { code: activity.code })}
