@@ -1,7 +1,8 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { changeMemberRole, removeMember } from "@/lib/data/members";
+import { changeMemberRole, removeMember, setFocalPointRole } from "@/lib/data/members";
+import { FocalPointRoleSchema } from "@/lib/validation/handovers";
 import { createInvitation, revokeInvitation } from "@/lib/data/invitations";
 import {
   ChangeRoleSchema,
@@ -44,4 +45,11 @@ export const revokeInvitationAction = tenantAction(InvitationRefSchema, async (i
 export const createResetLinkAction = tenantAction(MembershipRefSchema, async (input, ctx) => {
   const { token, email } = await createMemberPasswordReset(ctx, input.membershipId);
   return { ok: true, data: { link: passwordResetLink(token), email } };
+});
+
+/** A focal point becomes their agency's primary focal point, or an alternate. */
+export const setFocalPointRoleAction = tenantAction(FocalPointRoleSchema, async (input, ctx) => {
+  await setFocalPointRole(ctx, input.membershipId, input.role === "primary");
+  revalidatePath(`/${ctx.tenant.slug}/members`);
+  return { ok: true, message: { key: "focalPoint.saved" } };
 });

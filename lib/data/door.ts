@@ -37,6 +37,8 @@ export interface DoorOptions {
   unique?: () => RuleError;
   /** Serializable isolation, for checks that must hold under concurrency. */
   serializable?: boolean;
+  /** How long the transaction may run, in ms (default 20 s): the daily job may need longer. */
+  timeout?: number;
 }
 
 const RETRIES = 3;
@@ -61,7 +63,11 @@ async function through<T>(scope: Scope, work: (tx: Tx) => Promise<T>, options: D
           await enterScope(tx, scope);
           return work(tx);
         },
-        { isolationLevel: options.serializable ? "Serializable" : undefined, maxWait: 10_000, timeout: 20_000 },
+        {
+          isolationLevel: options.serializable ? "Serializable" : undefined,
+          maxWait: 10_000,
+          timeout: options.timeout ?? 20_000,
+        },
       );
     } catch (error) {
       const code = (error as { code?: string } | null)?.code;
@@ -147,6 +153,29 @@ export async function unsafeAsPlatform<T>(
 ): Promise<T> {
   if (!why) throw new Error("unsafeAsPlatform needs a reason");
   return through({ platform: true, userId: actor.kind === "user" ? actor.id : null, actor }, work, options);
+}
+
+/** Records an audit event in the system door's transaction, as the system actor, for the tenant it names. */
+export type SystemAudit = (event: Omit<AuditInput, "actor">) => Promise<void>;
+
+const SYSTEM: Actor = { kind: "system", id: null };
+
+/**
+ * Scheduled jobs and the mail outbox belong to no request: every tenant's rows, as the system
+ * actor (audited as "system"). For lib/data/jobs.ts and lib/data/outbox.ts only; the reason is
+ * required like the other unsafe doors'.
+ */
+export async function unsafeAsSystem<T>(
+  why: string,
+  work: (tx: Tx, audit: SystemAudit) => Promise<T>,
+  options?: DoorOptions,
+): Promise<T> {
+  if (!why) throw new Error("unsafeAsSystem needs a reason");
+  return through(
+    { platform: true, actor: SYSTEM },
+    (tx) => work(tx, (event) => recordAudit(tx, { ...event, actor: SYSTEM })),
+    options,
+  );
 }
 
 /** Which database the door opens (for the health check): the embedded PGlite or PostgreSQL. */

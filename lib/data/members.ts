@@ -14,6 +14,8 @@ export interface MemberRow {
   role: Role;
   agencyId: string | null;
   agencyName: Texts | null;
+  /** A focal point's: their agency's primary focal point (else an alternate). */
+  primaryFocalPoint: boolean;
   since: Date;
 }
 
@@ -26,6 +28,7 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
         userId: true,
         role: true,
         agencyId: true,
+        primaryFocalPoint: true,
         createdAt: true,
         user: { select: { name: true, email: true } },
         agency: { select: { name: true } },
@@ -41,6 +44,7 @@ export async function listMembers(ctx: TenantContext): Promise<MemberRow[]> {
     role: m.role,
     agencyId: m.agencyId,
     agencyName: m.agency ? toTexts(m.agency.name) : null,
+    primaryFocalPoint: m.primaryFocalPoint,
     since: m.createdAt,
   }));
 }
@@ -103,6 +107,30 @@ export async function removeMember(ctx: TenantContext, membershipId: string): Pr
       entityType: "Membership",
       entityId: membershipId,
       before: { email: before.user.email, role: before.role, agencyId: before.agencyId },
+    });
+  });
+}
+
+/** Marks a focal point as their agency's primary focal point, or as an alternate. */
+export async function setFocalPointRole(ctx: TenantContext, membershipId: string, primary: boolean): Promise<void> {
+  await withTenant(ctx, "members.manage", async (tx, audit) => {
+    const before = await tx.membership.findFirst({
+      where: { id: membershipId, tenantId: ctx.tenant.id },
+      select: { role: true, primaryFocalPoint: true },
+    });
+    if (!before) throw new NotFoundError("membership");
+    if (before.role !== "FOCAL_POINT") throw new RuleError("focalPoint.notFocalPoint");
+    if (before.primaryFocalPoint === primary) return;
+    await tx.membership.updateMany({
+      where: { id: membershipId, tenantId: ctx.tenant.id },
+      data: { primaryFocalPoint: primary },
+    });
+    await audit({
+      action: "membership.focalPointChanged",
+      entityType: "Membership",
+      entityId: membershipId,
+      before: { primaryFocalPoint: before.primaryFocalPoint },
+      after: { primaryFocalPoint: primary },
     });
   });
 }
