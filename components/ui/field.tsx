@@ -32,7 +32,8 @@ function FieldShell({ label, group, error, hint, counter, children }: FieldShell
   const hintId = hint ? `${id}-hint` : undefined;
   const counterId = counter ? `${id}-counter` : undefined;
   const errorId = error ? `${id}-error` : undefined;
-  const describedBy = [hintId, counterId, errorId].filter(Boolean).join(" ") || undefined;
+  // The error first: it is what a screen reader should say before the hint and the count.
+  const describedBy = [errorId, hintId, counterId].filter(Boolean).join(" ") || undefined;
   return (
     <div className="flex flex-col gap-1">
       <label htmlFor={id} className="text-sm font-medium text-slate-800">

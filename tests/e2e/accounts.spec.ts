@@ -32,9 +32,12 @@ test("changing one's password: the hint, every error at once, then the other ses
   await page.getByLabel("New password", { exact: true }).fill("password1234");
   await page.getByLabel("Repeat the new password", { exact: true }).fill("password12345");
   await page.getByRole("button", { name: "Change password" }).click();
-  await expect(page.getByText(en.validation.required).first()).toBeVisible();
-  await expect(page.getByText(en.validation.passwordCommon)).toBeVisible();
-  await expect(page.getByText(en.validation.passwordsDiffer)).toBeVisible();
+  // Each next to its field (the error summary at the top repeats them as links).
+  const fieldError = (text: string) => page.locator("p[id$='-error']", { hasText: text });
+  await expect(fieldError(en.validation.required).first()).toBeVisible();
+  await expect(fieldError(en.validation.passwordCommon)).toBeVisible();
+  await expect(fieldError(en.validation.passwordsDiffer)).toBeVisible();
+  await expect(page.getByRole("link", { name: new RegExp(en.validation.passwordCommon) })).toBeVisible();
 
   await changePassword(page, DEMO_PASSWORD, NEW_PASSWORD);
   await expect(page.getByText("Password changed. Your other sessions have been signed out.")).toBeVisible();
