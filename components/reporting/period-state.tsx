@@ -26,6 +26,13 @@ export function reasonValues(reason: PeriodStatus["reason"], day: (iso: string) 
 
 const capitalised = (text: string, locale: string) => text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 
+/** The reason alone, in the reader's language, to sit inside a sentence ("... does not accept reports: locked since ..."). */
+export async function periodReason(status: PeriodStatus): Promise<string> {
+  const [t, format] = await Promise.all([getTranslations("periods"), getFormatter()]);
+  const day = (iso: string) => format.dateTime(parseIsoDay(iso), { day: "numeric", month: "long", year: "numeric" });
+  return t(`reason.${status.reason.key}`, reasonValues(status.reason, day));
+}
+
 export async function PeriodState({
   period,
   reading,

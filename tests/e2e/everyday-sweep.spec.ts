@@ -34,6 +34,8 @@ const BROWSE: Case[] = [
   { path: "/turkmenistan/activities" },
   { path: "/turkmenistan/activities?q=victim&status=IN_PROGRESS" },
   { path: "/turkmenistan/activities/{activity}" },
+  { path: "/turkmenistan/activities/{activity}/report", open: true },
+  { path: "/turkmenistan/notifications" },
   { path: "/turkmenistan/agencies", open: true },
   { path: "/turkmenistan/agencies/{agency}" },
   { path: "/account", open: true },
@@ -46,6 +48,9 @@ const MANAGE: Case[] = [
   { path: "/turkmenistan/plans/{plan}/edit" },
   { path: "/turkmenistan/plans/{plan}/activities/new" },
   { path: "/turkmenistan/activities/{activity}/edit" },
+  { path: "/turkmenistan/review", open: true },
+  { path: "/turkmenistan/review?state=any" },
+  { path: "/turkmenistan/review/compliance" },
 ];
 
 /** `locale`: the browser's language, for people with no saved language (Russian labels are longer). */
@@ -77,10 +82,15 @@ const PEOPLE: { who: string; email: string | null; locale?: string; cases: Case[
       { path: "/turkmenistan/members", open: true },
       { path: "/turkmenistan/members/security" },
       { path: "/turkmenistan/settings" },
+      { path: "/turkmenistan/outbox", open: true },
     ],
   },
   { who: "coordinator", email: USERS.coordinator, cases: [...BROWSE, ...MANAGE] },
-  { who: "focal point", email: USERS.focalPoint, cases: [...BROWSE, { path: "/turkmenistan/my-activities" }] },
+  {
+    who: "focal point",
+    email: USERS.focalPoint,
+    cases: [...BROWSE, { path: "/turkmenistan/my-activities" }, { path: "/turkmenistan/handover" }],
+  },
   {
     who: "IOM viewer",
     email: USERS.iom,
@@ -91,7 +101,12 @@ const PEOPLE: { who: string; email: string | null; locale?: string; cases: Case[
     who: "focal point, browser in Russian",
     email: USERS.focalPoint,
     locale: "ru-RU",
-    cases: [{ path: "/turkmenistan", open: true }, { path: "/turkmenistan/my-activities" }],
+    cases: [
+      { path: "/turkmenistan", open: true },
+      { path: "/turkmenistan/my-activities" },
+      { path: "/turkmenistan/activities/{activity}/report", open: true },
+      { path: "/turkmenistan/notifications" },
+    ],
   },
   {
     who: "coordinator, browser in Russian",

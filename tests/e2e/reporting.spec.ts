@@ -161,8 +161,17 @@ test.describe("reporting cycle", () => {
     await cp.getByRole("button", { name: "Return", exact: true }).click();
     await expect(cp.getByText("Returned", { exact: true }).first()).toBeVisible();
 
-    // The focal point sees the comment, fixes and resubmits.
-    await page.goto(reportUrl);
+    // The focal point sees the comment in the bell, then on the update; fixes and resubmits.
+    await page.goto(`/${w.slug}`);
+    const bell = page.getByRole("link", { name: /^Notifications\s*\(\d+\)$/ });
+    await expect(bell).toBeVisible();
+    await bell.click();
+    const returned = page
+      .getByRole("listitem")
+      .filter({ hasText: "Please attach the attendance list with signatures" });
+    await expect(returned.first()).toBeVisible();
+    await returned.first().getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`/activities/${w.activityId}/report`));
     await expect(page.getByRole("region", { name: "Returned with a comment" })).toContainText(
       "Please attach the attendance list with signatures",
     );

@@ -63,7 +63,14 @@ export default async function MembersPage({ params }: { params: Promise<{ tenant
                 <MemberRow
                   key={`${m.id}-${m.role}-${m.agencyId}`}
                   tenant={tenant}
-                  member={{ id: m.id, name: m.name, email: m.email, role: m.role, agencyId: m.agencyId }}
+                  member={{
+                    id: m.id,
+                    name: m.name,
+                    email: m.email,
+                    role: m.role,
+                    agencyId: m.agencyId,
+                    primaryFocalPoint: m.primaryFocalPoint,
+                  }}
                   agencies={agencyOptions}
                   isSelf={m.userId === ctx.user.id}
                 />

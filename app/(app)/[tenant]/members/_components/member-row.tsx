@@ -8,10 +8,18 @@ import { ResetLinkRow } from "@/components/layout/invitation-link";
 import { Button } from "@/components/ui/button";
 import { ActionsMenu, ActionsMenuItem } from "@/components/ui/actions-menu";
 import { useMessage, useSavedToast } from "@/components/ui/message";
+import { FocalPointRole } from "./focal-point-role";
 
 interface Props {
   tenant: string;
-  member: { id: string; name: string; email: string; role: string; agencyId: string | null };
+  member: {
+    id: string;
+    name: string;
+    email: string;
+    role: string;
+    agencyId: string | null;
+    primaryFocalPoint: boolean;
+  };
   agencies: { value: string; label: string }[];
   isSelf: boolean;
 }
@@ -95,6 +103,14 @@ export function MemberRow({ tenant, member, agencies, isSelf }: Props) {
               <> {message(feedback.fieldErrors.agencyId)}</>
             )}
           </p>
+          {member.role === "FOCAL_POINT" && member.agencyId && (
+            <FocalPointRole
+              tenant={tenant}
+              membershipId={member.id}
+              name={member.name}
+              primary={member.primaryFocalPoint}
+            />
+          )}
         </td>
         <td className="px-3 py-2">
           <div className="flex flex-wrap justify-end gap-2">

@@ -3,7 +3,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import type { ActivityDetail } from "@/lib/domain/types/activity-browse";
 import { AgencyLink } from "@/components/browse/agency-link";
 import { formatDay, formatPercent } from "@/components/browse/format";
-import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
+import { ActivityStatusBadge, OverdueBadge, PillarBadge } from "@/components/ui/status-badge";
 import { Text, type Reading } from "@/components/ui/text";
 
 function Fact({ label, children }: { label: string; children: React.ReactNode }) {
@@ -47,7 +47,9 @@ export async function ActivityFacts({
         <Fact label={t("section")}>
           {a.section.code}. <Text value={a.section.title} reading={reading} />
         </Fact>
-        <Fact label={t("pillar")}>{a.section.pillar ? tAll(`pillars.${a.section.pillar}`) : tAll("pillars.none")}</Fact>
+        <Fact label={t("pillar")}>
+          {a.section.pillar ? <PillarBadge pillar={a.section.pillar} /> : tAll("pillars.none")}
+        </Fact>
         <Fact label={t("objective")}>
           {a.objective.code} <Text value={a.objective.title} reading={reading} />
         </Fact>

@@ -6,7 +6,7 @@ import { can } from "@/lib/domain/roles";
 import { textOf, type Reading } from "@/lib/domain/texts";
 import type { ActivityDetail } from "@/lib/domain/types/activity-browse";
 import { UpdateStatusBadge } from "@/components/reporting/update-status-badge";
-import { PeriodState } from "../report/_components/period-state";
+import { PeriodState } from "@/components/reporting/period-state";
 
 type Periods = Awaited<ReturnType<typeof reportablePeriods>>;
 
@@ -62,7 +62,7 @@ export async function ReportingSection({
             return (
               <li key={p.id} className="flex flex-col gap-1 text-sm">
                 <span className="font-medium">{textOf(p.label, reading)}</span>
-                <PeriodState status={p.status} />
+                <PeriodState period={p} reading={reading} />
                 <span className="flex flex-wrap items-center gap-2">
                   {update ? (
                     <UpdateStatusBadge status={update.status} />

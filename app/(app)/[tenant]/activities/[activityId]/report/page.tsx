@@ -13,7 +13,7 @@ import { Text, readingOf } from "@/components/ui/text";
 import { ContributionForm } from "./_components/contribution-form";
 import { EvidenceList } from "./_components/evidence-list";
 import { NoChangeForm } from "./_components/no-change-form";
-import { PeriodState, periodReason } from "./_components/period-state";
+import { PeriodState, periodReason } from "@/components/reporting/period-state";
 import { ReportForm } from "./_components/report-form";
 import { reportValues, type ReportIndicator } from "./_components/report-values";
 import { ReviewControls } from "./_components/review-controls";
@@ -104,7 +104,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
               <span className="font-medium">
                 <Text value={r.period.label} reading={reading} />
               </span>
-              <PeriodState status={r.period.status} />
+              <PeriodState period={r.period} reading={reading} />
               {r.exceptionUntil && (
                 <span>{t("page.exceptionUntil", { day: formatDay(format, r.exceptionUntil, "", "long") })}</span>
               )}
