@@ -161,7 +161,8 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await form.getByRole("button", { name: en.activityForm.save }).click();
   await expect(reasonField).toHaveAttribute("aria-invalid", "true");
   await expect(reasonField).toHaveAccessibleDescription(
-    `${en.activityForm.reasonHint} ${en.activityForm.validation.reasonRequired}`,
+    // The error first, then the hint.
+    `${en.activityForm.validation.reasonRequired} ${en.activityForm.reasonHint}`,
   );
   await expect(plannedEnd).toHaveValue("2027-12-31");
   await reasonField.fill(reason);
@@ -253,7 +254,7 @@ test("a bad activity is refused next to the field and keeps what was typed", asy
   await form.getByRole("button", { name: en.activityForm.create }).click();
   await expect(form.getByRole("status")).toHaveText(en.errors.invalidInput);
   await expect(codeField).toHaveAccessibleDescription(
-    `${en.activityForm.codeHint} ${en.activityForm.validation.codeTaken}`,
+    `${en.activityForm.validation.codeTaken} ${en.activityForm.codeHint}`,
   );
   await expect(codeField).toHaveValue("1.1.1");
   await expect(form.getByLabel(inLanguage(en.activityForm.title), { exact: true })).toHaveValue(title);
