@@ -72,6 +72,7 @@ export default async function ActivitiesPage({
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold">{t("title")}</h1>
         <p className="max-w-3xl text-sm text-slate-700">{t("intro")}</p>
+        <p className="max-w-3xl text-sm text-slate-700">{t("figuresFromApproved")}</p>
       </header>
       {!result.plan ? (
         <p className="text-slate-700">{t("noPlan")}</p>

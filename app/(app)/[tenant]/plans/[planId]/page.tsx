@@ -76,6 +76,9 @@ export default async function PlanPage({
         isManager={isManager}
         reading={reading}
       />
+      {!editing && plan.sections.length > 0 && (
+        <p className="text-sm text-slate-700">{t("browse.figuresFromApproved")}</p>
+      )}
       {plan.sections.length === 0 && <p className="text-slate-700">{t("structure.noSections")}</p>}
       {plan.sections.map((section, i) => (
         <SectionBlock
