@@ -14,7 +14,7 @@ import {
 } from "@/lib/validation/activity-filters";
 import { ActivityTable } from "@/components/browse/activity-table";
 import { FilterForm } from "./_components/filter-form";
-import { Pagination } from "./_components/pagination";
+import { Pagination } from "@/components/ui/pagination";
 import { textOf } from "@/lib/domain/texts";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;

@@ -6,7 +6,7 @@ import { readingOf } from "@/components/ui/text";
 import { reviewFilterOptions, reviewQueue } from "@/lib/data/reporting/review";
 import { parseReviewParams, reviewHref, type ReviewFilters } from "@/lib/validation/review";
 import { BulkApprove } from "./_components/bulk-approve";
-import { Pager } from "./_components/pager";
+import { Pagination } from "@/components/ui/pagination";
 import { QueueFilters } from "./_components/queue-filters";
 import { QueueTable } from "./_components/queue-table";
 
@@ -93,10 +93,11 @@ export default async function ReviewPage({
         ) : (
           <QueueTable tenant={tenant} rows={result.rows} reading={reading} />
         )}
-        <Pager
+        <Pagination
           page={result.page}
           pageCount={result.pageCount}
           href={(page) => reviewHref(tenant, { ...filters, page })}
+          label={t("pagination.label")}
         />
       </section>
     </div>
