@@ -80,6 +80,24 @@ const config = [
       ],
     },
   },
+  {
+    // The browser's zod is configured once, in lib/validation/zod.ts: schemas import it from there.
+    files: ["lib/validation/**", "lib/actions/**", "components/**", "app/**"],
+    ignores: ["lib/validation/zod.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "zod",
+              message: 'Import { z } from "@/lib/validation/zod" (it configures zod for the browser\'s CSP).',
+            },
+          ],
+        },
+      ],
+    },
+  },
 ];
 
 export default config;

@@ -1,7 +1,7 @@
 // Form values as the browser posts them (and as a failed action echoes them back): flat names,
 // strings or string arrays. Repeated parts use dotted indexes: indicators.0.name (see
 // lib/validation/activities.ts). These helpers read them back into the inputs.
-import type { z } from "zod";
+import type { z } from "@/lib/validation/zod";
 import type { ActivitySnapshot } from "@/lib/domain/activity-rules";
 import type { MessageRef } from "@/lib/domain/errors";
 import { toTexts, type Texts } from "@/lib/domain/texts";

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { passwordStrength } from "@/lib/auth/password-policy";
 import { getSessionId, getSessionUser } from "@/lib/auth/session";

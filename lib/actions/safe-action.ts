@@ -6,7 +6,7 @@
 // held to a size limit before anything is parsed, and none is ever echoed back.
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
-import type { z } from "zod";
+import type { z } from "@/lib/validation/zod";
 import { getSessionUser } from "@/lib/auth/session";
 import type { SessionUser, TenantContext } from "@/lib/data/context";
 import { resolveTenantContext } from "@/lib/data/tenants";

@@ -7,7 +7,7 @@
 // The schemas check each field and the rules across fields (dates, lead vs partners, status vs
 // percent, baseline vs target) from lib/domain/activity-rules.ts, each rule as soon as the fields it
 // reads parse, so one answer carries every error; the data layer applies the same rules again.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
 import { isIsoDay } from "@/lib/domain/day";
 import { ACTIVITY_RULES, INDICATOR_RULES } from "@/lib/domain/activity-rules";

@@ -1,7 +1,7 @@
 // The activity list's state (filters, sort, page) lives in the URL so a link can be shared and a
 // reload keeps it. Anything a person can type into the address bar must parse: unknown or
 // invalid values fall back to their defaults, never to an error page.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ACTIVITY_STATUSES, AGENCY_PARTS, PILLARS, type ActivityStatus, type Pillar } from "@/lib/domain/enums";
 
 /** With an agency: lead or partner (any), lead only, or partner only. */

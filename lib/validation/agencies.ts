@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { AGENCY_KINDS } from "@/lib/domain/enums";
 import { IdSchema, TenantSlugSchema, VersionSchema, textsField } from "./common";
 import { withDottedFields } from "./form";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 // Column bounds (int4, amounts, percents, years) live in lib/domain/limits.ts, one place for all.
 import { VERSION_MAX, VERSION_MIN } from "@/lib/domain/limits";
 import { CONTENT_LANGUAGES, hasText, toTexts, type ContentLanguage, type Texts } from "@/lib/domain/texts";

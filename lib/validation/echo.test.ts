@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ECHO_MAX_CHARS, ECHO_MAX_ITEMS } from "@/lib/domain/limits";
 import { CreateActivitySchema, UpdateActivitySchema, UpdateIndicatorSchema } from "./activities";
 import { UpdateAgencySchema } from "./agencies";

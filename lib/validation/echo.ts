@@ -3,7 +3,7 @@
 // not as 1 MB in every answer (and in the next request's form state).
 // Each field's limit is read from the form's zod schema; a field the schema sets no length for
 // (or does not know) gets ECHO_MAX_CHARS, a list at most ECHO_MAX_ITEMS values.
-import type { z } from "zod";
+import type { z } from "@/lib/validation/zod";
 import { ECHO_MAX_CHARS, ECHO_MAX_ITEMS } from "@/lib/domain/limits";
 
 type Schema = z.core.$ZodType;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { FILE_MAX_BYTES } from "@/lib/domain/limits";
 import { echoValues } from "./echo";
 import { fileSchema, isEmptyFileInput, isFile, megabytes } from "./files";

@@ -4,7 +4,7 @@
 // a form checked without the wrapper (or an action with a larger limit) still holds it.
 // What a file really is, is decided from its bytes when it is stored (lib/storage/sniff.ts), never
 // from the name or type the browser sends.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { FILE_MAX_BYTES } from "@/lib/domain/limits";
 
 export interface FileSchemaOptions {

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { MessageRef } from "@/lib/domain/errors";
 import { isEmptyFileInput, isFile, megabytes } from "./files";
 

@@ -1,5 +1,5 @@
 // The handover form, its revocation, and a focal point's primary or alternate role.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { isIsoDay } from "@/lib/domain/day";
 import { IdSchema, TenantSlugSchema } from "./common";
 

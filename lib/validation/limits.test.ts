@@ -1,7 +1,7 @@
 // Every number a form posts is bounded by its database column: one past the bound is refused
 // with a field message (a translation key), the bound itself passes.
 import { describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type { z } from "@/lib/validation/zod";
 import { AMOUNT_MAX, INT4_MAX, PERCENT_MAX, PERCENT_MIN, VERSION_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
 import { CreateIndicatorSchema, UpdateActivitySchema } from "./activities";
 import { UpdateAgencySchema } from "./agencies";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ROLES } from "@/lib/domain/enums";
 import { EmailSchema } from "./auth";
 import { IdSchema, TenantSlugSchema } from "./common";

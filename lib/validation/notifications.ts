@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { IdSchema, TenantSlugSchema } from "./common";
 
 /** Mark one notification read, or (without an id) all of the person's. */

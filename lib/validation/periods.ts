@@ -1,7 +1,7 @@
 // Reporting periods and the exceptions to their locks: the schemas shared by the forms and the
 // server actions. Days stay "YYYY-MM-DD" strings here: the rules between them
 // (lib/domain/periods.ts periodDayErrors) and against the plan run in the data layer, all at once.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { isIsoDay } from "@/lib/domain/day";
 import { CADENCES, DEFAULT_PERIOD_RULES } from "@/lib/domain/periods";
 import { IdSchema, TenantSlugSchema, VersionSchema, requiredText, textsField } from "./common";

@@ -1,7 +1,7 @@
 // Plans and their structure: the schemas shared by the forms and the server actions.
 // The date order is checked by a pure helper below, used as you type, by the schema (beside every
 // other field's error) and again by the data layer.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { isIsoDay, parseIsoDay } from "@/lib/domain/day";
 import { PILLARS, PLAN_STATUSES } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";

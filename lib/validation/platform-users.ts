@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { IdSchema } from "./common";
 
 export const UserRefSchema = z.object({ userId: IdSchema });

@@ -8,7 +8,7 @@
 // Evidence: the file input "evidence" (several files) and one "evidenceAccess" per file, in order.
 // Rules that need the indicators (units, cells adding up) are the data layer's
 // (lib/domain/progress.ts checkIndicatorValue), reported on the same field names.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { ACTIVITY_STATUSES, EVIDENCE_ACCESS } from "@/lib/domain/enums";
 import { PERCENT_MAX, PERCENT_MIN } from "@/lib/domain/limits";
 import type { IndicatorValueInput } from "@/lib/domain/types/progress";

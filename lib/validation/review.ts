@@ -1,7 +1,7 @@
 // The coordinator's desk: the review queue's filters (in the URL, so anything typed there must
 // parse: unknown values fall back to their defaults), the review actions' inputs, and the shapes
 // the queue and the compliance matrix hand to pages (types the UI needs live beside the contract).
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { PILLARS, UPDATE_STATUSES, type Pillar, type UpdateStatus } from "@/lib/domain/enums";
 import type { Refusal } from "@/lib/domain/progress";
 import type { Texts } from "@/lib/domain/texts";

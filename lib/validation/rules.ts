@@ -2,7 +2,7 @@
 // Zod 4 skips an object's refinements once any field failed with an aborting issue, so a rule
 // written as .superRefine() on the object shows only after everything else is fixed: errors in
 // waves. acrossFields() runs its rule whenever the fields it reads parsed, whatever else failed.
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import type { MessageRef } from "@/lib/domain/errors";
 import { unflatten } from "./form";
 

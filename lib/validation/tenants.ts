@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { z } from "@/lib/validation/zod";
 import { LOCALES } from "@/i18n/locales";
 import { EmailSchema } from "./auth";
 import { CONTENT_LANGUAGES } from "@/lib/domain/texts";

@@ -15,6 +15,17 @@ async function openNewActivityForm(page: Page): Promise<void> {
 }
 
 test("the activity form shows all its errors at once, with the focus on the summary", async ({ page }) => {
+  // Checking the form in the browser runs zod under the app's CSP: no eval probe, no violation.
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(m.text());
+  });
+  await page.exposeFunction("cspViolation", (d: string) => problems.push(`CSP: ${d}`));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { cspViolation: (d: string) => void }).cspViolation(e.violatedDirective),
+    ),
+  );
   await openNewActivityForm(page);
   const form = page
     .getByRole("main")
@@ -41,6 +52,7 @@ test("the activity form shows all its errors at once, with the focus on the summ
   await expect(title).toBeFocused();
   await summary.getByRole("link", { name: new RegExp(`^${escapeRegExp(en.activityForm.plannedEnd)}:`) }).click();
   await expect(end).toBeFocused();
+  expect(problems).toEqual([]);
 });
 
 test("leaving a form with unsaved changes asks first", async ({ page }) => {

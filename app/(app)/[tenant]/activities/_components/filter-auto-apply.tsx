@@ -32,8 +32,8 @@ export function FilterAutoApply({ panelId }: { panelId: string }) {
     if (!form) return;
     const panel = document.getElementById(panelId);
     if (panel instanceof HTMLDetailsElement) {
-      const small = window.matchMedia("(max-width: 639px)").matches;
-      panel.open = kept.panelOpen ?? !small;
+      // As the person left it on a previous list (the form is new after each navigation).
+      if (kept.panelOpen !== null) panel.open = kept.panelOpen;
       const toggled = () => {
         kept.panelOpen = panel.open;
       };

@@ -68,13 +68,14 @@ export async function FilterForm({
       className="flex flex-col gap-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
     >
       <FilterAutoApply panelId="filters-panel" />
-      {/* Folded on small screens once JavaScript runs (open otherwise, so nothing is out of reach). */}
-      <details id="filters-panel" open className="group flex flex-col gap-4">
+      {/* Folded on small screens from the first paint (a tap opens it, with or without JavaScript);
+          always shown from 640 px (globals.css .filters-panel), so nothing moves once the page runs. */}
+      <details id="filters-panel" className="filters-panel group flex flex-col gap-4">
         <summary className="flex cursor-pointer items-baseline gap-2 rounded-md focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-700">
           <h2 id="filters-title" className="text-lg font-semibold">
             {t("filters.title")}
           </h2>
-          <span aria-hidden="true" className="text-slate-500 transition-transform group-open:rotate-90">
+          <span aria-hidden="true" className="text-slate-500 transition-transform group-open:rotate-90 sm:hidden">
             ▸
           </span>
           <span className="text-sm text-slate-600">{tForms("filters.active", { count: active })}</span>
