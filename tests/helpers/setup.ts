@@ -2,7 +2,7 @@
 // for the parts of Next.js that only exist inside a request (the session source, cookies, headers,
 // cache tags, next-intl's server functions). The database itself is never mocked, and neither is
 // lib/auth/session.ts: requireUser, requireTenant and the role table run for real.
-import { inject, vi } from "vitest";
+import { beforeEach, inject, vi } from "vitest";
 
 // Links are built from APP_URL; the stubbed request below names another host, as an attacker's
 // request would, so tests prove that the Host header is never used.
@@ -47,4 +47,12 @@ vi.mock("next/headers", async () => {
       delete: (name: string) => void jar.delete(name),
     }),
   };
+});
+
+// Each test starts as a fresh browser: files share this worker's state (isolate: false), and a
+// cookie one test set (the language, after switching to Russian) must not change another's pages.
+beforeEach(async () => {
+  const { testState } = await import("./state");
+  testState.cookies.clear();
+  testState.requestPath = null;
 });
