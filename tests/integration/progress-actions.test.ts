@@ -11,6 +11,7 @@ import {
   saveReportAction,
   transitionUpdateAction,
 } from "@/lib/actions/progress";
+import { POST as saveDraftOnLeave } from "@/app/(app)/[tenant]/activities/[activityId]/report/draft/route";
 import { getDb } from "@/lib/db";
 import { TODAY, reportingWorld, type ReportingWorld } from "../factories/reporting";
 import { form, signInAs } from "../helpers/session";
@@ -198,5 +199,32 @@ describe("reviewing and contributing", () => {
       form({ tenant: w.a.tenant.slug, activityId: w.activity.id, periodId: w.open.id, version: "" }),
     );
     expect(result).toMatchObject({ ok: false, fieldErrors: { note: { key: "validation.required" } } });
+  });
+});
+
+describe("the draft saved on leaving the page", () => {
+  const post = (origin: string | null, body: FormData) =>
+    saveDraftOnLeave(
+      new Request(`http://nap.example.gov/${w.a.tenant.slug}/activities/${w.activity.id}/report/draft`, {
+        method: "POST",
+        headers: { host: "nap.example.gov", ...(origin ? { origin } : {}) },
+        body,
+      }),
+      { params: Promise.resolve({ tenant: w.a.tenant.slug, activityId: w.activity.id }) },
+    );
+
+  it("is saved from the app's own pages only, for those who may report", async () => {
+    signInAs(w.a.focal);
+    expect((await post("https://evil.example", reportForm())).status).toBe(403);
+    expect((await post(null, reportForm())).status).toBe(403);
+    const db = await getDb();
+    expect(await db.progressUpdate.count({ where: { activityId: w.activity.id } })).toBe(0);
+    const saved = await post("http://nap.example.gov", reportForm());
+    expect(saved.status).toBe(200);
+    expect(await saved.json()).toMatchObject({ status: "DRAFT", version: 1 });
+    signInAs(w.a.viewer);
+    expect((await post("http://nap.example.gov", reportForm({ version: "1" }))).status).toBe(403);
+    signInAs(w.b.admin);
+    expect((await post("http://nap.example.gov", reportForm({ version: "1" }))).status).toBe(404);
   });
 });
