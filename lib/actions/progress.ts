@@ -5,7 +5,7 @@
 import { revalidatePath } from "next/cache";
 import { saveContribution } from "@/lib/data/reporting/contributions";
 import { addEvidence, checkEvidenceFiles, removeEvidence, type EvidenceUpload } from "@/lib/data/reporting/evidence";
-import { carryForward, saveReport, transitionUpdate } from "@/lib/data/reporting/updates";
+import { carryForward, reportRuleErrors, saveReport, transitionUpdate } from "@/lib/data/reporting/updates";
 import { RuleError } from "@/lib/domain/errors";
 import type { EvidenceAccess } from "@/lib/domain/enums";
 import {
@@ -75,6 +75,9 @@ export const saveReportAction = tenantAction(
       message: { key: submit ? "progress.form.submitted" : "progress.form.saved" },
     };
   },
+  // A form that fails its schema still hears about its values' rules (cells that do not add up,
+  // a percentage over 100) in the same answer, with or without JavaScript.
+  { rulesWhenInvalid: (partial, ctx) => reportRuleErrors(ctx, partial) },
 );
 
 /** "No change this period": the last approved figures, carried forward with a note, and submitted. */

@@ -74,6 +74,34 @@ describe("saveReportAction", () => {
     expect(result.values?.["achievements.en"]).toBe("Trained 40 officers");
   });
 
+  it("says a field's error and the values' rules in one answer, without JavaScript too", async () => {
+    signInAs(w.a.focal);
+    const result = await saveReportAction(
+      null,
+      reportForm({ activityStatus: "FLYING", "values.1.breakdown.0.cells.1.value": "5" }),
+    );
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["activityStatus", "values.1.note"]);
+    // A status and percent that tell two stories, beside a field that failed its schema.
+    const story = await saveReportAction(
+      null,
+      reportForm({ activityStatus: "COMPLETED", percentComplete: "60", "values.0.value": "abc" }),
+    );
+    expect(story.ok).toBe(false);
+    if (story.ok) return;
+    expect(Object.keys(story.fieldErrors ?? {}).sort()).toEqual(["percentComplete", "values.0.value"]);
+    // Someone who may not report here learns nothing more than the schema's answer.
+    signInAs(w.otherFocal.user);
+    const other = await saveReportAction(
+      null,
+      reportForm({ activityStatus: "FLYING", "values.1.breakdown.0.cells.1.value": "5" }),
+    );
+    expect(other.ok).toBe(false);
+    if (other.ok) return;
+    expect(Object.keys(other.fieldErrors ?? {})).toEqual(["activityStatus"]);
+  });
+
   it("answers the indicators' rules on their fields (cells that do not add up)", async () => {
     signInAs(w.a.focal);
     const result = await saveReportAction(null, reportForm({ "values.1.breakdown.0.cells.1.value": "5" }));

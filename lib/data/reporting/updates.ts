@@ -9,7 +9,15 @@ import { checkStatusPercent, diffSnapshots } from "@/lib/domain/activity-rules";
 import { toIsoDay } from "@/lib/domain/day";
 import { ConflictError, NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
 import type { NotificationPayload } from "@/lib/domain/notifications";
-import { checkIndicatorValue, needsComment, refusal, NEXT_STATUS, type UpdateAction } from "@/lib/domain/progress";
+import {
+  allowedActions,
+  checkIndicatorValue,
+  isReporter,
+  needsComment,
+  refusal,
+  NEXT_STATUS,
+  type UpdateAction,
+} from "@/lib/domain/progress";
 import { toTexts, type Texts } from "@/lib/domain/texts";
 import type {
   IndicatorForReport,
@@ -21,7 +29,6 @@ import type {
   UpdateView,
 } from "@/lib/domain/types/progress";
 import type { Disaggregation } from "@/lib/domain/types/indicators";
-import { allowedActions } from "@/lib/domain/progress";
 import type { TenantContext } from "../context";
 import { withTenant, type Audit, type Tx } from "../door";
 import { decimalText } from "../indicators";
@@ -773,4 +780,40 @@ export async function reportablePeriods(ctx: TenantContext, activityId: string, 
       days: { start: toIsoDay(p.startDate), end: toIsoDay(p.endDate) },
     }));
   });
+}
+
+/**
+ * The rules of an update's values and story that can be checked on a form that failed its schema
+ * (the fields that parsed): so a refused report says everything at once, also without JavaScript.
+ * Nothing for a person who may not report here (the handler, never reached, would refuse them).
+ */
+export async function reportRuleErrors(
+  ctx: TenantContext,
+  partial: {
+    activityId?: unknown;
+    activityStatus?: unknown;
+    percentComplete?: unknown;
+    values?: unknown;
+  },
+): Promise<Record<string, MessageRef>> {
+  const errors: Record<string, MessageRef> = {};
+  if (typeof partial.activityStatus === "string" && typeof partial.percentComplete === "number") {
+    const story = checkStatusPercent(partial.activityStatus as UpdateInput["activityStatus"], partial.percentComplete);
+    if (story) errors.percentComplete = story;
+  }
+  if (typeof partial.activityId !== "string" || !Array.isArray(partial.values)) return errors;
+  const activityId = partial.activityId;
+  const values = partial.values as IndicatorValueInput[];
+  const indicators = await withTenant(ctx, "progress.report", async (tx) => {
+    const activity = await requireActivity(tx, ctx, activityId);
+    const standing = await standingOf(tx, ctx, activity, null, todayOf());
+    return isReporter(standing) ? toIndicators(activity) : null;
+  }).catch(() => null);
+  if (!indicators) return errors;
+  const byId = new Map(indicators.map((i) => [i.id, i]));
+  values.forEach((v, index) => {
+    const indicator = byId.get(v.indicatorId);
+    if (indicator) Object.assign(errors, checkIndicatorValue(indicator, v, index).errors);
+  });
+  return errors;
 }
