@@ -50,5 +50,7 @@ export function notificationText(
   formatDay: (day: string) => string,
 ): string {
   const values = notificationValues(payload, reading, formatDay);
+  // Who acted, when the payload does not say (written before it did): never a sentence without a subject.
+  if (!values.by) values.by = t("kinds.someone", values);
   return isNotificationKind(kind) ? t(`kinds.${kind}`, values) : t("kinds.unknown", values);
 }

@@ -59,6 +59,8 @@ export function addReportingDemo(
     return { activityCode: a.code, activity: texts(a.title), period: texts(periods.get(u.periodId)!.label) };
   };
   const link = (u: Prisma.ProgressUpdateCreateManyInput) => `/activities/${u.activityId}/report?period=${u.periodId}`;
+  const nameOf = (id: string | null | undefined) => rows.users.find((x) => x.id === id)?.name ?? "";
+  const reviewer = nameOf(opts.reviewerId);
 
   let exceptionGiven = false;
   let evidenceGiven = 0;
@@ -101,7 +103,7 @@ export function addReportingDemo(
           tenantId,
           userId: opts.reviewerId,
           kind: "update.submitted",
-          payload: payloadOf(u),
+          payload: { ...payloadOf(u), by: nameOf(u.submittedById) },
           link: link(u),
           createdAt: submittedAt,
         });
@@ -124,7 +126,7 @@ export function addReportingDemo(
           tenantId,
           userId: u.authorId,
           kind: "update.returned",
-          payload: { ...payloadOf(u), comment: u.reviewComment ?? "" },
+          payload: { ...payloadOf(u), comment: u.reviewComment ?? "", by: reviewer },
           link: link(u),
           createdAt: reviewedAt,
         });
@@ -148,7 +150,7 @@ export function addReportingDemo(
             tenantId,
             userId: u.authorId,
             kind: "exception.granted",
-            payload: { ...payloadOf(u), day: until.toISOString().slice(0, 10) },
+            payload: { ...payloadOf(u), day: until.toISOString().slice(0, 10), by: reviewer },
             link: link(u),
             createdAt: addDays(today, -1),
           });

@@ -57,6 +57,8 @@ describe("the demo data", () => {
       rows.notifications.filter((n) => n.userId === coordinator && n.kind === "update.submitted").length,
     ).toBeGreaterThan(0);
     expect(rows.memberships.find((m) => m.userId === focal)?.primaryFocalPoint).toBe(true);
+    // Each says who acted: "Maral Annayeva returned the update ...".
+    for (const n of rows.notifications) expect((n.payload as { by?: string }).by, n.kind).toBeTruthy();
   });
 
   it("has narratives in English and Russian, and evidence that is a PDF with its checksum", () => {
