@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { CONTENT_LANGUAGE_NAMES, toTexts, type ContentLanguage } from "@/lib/domain/texts";
 import { unflatten } from "@/lib/validation/form";
+import { ConflictTable } from "@/components/ui/conflict-table";
 
 export interface ConflictRow {
   field: string;
@@ -67,33 +68,17 @@ export function ConflictView({
       {differing.length === 0 ? (
         <p>{t("conflictNoDiff")}</p>
       ) : (
-        <table className="w-full border-collapse bg-white text-left text-slate-900">
-          <caption className="sr-only">{t("conflictCaption")}</caption>
-          <thead className="bg-slate-100">
-            <tr>
-              <th scope="col" className="px-2 py-1">
-                {t("conflictField")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("conflictSaved")}
-              </th>
-              <th scope="col" className="px-2 py-1">
-                {t("conflictMine")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {differing.map((r) => (
-              <tr key={r.field} className="border-t border-slate-200 align-top">
-                <th scope="row" className="px-2 py-1 font-medium">
-                  {r.label}
-                </th>
-                <td className="whitespace-pre-line px-2 py-1">{r.show(conflict.values[r.field]) || t("empty")}</td>
-                <td className="whitespace-pre-line px-2 py-1">{r.show(typed[r.field]) || t("empty")}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ConflictTable
+          caption={t("conflictCaption")}
+          headings={{ field: t("conflictField"), saved: t("conflictSaved"), mine: t("conflictMine") }}
+          rows={differing.map((r) => ({
+            key: r.field,
+            label: r.label,
+            saved: r.show(conflict.values[r.field]),
+            mine: r.show(typed[r.field]),
+          }))}
+          empty={t("empty")}
+        />
       )}
       <p>
         {/* A full load on purpose: the form starts again from the saved version. */}

@@ -2,7 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { plainValue } from "@/components/activities/conflict-view";
-import { TableScroll } from "@/components/ui/table-scroll";
+import { ConflictTable } from "@/components/ui/conflict-table";
 import { unflatten } from "@/lib/validation/form";
 
 interface Row {
@@ -71,35 +71,16 @@ export function UpdateConflict({
       {differing.length === 0 ? (
         <p>{t("progress.conflict.noDiff")}</p>
       ) : (
-        <TableScroll label={t("progress.conflict.title")}>
-          <table className="w-full border-collapse bg-white text-left text-slate-900">
-            <caption className="sr-only">{t("progress.conflict.title")}</caption>
-            <thead className="bg-slate-100">
-              <tr>
-                <th scope="col" className="px-2 py-1">
-                  {t("progress.conflict.field")}
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  {t("progress.conflict.theirs")}
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  {t("progress.conflict.mine")}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {differing.map((r) => (
-                <tr key={r.label} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="px-2 py-1 font-medium">
-                    {r.label}
-                  </th>
-                  <td className="px-2 py-1 break-words whitespace-pre-line">{r.theirs || "—"}</td>
-                  <td className="px-2 py-1 break-words whitespace-pre-line">{r.mine || "—"}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableScroll>
+        <ConflictTable
+          caption={t("progress.conflict.title")}
+          headings={{
+            field: t("progress.conflict.field"),
+            saved: t("progress.conflict.theirs"),
+            mine: t("progress.conflict.mine"),
+          }}
+          rows={differing.map((r) => ({ key: r.label, label: r.label, saved: r.theirs, mine: r.mine }))}
+          empty="—"
+        />
       )}
       <p>
         {/* A full load on purpose: the form starts again from the saved version. */}
