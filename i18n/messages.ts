@@ -5,6 +5,7 @@ import enAccounts from "@/messages/en/accounts.json";
 import enActivityForm from "@/messages/en/activity-form.json";
 import enBrowse from "@/messages/en/browse.json";
 import enCore from "@/messages/en/core.json";
+import enDashboard from "@/messages/en/dashboard.json";
 import enForms from "@/messages/en/forms.json";
 import enNotifications from "@/messages/en/notifications.json";
 import enPeriods from "@/messages/en/periods.json";
@@ -17,6 +18,7 @@ import ruAccounts from "@/messages/ru/accounts.json";
 import ruActivityForm from "@/messages/ru/activity-form.json";
 import ruBrowse from "@/messages/ru/browse.json";
 import ruCore from "@/messages/ru/core.json";
+import ruDashboard from "@/messages/ru/dashboard.json";
 import ruForms from "@/messages/ru/forms.json";
 import ruNotifications from "@/messages/ru/notifications.json";
 import ruPeriods from "@/messages/ru/periods.json";
@@ -30,6 +32,7 @@ import type { Locale } from "./locales";
 export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown>>> = {
   en: {
     core: enCore,
+    dashboard: enDashboard,
     planAdmin: enPlanAdmin,
     activityForm: enActivityForm,
     browse: enBrowse,
@@ -44,6 +47,7 @@ export const MESSAGE_FILES: Record<Locale, Record<string, Record<string, unknown
   },
   ru: {
     core: ruCore,
+    dashboard: ruDashboard,
     planAdmin: ruPlanAdmin,
     activityForm: ruActivityForm,
     browse: ruBrowse,

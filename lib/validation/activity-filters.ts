@@ -2,6 +2,7 @@
 // reload keeps it. Anything a person can type into the address bar must parse: unknown or
 // invalid values fall back to their defaults, never to an error page.
 import { z } from "@/lib/validation/zod";
+import { first, OptionalIdSchema } from "./query";
 import { ACTIVITY_STATUSES, AGENCY_PARTS, PILLARS, type ActivityStatus, type Pillar } from "@/lib/domain/enums";
 
 /** With an agency: lead or partner (any), lead only, or partner only. */
@@ -17,16 +18,8 @@ export type PageSize = (typeof PAGE_SIZES)[number];
 
 type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
 
-/** A query-string value as one string: the first of repeated keys, "" when absent. */
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v) ?? "";
 /** Every value of a repeated key, also accepting "a,b" from hand-written links. */
 const all = (v: unknown) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((x) => String(x).split(","));
-
-// Record ids are cuids; anything else cannot match a row, so it is dropped rather than queried.
-const OptionalIdSchema = z
-  .preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
-  .nullable()
-  .catch(null);
 
 export const ActivityListQuerySchema = z.object({
   plan: OptionalIdSchema,

@@ -2,6 +2,7 @@
 // parse: unknown values fall back to their defaults), the review actions' inputs, and the shapes
 // the queue and the compliance matrix hand to pages (types the UI needs live beside the contract).
 import { z } from "@/lib/validation/zod";
+import { first, OptionalIdSchema } from "./query";
 import { PILLARS, UPDATE_STATUSES, type Pillar, type UpdateStatus } from "@/lib/domain/enums";
 import type { Refusal } from "@/lib/domain/progress";
 import type { Texts } from "@/lib/domain/texts";
@@ -16,12 +17,6 @@ export const REVIEW_COMMENT_MAX = 2000;
 export const BULK_MAX = 100;
 /** The bulk approval form, which the rows' checkboxes belong to (form="..."): the table sits between them. */
 export const BULK_FORM_ID = "approve-selected";
-
-const first = (v: unknown) => (Array.isArray(v) ? v[0] : v) ?? "";
-const OptionalIdSchema = z
-  .preprocess(first, z.string().regex(/^[A-Za-z0-9_-]{1,64}$/))
-  .nullable()
-  .catch(null);
 
 export const ReviewQuerySchema = z.object({
   period: OptionalIdSchema,

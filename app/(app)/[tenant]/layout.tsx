@@ -28,6 +28,7 @@ export default async function TenantLayout({
   ]);
   const links = [
     { href: `/${slug}`, label: t("nav.overview") },
+    { href: `/${slug}/plans`, label: t("nav.plans") },
     { href: `/${slug}/activities`, label: t("browse.nav.activities") },
     ...(ctx.role === "FOCAL_POINT" ? [{ href: `/${slug}/my-activities`, label: t("browse.nav.myActivities") }] : []),
     ...(ctx.role === "FOCAL_POINT" ? [{ href: `/${slug}/handover`, label: t("handover.title") }] : []),

@@ -365,3 +365,25 @@ export async function dashboardStatements(
 }
 
 export const DEFAULT_AGENCY_SORT: { by: AgencySort; desc: boolean } = { by: "name", desc: false };
+
+/** What the dashboard's filters offer: the tenant's plans (newest first) and agencies. */
+export async function dashboardFilterOptions(ctx: TenantContext) {
+  return withTenant(ctx, "tenant.view", async (tx) => {
+    const [plans, agencies] = await Promise.all([
+      tx.plan.findMany({
+        where: { tenantId: ctx.tenant.id, archivedAt: null },
+        select: { id: true, title: true, status: true },
+        orderBy: [{ startDate: "desc" }, { id: "asc" }],
+      }),
+      tx.agency.findMany({
+        where: { tenantId: ctx.tenant.id, archivedAt: null },
+        select: { id: true, name: true },
+        orderBy: { id: "asc" },
+      }),
+    ]);
+    return {
+      plans: plans.map((p) => ({ id: p.id, title: toTexts(p.title), status: p.status })),
+      agencies: agencies.map((a) => ({ id: a.id, name: toTexts(a.name) })),
+    };
+  });
+}

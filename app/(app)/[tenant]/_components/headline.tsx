@@ -1,0 +1,110 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { TenantContext } from "@/lib/data/context";
+import { dashboardHeadline } from "@/lib/data/dashboard";
+import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
+import type { DashboardView } from "@/lib/domain/types/dashboard";
+import { formatDay, formatPercent } from "@/components/browse/format";
+import { Change } from "@/components/dashboard/change";
+import { DashboardSection } from "@/components/dashboard/section";
+
+function Tile({
+  label,
+  value,
+  detail,
+  change,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  change?: React.ReactNode;
+}) {
+  return (
+    <div className="flex flex-col gap-0.5 rounded-md border border-slate-200 p-3">
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="text-2xl font-semibold tabular-nums">{value}</dd>
+      {detail && <dd className="text-xs text-slate-700">{detail}</dd>}
+      {change && <dd>{change}</dd>}
+    </div>
+  );
+}
+
+/** The headline: activities by status, completed, average percent, overdue, at risk, reporting. */
+export async function Headline({
+  ctx,
+  view,
+  locale,
+  labels,
+}: {
+  ctx: TenantContext;
+  view: DashboardView;
+  locale: string;
+  /** The as-of and previous periods' labels in the reader's language. */
+  labels: { asOf: string; previous: string | null };
+}) {
+  const [figures, t, tStatus, format] = await Promise.all([
+    dashboardHeadline(ctx, view, { locale }),
+    getTranslations("dashboard.headline"),
+    getTranslations("activityStatus"),
+    getFormatter(),
+  ]);
+  if (!figures) return null;
+  const { current: c, previous: p, compliance, previousCompliance } = figures;
+  const pct = (n: number | null) => (n === null ? "—" : formatPercent(format, n));
+  const statuses = ACTIVITY_STATUSES.filter((s) => c.statuses[s] > 0)
+    .map((s) => `${tStatus(s)}: ${format.number(c.statuses[s])}`)
+    .join(", ");
+  return (
+    <DashboardSection id="headline" title={t("title", { period: labels.asOf })}>
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+        <Tile label={t("activities")} value={format.number(c.activities)} detail={statuses || undefined} />
+        <Tile
+          label={t("completed")}
+          value={pct(c.completedShare)}
+          detail={t("completedOf", { n: c.completed, total: c.activities - c.statuses.CANCELLED })}
+          change={
+            <Change now={c.completedShare} before={p?.completedShare} period={labels.previous} good="up" points />
+          }
+        />
+        <Tile
+          label={t("averagePercent")}
+          value={pct(c.averagePercent)}
+          change={
+            <Change now={c.averagePercent} before={p?.averagePercent} period={labels.previous} good="up" points />
+          }
+        />
+        <Tile
+          label={t("overdue")}
+          value={format.number(c.overdue)}
+          change={<Change now={c.overdue} before={p?.overdue} period={labels.previous} good="down" />}
+        />
+        <Tile
+          label={t("atRisk")}
+          value={format.number(c.atRisk)}
+          change={<Change now={c.atRisk} before={p?.atRisk} period={labels.previous} good="down" />}
+        />
+        <Tile
+          label={t("reporting")}
+          value={pct(compliance?.reportedRate ?? null)}
+          detail={t("reportingDetail", {
+            reported: compliance?.reported ?? 0,
+            due: compliance?.due ?? 0,
+            dueDate: view.asOf ? formatDay(format, view.asOf.dueDate) : "—",
+            onTime: compliance?.onTimeRate === null || !compliance ? "—" : pct(compliance.onTimeRate),
+          })}
+          change={
+            <Change
+              now={compliance?.reportedRate ?? null}
+              before={previousCompliance?.reportedRate}
+              period={labels.previous}
+              good="up"
+              points
+            />
+          }
+        />
+      </dl>
+      {view.submitted && c.pending > 0 && (
+        <p className="mt-3 text-sm text-amber-900">{t("pending", { n: c.pending })}</p>
+      )}
+    </DashboardSection>
+  );
+}
