@@ -1,11 +1,15 @@
 import "server-only";
 // The dashboard's figures, cached per tenant in this process under the tenant's figures version
 // ("Tenant"."figuresVersion", bumped by triggers in the transaction of every change the figures
-// count: an update approved, submitted or reopened, the plan's structure, its activities,
-// indicators, periods, agencies). The version is read in the transaction that would compute the
-// figures, so a hit costs one indexed read and a cache never outlives a change, in this process
-// or another. Entries of older versions go when a tenant's version moves on.
-import type { Tx } from "../door";
+// count: an update submitted, approved, returned or reopened, the plan's structure, its
+// activities, indicators, periods, agencies). The version is read once per request (one short
+// transaction), so a page whose parts are all cached asks the database for nothing else, and a
+// cache never outlives a committed change, in this process or another. A part computed on a miss
+// may count a change committed after the version was read: it is then newer than its key, never
+// older. Entries of older versions go when a tenant's version moves on.
+import { cache } from "react";
+import type { TenantContext } from "../context";
+import { withTenant, type Tx } from "../door";
 
 const MAX_ENTRIES_PER_TENANT = 200;
 
@@ -18,12 +22,35 @@ const byTenant = new Map<string, TenantEntries>();
 let hits = 0;
 let misses = 0;
 
-/** The figures for `key` at the tenant's current version: from the cache, else computed (in `tx`) and kept. */
-export async function cachedFigures<T>(tx: Tx, tenantId: string, key: string, compute: () => Promise<T>): Promise<T> {
-  const row = await tx.tenant.findUnique({ where: { id: tenantId }, select: { figuresVersion: true } });
-  const version = row?.figuresVersion ?? -1;
+/** One holder per request and tenant (React's request cache; outside a request, one per call). */
+const requestVersion = cache((_tenantId: string): { promise: Promise<number> | null } => ({ promise: null }));
+
+function versionOf(ctx: TenantContext): Promise<number> {
+  const holder = requestVersion(ctx.tenant.id);
+  holder.promise ??= withTenant(ctx, "tenant.view", async (tx) => {
+    const row = await tx.tenant.findUnique({ where: { id: ctx.tenant.id }, select: { figuresVersion: true } });
+    return row?.figuresVersion ?? -1;
+  });
+  return holder.promise;
+}
+
+/**
+ * The figures for `key` at the tenant's current version: from the cache, else computed in the
+ * tenant's door (tenant.view) and kept. `fresh` computes without looking or keeping.
+ */
+export async function cachedFigures<T>(
+  ctx: TenantContext,
+  key: string,
+  compute: (tx: Tx) => Promise<T>,
+  fresh = false,
+): Promise<T> {
+  if (fresh) return withTenant(ctx, "tenant.view", compute);
+  const tenantId = ctx.tenant.id;
+  const version = await versionOf(ctx);
   let entries = byTenant.get(tenantId);
   if (!entries || entries.version !== version) {
+    // Only move forward: a request that read an older version does not throw newer entries away.
+    if (entries && entries.version > version) return withTenant(ctx, "tenant.view", compute);
     entries = { version, values: new Map() };
     byTenant.set(tenantId, entries);
   }
@@ -36,8 +63,7 @@ export async function cachedFigures<T>(tx: Tx, tenantId: string, key: string, co
     return value;
   }
   misses++;
-  const value = await compute();
-  // Another request may have moved the version on while this one computed: keep it only if not.
+  const value = await withTenant(ctx, "tenant.view", compute);
   if (byTenant.get(tenantId) === entries) {
     entries.values.set(key, value);
     if (entries.values.size > MAX_ENTRIES_PER_TENANT) entries.values.delete(entries.values.keys().next().value!);

@@ -25,7 +25,7 @@ import type {
   WatchRow,
 } from "@/lib/domain/types/dashboard";
 import type { TenantContext } from "../context";
-import { withTenant, type Tx } from "../door";
+import type { Tx } from "../door";
 import { readingOrder } from "../activity-queries/sql";
 import { todayOf } from "../reporting/shared";
 import { cachedFigures } from "./cache";
@@ -64,7 +64,9 @@ export async function dashboardView(
   opts: Options = {},
 ): Promise<DashboardView> {
   const today = todayOf(opts.today);
-  return withTenant(ctx, "tenant.view", (tx) => resolveView(tx, ctx, args, today));
+  // The role decides whether submitted updates may count (the view says which were asked for).
+  const key = JSON.stringify(["view", args, ctx.role, toIsoDay(today)]);
+  return cachedFigures(ctx, key, (tx) => resolveView(tx, ctx, args, today), opts.fresh);
 }
 
 /** One part's figures: the view's key, the tenant's version, computed in the door on a miss. */
@@ -76,11 +78,8 @@ async function figures<T>(
   opts: Options,
   compute: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  return withTenant(ctx, "tenant.view", (tx) => {
-    if (opts.fresh) return compute(tx);
-    const key = JSON.stringify([part, view, extra, opts.locale ?? null, toIsoDay(todayOf(opts.today))]);
-    return cachedFigures(tx, ctx.tenant.id, key, () => compute(tx));
-  });
+  const key = JSON.stringify([part, view, extra, opts.locale ?? null, toIsoDay(todayOf(opts.today))]);
+  return cachedFigures(ctx, key, compute, opts.fresh);
 }
 
 function toProgress(r: Row): ProgressFigures {
@@ -367,23 +366,28 @@ export async function dashboardStatements(
 export const DEFAULT_AGENCY_SORT: { by: AgencySort; desc: boolean } = { by: "name", desc: false };
 
 /** What the dashboard's filters offer: the tenant's plans (newest first) and agencies. */
-export async function dashboardFilterOptions(ctx: TenantContext) {
-  return withTenant(ctx, "tenant.view", async (tx) => {
-    const [plans, agencies] = await Promise.all([
-      tx.plan.findMany({
-        where: { tenantId: ctx.tenant.id, archivedAt: null },
-        select: { id: true, title: true, status: true },
-        orderBy: [{ startDate: "desc" }, { id: "asc" }],
-      }),
-      tx.agency.findMany({
-        where: { tenantId: ctx.tenant.id, archivedAt: null },
-        select: { id: true, name: true },
-        orderBy: { id: "asc" },
-      }),
-    ]);
-    return {
-      plans: plans.map((p) => ({ id: p.id, title: toTexts(p.title), status: p.status })),
-      agencies: agencies.map((a) => ({ id: a.id, name: toTexts(a.name) })),
-    };
-  });
+export async function dashboardFilterOptions(ctx: TenantContext, opts: Options = {}) {
+  return cachedFigures(
+    ctx,
+    JSON.stringify(["options"]),
+    async (tx) => {
+      const [plans, agencies] = await Promise.all([
+        tx.plan.findMany({
+          where: { tenantId: ctx.tenant.id, archivedAt: null },
+          select: { id: true, title: true, status: true },
+          orderBy: [{ startDate: "desc" }, { id: "asc" }],
+        }),
+        tx.agency.findMany({
+          where: { tenantId: ctx.tenant.id, archivedAt: null },
+          select: { id: true, name: true },
+          orderBy: { id: "asc" },
+        }),
+      ]);
+      return {
+        plans: plans.map((p) => ({ id: p.id, title: toTexts(p.title), status: p.status })),
+        agencies: agencies.map((a) => ({ id: a.id, name: toTexts(a.name) })),
+      };
+    },
+    opts.fresh,
+  );
 }
