@@ -29,6 +29,8 @@ interface Case {
 
 const BROWSE: Case[] = [
   { path: "/turkmenistan", open: true },
+  { path: "/turkmenistan?pillar=PROTECTION&submitted=1" },
+  { path: "/turkmenistan/plans" },
   { path: "/turkmenistan/plans/{plan}", open: true },
   { path: "/turkmenistan/plans/{plan}/periods" },
   { path: "/turkmenistan/activities" },
