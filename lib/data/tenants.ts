@@ -54,16 +54,27 @@ export interface MyTenant extends TenantRef {
 /**
  * All of this person's memberships, read once per request (React's cache: the header's switcher
  * and the page's access check share one query; outside a render, e.g. in an action, it reads
- * afresh each time). A person belongs to a handful of tenants, so all of them is small.
+ * afresh each time). A person belongs to a handful of tenants, so all of them is small. A person
+ * disabled by the platform administrator has none (their sessions end too; this holds for any
+ * caller that still holds their SessionUser), and a member removed from a tenant has no row.
  */
 const myMemberships = cache(async (userId: string) =>
   withPerson({ id: userId }, (tx) =>
     tx.membership.findMany({
-      where: { userId },
+      where: { userId, user: { disabledAt: null } },
       select: { role: true, agencyId: true, tenant: { select: tenantRefSelect } },
     }),
   ),
 );
+
+type MembershipRow = Awaited<ReturnType<typeof myMemberships>>[number];
+
+const toContext = (user: SessionUser, m: MembershipRow): TenantContext => ({
+  user,
+  tenant: toTenantRef(m.tenant),
+  role: m.role,
+  agencyId: m.agencyId,
+});
 
 /** The tenants this person belongs to, for the chooser and the switcher. */
 export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
@@ -80,8 +91,17 @@ export async function listMyTenants(user: SessionUser): Promise<MyTenant[]> {
  */
 export async function resolveTenantContext(user: SessionUser, slug: string): Promise<TenantContext | null> {
   const membership = (await myMemberships(user.id)).find((m) => m.tenant.slug === slug);
-  if (!membership) return null;
-  return { user, tenant: toTenantRef(membership.tenant), role: membership.role, agencyId: membership.agencyId };
+  return membership ? toContext(user, membership) : null;
+}
+
+/**
+ * The context for each tenant this person belongs to, built as resolveTenantContext builds one
+ * (from their own memberships only), in the order of the tenants' names: for views across the
+ * person's tenants (the overview across countries).
+ */
+export async function resolveMyTenantContexts(user: SessionUser, locale?: string): Promise<TenantContext[]> {
+  const contexts = (await myMemberships(user.id)).map((m) => toContext(user, m));
+  return byText(contexts, (c) => c.tenant.name, { locale: locale ?? user.locale ?? "en", languages: ["en"] });
 }
 
 export interface TenantSummary extends TenantRef {

@@ -5,7 +5,7 @@ import { checkAuditPayload } from "@/lib/data/audit";
 import type { AuditAction } from "@/lib/domain/audit-actions";
 import { periodStatus } from "@/lib/domain/periods";
 import { buildDemo } from "./builder";
-import { DEMO_TENANTS } from "./index";
+import { DEMO_SIGN_INS, DEMO_TENANTS } from "./index";
 import { tinyPdf } from "./reporting";
 import { USERS } from "./users";
 
@@ -59,6 +59,22 @@ describe("the demo data", () => {
     expect(rows.memberships.find((m) => m.userId === focal)?.primaryFocalPoint).toBe(true);
     // Each says who acted: "Maral Annayeva returned the update ...".
     for (const n of rows.notifications) expect((n.payload as { by?: string }).by, n.kind).toBeTruthy();
+  });
+
+  it("gives the IOM person several countries to compare, each with an active plan and an update approved in an opened period", () => {
+    const iom = userId("iom@example.org");
+    const tenantIds = rows.memberships.filter((m) => m.userId === iom).map((m) => m.tenantId);
+    expect(tenantIds.length).toBeGreaterThanOrEqual(2);
+    expect(DEMO_SIGN_INS.map((s) => s.email)).toContain("iom@example.org");
+    for (const tenantId of tenantIds) {
+      const slug = rows.tenants.find((t) => t.id === tenantId)!.slug;
+      const active = rows.plans.find((p) => p.tenantId === tenantId && p.status === "ACTIVE");
+      expect(active, slug).toBeDefined();
+      const opened = rows.periods.filter((p) => p.planId === active!.id && day(p.opensOn) <= TODAY).map((p) => p.id!);
+      expect(opened.length, slug).toBeGreaterThan(0);
+      const approved = rows.updates.filter((u) => u.status === "APPROVED" && opened.includes(u.periodId));
+      expect(approved.length, slug).toBeGreaterThan(0);
+    }
   });
 
   it("has narratives in English and Russian, and evidence that is a PDF with its checksum", () => {

@@ -69,3 +69,33 @@ export function propsOf<P>(node: ReactNode, type: unknown): P[] {
   const here = node.type === type ? [node.props as P] : [];
   return [...here, ...propsOf<P>(node.props.children, type)];
 }
+
+/**
+ * The HTML an element renders to, with its child components rendered too (server components,
+ * async ones included, as Next renders them; client components as their server-side HTML).
+ */
+export async function htmlOf(node: ReactNode): Promise<string> {
+  const { renderToReadableStream } = await import("react-dom/server");
+  let failure: unknown = null;
+  const stream = await renderToReadableStream(node, { onError: (error) => void (failure ??= error) });
+  await stream.allReady;
+  const html = await new Response(stream).text();
+  if (failure) throw failure;
+  return html;
+}
+
+/** The text a reader (or a screen reader) gets from some HTML: tags dropped, entities decoded, spaces collapsed. */
+export function textOfHtml(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<[^>]+>/g, " ")
+    .replace(/&#x([0-9a-f]+);/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&nbsp;/g, "\u00a0")
+    .replace(/&amp;/g, "&")
+    .replace(/[ \t\r\n]+/g, " ")
+    .trim();
+}
