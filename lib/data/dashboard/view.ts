@@ -58,6 +58,7 @@ export async function resolveView(
     agencyId: null,
     submitted: false,
     day: todayIso,
+    today: todayIso,
     canSeeSubmitted: mayCount,
   };
   if (!plan) return empty;
@@ -100,6 +101,7 @@ export async function resolveView(
     agencyId: agency?.id ?? null,
     submitted: mayCount && Boolean(args.submitted),
     day: asOf && asOf.endDate < todayIso ? asOf.endDate : todayIso,
+    today: todayIso,
     canSeeSubmitted: mayCount,
   };
 }

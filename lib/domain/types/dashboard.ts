@@ -32,6 +32,8 @@ export interface DashboardView {
   submitted: boolean;
   /** The day overdue and "planned" are measured on: the as-of period's end, or today if sooner. */
   day: string;
+  /** Today, as the figures were counted. */
+  today: string;
   /** May this person ask for submitted updates (everyone who sees work in progress). */
   canSeeSubmitted: boolean;
 }

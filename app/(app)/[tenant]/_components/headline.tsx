@@ -49,6 +49,7 @@ export async function Headline({
   ]);
   if (!figures) return null;
   const { current: c, previous: p, compliance, previousCompliance } = figures;
+  const stillDue = view.asOf !== null && view.asOf.dueDate >= view.today;
   const pct = (n: number | null) => (n === null ? "—" : formatPercent(format, n));
   const statuses = ACTIVITY_STATUSES.filter((s) => c.statuses[s] > 0)
     .map((s) => `${tStatus(s)}: ${format.number(c.statuses[s])}`)
@@ -85,20 +86,23 @@ export async function Headline({
         <Tile
           label={t("reporting")}
           value={pct(compliance?.reportedRate ?? null)}
-          detail={t("reportingDetail", {
+          detail={t(stillDue ? "reportingOpen" : "reportingDetail", {
             reported: compliance?.reported ?? 0,
             due: compliance?.due ?? 0,
-            dueDate: view.asOf ? formatDay(format, view.asOf.dueDate) : "—",
+            dueDate: formatDay(format, view.asOf!.dueDate),
             onTime: compliance?.onTimeRate === null || !compliance ? "—" : pct(compliance.onTimeRate),
           })}
           change={
-            <Change
-              now={compliance?.reportedRate ?? null}
-              before={previousCompliance?.reportedRate}
-              period={labels.previous}
-              good="up"
-              points
-            />
+            // While reports are still due, a fall since the last period is only the calendar.
+            stillDue ? undefined : (
+              <Change
+                now={compliance?.reportedRate ?? null}
+                before={previousCompliance?.reportedRate}
+                period={labels.previous}
+                good="up"
+                points
+              />
+            )
           }
         />
       </dl>
