@@ -52,7 +52,8 @@ export function indicatorProgress(n: IndicatorNumbers): number | null {
     const met = n.direction === "INCREASE" ? n.actual >= n.target : n.actual <= n.target;
     return met ? 100 : 0;
   }
-  return Math.round((100 * (n.actual - base)) / (n.target - base));
+  // + 0: a falling indicator at its baseline is 0 / -60, which rounds to -0; the SQL says 0.
+  return Math.round((100 * (n.actual - base)) / (n.target - base)) + 0;
 }
 
 /** On track, at risk or off track, with the reason: progress against the even pace to the target. */

@@ -47,6 +47,10 @@ export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const INDICATOR_DIRECTIONS = every<Db.IndicatorDirection>()(["INCREASE", "DECREASE"]);
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
+/** Whether an indicator's values are totals so far or each period's own (the dashboard sums those). */
+export const INDICATOR_VALUE_KINDS = every<Db.IndicatorValueKind>()(["CUMULATIVE", "PER_PERIOD"]);
+export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];
+
 export const UPDATE_STATUSES = every<Db.UpdateStatus>()(["DRAFT", "SUBMITTED", "SIGNED_OFF", "APPROVED", "RETURNED"]);
 export type UpdateStatus = (typeof UPDATE_STATUSES)[number];
 

@@ -260,6 +260,13 @@ const MARK = Prisma.sql`CASE WHEN m.target IS NULL THEN 'NO_TARGET'
     ELSE 'OFF_TRACK' END`;
 
 /**
+ * An objective's code in natural order, part by part as NATURAL_CODE orders an activity's, so an
+ * objective's indicators come before its activities' (1.1 < 1.1.1) and 2.1 before 10.1 or 3.1.2.
+ */
+const OBJECTIVE_NATURAL_CODE = Prisma.sql`ARRAY(SELECT CASE WHEN part ~ '^[0-9]+$' THEN lpad(part, greatest(length(part), 12), '0') ELSE lower(part) END
+  FROM unnest(string_to_array(ob.code, '.')) WITH ORDINALITY AS c(part, n) ORDER BY n)`;
+
+/**
  * The indicators of the activities and objectives shown, with their actual as of the period: a
  * cumulative indicator's latest counted value; a per-period one's sum (a percentage: its
  * numerators over its denominators, when every value has them; yes/no: the latest). Progress,
@@ -275,7 +282,7 @@ export function indicatorsSql(tenantId: string, view: View, page: number): Prism
         i.baseline::float8 AS baseline, i.target::float8 AS target, i."targetYear", i.position,
         CASE WHEN i."activityId" IS NOT NULL THEN 'activity' ELSE 'objective' END AS kind,
         COALESCE(x.id, ob.id) AS "ofId", COALESCE(x.code, ob.code) AS "ofCode",
-        COALESCE(x."naturalCode", ARRAY[lpad(ob.code, 12, '0')]) AS "naturalCode",
+        COALESCE(x."naturalCode", ${OBJECTIVE_NATURAL_CODE}) AS "naturalCode",
         COALESCE(CASE WHEN i."targetYear" IS NOT NULL THEN make_date(i."targetYear", 12, 31) END,
           x."plannedEnd", ${view.plan.endDate}::date) AS "targetDay"
       FROM "Indicator" i
@@ -345,7 +352,7 @@ export function trendSql(tenantId: string, view: View): Prisma.Sql {
       floor(avg(pct) FILTER (WHERE st <> 'CANCELLED') + 0.5)::int AS "actualPercent",
       floor(avg(expected) FILTER (WHERE st <> 'CANCELLED' AND expected IS NOT NULL) + 0.5)::int AS "plannedPercent",
       count(*) FILTER (WHERE st = 'COMPLETED')::int AS completed,
-      count(*) FILTER (WHERE recorded <> 'CANCELLED' AND "plannedEnd" <= d)::int AS "plannedCompleted"
+      count(*) FILTER (WHERE st <> 'CANCELLED' AND "plannedEnd" <= d)::int AS "plannedCompleted"
     FROM states GROUP BY k`;
 }
 
