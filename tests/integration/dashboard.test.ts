@@ -143,6 +143,7 @@ describe("the view", () => {
       agencyId: null,
       submitted: false,
       day: "2026-09-30",
+      today: "2026-10-20",
       canSeeSubmitted: true,
     } satisfies DashboardView);
     // A period not over yet is measured on today; the first has nothing before it.
