@@ -43,6 +43,7 @@ export function indicatorValues(i: IndicatorForEdit): Values {
     target: s(i.target),
     targetYear: s(i.targetYear),
     direction: i.direction,
+    valueKind: i.valueKind,
   };
   i.disaggregation.forEach((d, n) => {
     values[`disaggregation.${n}.dimension`] = d.dimension;

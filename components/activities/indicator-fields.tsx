@@ -2,9 +2,10 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
+import { INDICATOR_DIRECTIONS, INDICATOR_UNITS, INDICATOR_VALUE_KINDS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { SelectField, TextField } from "@/components/ui/field";
+import { RadioGroupField } from "@/components/ui/radio-group-field";
 import { TextsField } from "@/components/ui/texts-field";
 import { DisaggregationFields } from "./disaggregation-fields";
 import { text, type Errors, type Values } from "./form-values";
@@ -90,6 +91,17 @@ export function IndicatorFields({ prefix, values, errors, onTargetChange }: Prop
           options={INDICATOR_DIRECTIONS.map((d) => ({ value: d, label: t(`directions.${d}`) }))}
         />
       </div>
+      <RadioGroupField
+        label={t("valueKind")}
+        name={name("valueKind")}
+        defaultValue={text(values, "valueKind") || "CUMULATIVE"}
+        error={errors.valueKind}
+        options={INDICATOR_VALUE_KINDS.map((k) => ({
+          value: k,
+          label: t(`valueKinds.${k}`),
+          hint: t(`valueKindHints.${k}`),
+        }))}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-3">
         {value("baseline")}
         <TextField

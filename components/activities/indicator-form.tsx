@@ -30,6 +30,7 @@ const FIELDS = [
   "target",
   "targetYear",
   "direction",
+  "valueKind",
   "disaggregation",
 ];
 
@@ -158,6 +159,7 @@ function showValue(field: string, v: unknown, t: (key: string) => string): strin
   if (v === null || v === undefined || v === "") return "";
   if (field === "unit") return t(`indicatorForm.units.${String(v)}`);
   if (field === "direction") return t(`indicatorForm.directions.${String(v)}`);
+  if (field === "valueKind") return t(`indicatorForm.valueKinds.${String(v)}`);
   if (field === "disaggregation" && Array.isArray(v)) {
     return v
       .map(

@@ -28,6 +28,7 @@ export const indicatorSelect = {
   target: true,
   targetYear: true,
   direction: true,
+  valueKind: true,
   disaggregation: true,
   version: true,
   archivedAt: true,
@@ -53,6 +54,7 @@ export function toIndicatorForEdit(row: IndicatorRow): IndicatorForEdit {
     target: decimalText(row.target),
     targetYear: row.targetYear,
     direction: row.direction,
+    valueKind: row.valueKind,
     disaggregation: readDisaggregation(row.disaggregation),
   };
 }
@@ -77,6 +79,7 @@ function snapshot(i: IndicatorInput): IndicatorInput {
     target,
     targetYear,
     direction,
+    valueKind,
     disaggregation,
   } = i;
   return {
@@ -89,6 +92,7 @@ function snapshot(i: IndicatorInput): IndicatorInput {
     target,
     targetYear,
     direction,
+    valueKind,
     disaggregation,
   };
 }

@@ -14,6 +14,7 @@ export const ENUM_NAMES = [
   "ActivityStatus",
   "IndicatorUnit",
   "IndicatorDirection",
+  "IndicatorValueKind",
   "PlanStatus",
   "Pillar",
   "AgencyKind",

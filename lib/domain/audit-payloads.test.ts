@@ -40,6 +40,7 @@ const indicator: IndicatorInput = {
   target: "120",
   targetYear: 2027,
   direction: "INCREASE",
+  valueKind: "PER_PERIOD",
   disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
 };
 const stored = { id: "ind-1", version: 3, archived: false };
@@ -260,6 +261,13 @@ describe("AUDIT_PAYLOADS", () => {
     ).not.toEqual([]);
     expect(
       payloadIssues(
+        "indicator.updated",
+        { ...ofActivity, valueKind: "CUMULATIVE" },
+        { ...ofActivity, valueKind: "SOMETIMES" },
+      ).map((i) => i.split(":")[0]),
+    ).toEqual(["after.valueKind"]);
+    expect(
+      payloadIssues(
         "membership.roleChanged",
         { role: "OWNER", agencyId: null },
         SAMPLES["membership.roleChanged"].after,
@@ -287,6 +295,7 @@ describe("what the schemas say a field holds", () => {
     expect(payloadFieldKind("activity.updated", "status")).toEqual({ kind: "enum", of: "ActivityStatus" });
     expect(payloadFieldKind("indicator.updated", "targetYear")).toEqual({ kind: "year" });
     expect(payloadFieldKind("indicator.created", "disaggregation")).toEqual({ kind: "breakdown" });
+    expect(payloadFieldKind("indicator.updated", "valueKind")).toEqual({ kind: "enum", of: "IndicatorValueKind" });
     expect(payloadFieldKind("indicator.deleted", "activityId")).toEqual({ kind: "ref", entity: "Activity" });
     expect(payloadFieldKind("invitation.created", "agencyId")).toEqual({ kind: "ref", entity: "Agency" });
     expect(payloadFieldKind("objective.updated", "sectionId")).toEqual({ kind: "ref", entity: "Section" });

@@ -25,6 +25,7 @@ import {
   AGENCY_KINDS,
   INDICATOR_DIRECTIONS,
   INDICATOR_UNITS,
+  INDICATOR_VALUE_KINDS,
   PILLARS,
   PLAN_STATUSES,
   ROLES,
@@ -70,6 +71,7 @@ export const IndicatorValuesSchema = z.strictObject({
   target: amount().nullable(),
   targetYear: year().nullable(),
   direction: oneOf("IndicatorDirection", INDICATOR_DIRECTIONS),
+  valueKind: oneOf("IndicatorValueKind", INDICATOR_VALUE_KINDS),
   disaggregation: breakdown(),
 });
 /** IndicatorForEdit: the values with the indicator's id, version and archived flag. */

@@ -47,7 +47,11 @@ export type IndicatorUnit = (typeof INDICATOR_UNITS)[number];
 export const INDICATOR_DIRECTIONS = every<Db.IndicatorDirection>()(["INCREASE", "DECREASE"]);
 export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 
-/** Whether an indicator's values are totals so far or each period's own (the dashboard sums those). */
+/**
+ * How an indicator's reported values add up. CUMULATIVE: each value is the total so far, so the
+ * latest approved one is the actual. PER_PERIOD: each value is what its period achieved, so the
+ * actual is their sum (for a percentage, the sum of numerators over the sum of denominators).
+ */
 export const INDICATOR_VALUE_KINDS = every<Db.IndicatorValueKind>()(["CUMULATIVE", "PER_PERIOD"]);
 export type IndicatorValueKind = (typeof INDICATOR_VALUE_KINDS)[number];
 

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { ROLES, UPDATE_STATUSES, type Role, type UpdateStatus } from "./enums";
 import {
   allowedActions,
+  carriedValues,
   checkIndicatorValue,
   percentOf,
   refusal,
@@ -154,5 +155,65 @@ describe("an indicator's value", () => {
     expect(
       checkIndicatorValue(bySex, v({ breakdown: { sex: { female: 4, male: 5 } }, note: "one unknown" }), 1).errors,
     ).toEqual({});
+  });
+});
+
+describe("what 'No change this period' carries", () => {
+  const v = (indicatorId: string, over: object = {}) => ({
+    indicatorId,
+    value: "10",
+    numerator: null,
+    denominator: null,
+    breakdown: null,
+    note: null,
+    ...over,
+  });
+  const total = { unit: "NUMBER" as const, valueKind: "CUMULATIVE" as const };
+  const perPeriod = { unit: "NUMBER" as const, valueKind: "PER_PERIOD" as const };
+
+  it("carries a total so far as it was, breakdown, parts and note included", () => {
+    const previous = [
+      v("a", { breakdown: { sex: { female: 6, male: 4 } }, note: "from the register" }),
+      v("b", { value: "75", numerator: "30", denominator: "40" }),
+      v("c", { value: "1" }),
+    ];
+    expect(
+      carriedValues(
+        [
+          { id: "a", ...total },
+          { id: "b", unit: "PERCENT", valueKind: "CUMULATIVE" },
+          { id: "c", unit: "YES_NO", valueKind: "CUMULATIVE" },
+        ],
+        previous,
+      ),
+    ).toEqual(previous);
+  });
+
+  it("never repeats a per-period figure: a number gets 0, a percentage or yes / no nothing", () => {
+    const previous = [v("n", { breakdown: { sex: { female: 6, male: 4 } } }), v("p", { value: "50" }), v("y")];
+    expect(
+      carriedValues(
+        [
+          { id: "n", ...perPeriod },
+          { id: "p", unit: "PERCENT", valueKind: "PER_PERIOD" },
+          { id: "y", unit: "YES_NO", valueKind: "PER_PERIOD" },
+        ],
+        previous,
+      ),
+    ).toEqual([v("n", { value: "0" })]);
+    // 0 also when the previous update had no figure for it: nothing was achieved this period either.
+    expect(carriedValues([{ id: "n", ...perPeriod }], [])).toEqual([v("n", { value: "0" })]);
+  });
+
+  it("follows the activity's indicators now: in their order, without values of indicators gone since", () => {
+    const carried = carriedValues(
+      [
+        { id: "b", ...total },
+        { id: "a", ...total },
+        { id: "new", ...total },
+      ],
+      [v("a", { value: "1" }), v("archived"), v("b", { value: "2" })],
+    );
+    expect(carried).toEqual([v("b", { value: "2" }), v("a", { value: "1" })]);
   });
 });

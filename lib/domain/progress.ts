@@ -154,3 +154,30 @@ export function checkIndicatorValue(
   }
   return { errors, value };
 }
+
+/**
+ * What "No change this period" carries from the last approved update into this period's, one value
+ * per indicator the activity has now (values of indicators archived since are left behind: the
+ * report refuses them). The rule: no indicator's actual moves.
+ * - CUMULATIVE: the value is the total so far, so the previous one is carried as it was.
+ * - PER_PERIOD, a number: 0. The actual is the sum of the periods' values, so carrying the previous
+ *   figure would count it twice; "nothing changed" is an explicit nought, which the activity page
+ *   then shows as reported (0), not as missing.
+ * - PER_PERIOD, a percentage or yes / no: no value. A period with nothing done has no numerator
+ *   and denominator (0 of 0 is no percentage, and 0 % would drag the actual down), and "no" is not
+ *   what "no change" says of a yes / no question; a missing value leaves the actual as it was.
+ */
+export function carriedValues(
+  indicators: readonly Pick<IndicatorForReport, "id" | "unit" | "valueKind">[],
+  previous: readonly IndicatorValueInput[],
+): IndicatorValueInput[] {
+  const before = new Map(previous.map((v) => [v.indicatorId, v]));
+  return indicators.flatMap((i): IndicatorValueInput[] => {
+    if (i.valueKind === "CUMULATIVE") {
+      const v = before.get(i.id);
+      return v ? [v] : [];
+    }
+    if (i.unit !== "NUMBER") return [];
+    return [{ indicatorId: i.id, value: "0", numerator: null, denominator: null, breakdown: null, note: null }];
+  });
+}

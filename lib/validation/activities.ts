@@ -11,7 +11,7 @@ import { z } from "@/lib/validation/zod";
 import { isValidActivityCode, normaliseCode } from "@/lib/domain/codes";
 import { isIsoDay } from "@/lib/domain/day";
 import { ACTIVITY_RULES, INDICATOR_RULES } from "@/lib/domain/activity-rules";
-import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS } from "@/lib/domain/enums";
+import { ACTIVITY_STATUSES, INDICATOR_DIRECTIONS, INDICATOR_UNITS, INDICATOR_VALUE_KINDS } from "@/lib/domain/enums";
 import type { MessageRef } from "@/lib/domain/errors";
 import { AMOUNT_INTEGER_DIGITS, AMOUNT_SCALE, PERCENT_MAX, PERCENT_MIN, YEAR_MAX, YEAR_MIN } from "@/lib/domain/limits";
 import { IdSchema, TenantSlugSchema, VersionSchema, optionalText, requiredText, textsField } from "./common";
@@ -99,6 +99,7 @@ const indicatorShape = {
   target: decimalText,
   targetYear: year,
   direction: z.enum(INDICATOR_DIRECTIONS, { error: "validation.invalid" }),
+  valueKind: z.enum(INDICATOR_VALUE_KINDS, { error: "validation.invalid" }),
   disaggregation: DisaggregationSchema,
 };
 /** An object schema with the indicator's fields and its rules across them. */

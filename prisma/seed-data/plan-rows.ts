@@ -45,6 +45,7 @@ function indicatorRow(
     target: spec.target ?? null,
     targetYear: spec.targetYear ?? null,
     direction: spec.direction ?? "INCREASE",
+    valueKind: spec.valueKind ?? "CUMULATIVE",
     disaggregation: spec.bySex ? [{ dimension: "sex", categories: ["female", "male"] }] : undefined,
     position,
   };

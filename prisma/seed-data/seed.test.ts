@@ -77,6 +77,21 @@ describe("the demo data", () => {
     }
   });
 
+  it("counts a few indicators per period: a value in every update, adding up to no more than the target", () => {
+    const perPeriod = rows.indicators.filter((i) => i.valueKind === "PER_PERIOD");
+    expect(perPeriod.length).toBeGreaterThanOrEqual(3);
+    for (const i of perPeriod) {
+      const updates = rows.updates.filter((u) => u.activityId === i.activityId && u.status !== "DRAFT");
+      const values = rows.values.filter((v) => v.indicatorId === i.id);
+      expect(values.map((v) => v.progressUpdateId).sort(), JSON.stringify(i.name)).toEqual(
+        updates.map((u) => u.id).sort(),
+      );
+      const sum = values.reduce((a, v) => a + Number(v.value), 0);
+      expect(sum).toBeGreaterThan(0);
+      expect(sum).toBeLessThanOrEqual(Number(i.target));
+    }
+  });
+
   it("has narratives in English and Russian, and evidence that is a PDF with its checksum", () => {
     expect(rows.updates.some((u) => (u.achievements as Record<string, string>).ru)).toBe(true);
     expect(rows.evidence.length).toBeGreaterThan(0);

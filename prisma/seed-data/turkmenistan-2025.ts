@@ -250,6 +250,7 @@ export const TM_PLAN_2025: PlanSpec = {
                   baselineYear: 2024,
                   target: 60,
                   targetYear: 2027,
+                  valueKind: "PER_PERIOD",
                   bySex: true,
                 },
               ],

@@ -161,6 +161,7 @@ const TM_PLAN_2016: PlanSpec = {
                   baselineYear: 2015,
                   target: 60,
                   targetYear: 2018,
+                  valueKind: "PER_PERIOD",
                   bySex: true,
                 },
               ],
@@ -194,6 +195,7 @@ const TM_PLAN_2016: PlanSpec = {
                   baselineYear: 2015,
                   target: 120,
                   targetYear: 2018,
+                  valueKind: "PER_PERIOD",
                 },
               ],
               reports: [

@@ -5,6 +5,7 @@ import type {
   AgencyKind,
   IndicatorDirection,
   IndicatorUnit,
+  IndicatorValueKind,
   Pillar,
   PlanStatus,
   Role,
@@ -42,6 +43,11 @@ export interface IndicatorSpec {
   target?: number;
   targetYear?: number;
   direction?: IndicatorDirection;
+  /**
+   * CUMULATIVE (the default): each update gives the total so far. PER_PERIOD: each gives what its
+   * period achieved (people trained that quarter), and the updates add up to the total.
+   */
+  valueKind?: IndicatorValueKind;
   /** Disaggregated by sex (female/male). */
   bySex?: boolean;
 }

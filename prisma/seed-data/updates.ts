@@ -1,6 +1,8 @@
 // Progress reporting of one activity: an update per finished period of its span, ramping up to
 // the status and percent the content gives, mostly APPROVED; optionally the last one SUBMITTED
-// or RETURNED and a DRAFT in the open period. Indicator values on every other update.
+// or RETURNED and a DRAFT in the open period. Totals so far on every other update; a per-period
+// number on every update (a period left out would be missing from the sum), as what that period
+// added, so the periods add up to the total the activity's percent implies.
 import type { Prisma } from "@/generated/prisma/client";
 import type { ActivityStatus } from "@/generated/prisma/enums";
 import type { ActivitySpec, IndicatorSpec } from "./types";
@@ -83,14 +85,33 @@ function indicatorValue(spec: IndicatorSpec, percent: number, status: ActivitySt
   return Math.round(base + ((target - base) * percent) / 100);
 }
 
+const perPeriodNumber = (spec: IndicatorSpec) =>
+  spec.valueKind === "PER_PERIOD" && (spec.unit ?? "NUMBER") === "NUMBER";
+
+/** Where the activity stood in a period: its status and percent. */
+interface Standing {
+  percent: number;
+  status: ActivityStatus;
+}
+
+/**
+ * One update's values: every indicator's when `withTotals`, else only the per-period numbers. A
+ * per-period number is what the period added (the rounded totals of this and the previous period
+ * subtracted), so the periods sum exactly to what the last total gained over the baseline.
+ */
 function values(
   ctx: ReportContext,
   updateId: string,
-  percent: number,
-  status: ActivityStatus,
+  now: Standing,
+  before: Standing,
+  withTotals: boolean,
 ): Prisma.IndicatorValueCreateManyInput[] {
-  return ctx.indicators.map(({ id, spec }) => {
-    const value = indicatorValue(spec, percent, status);
+  const shown = ctx.indicators.filter(({ spec }) => withTotals || perPeriodNumber(spec));
+  return shown.map(({ id, spec }) => {
+    const total = indicatorValue(spec, now.percent, now.status);
+    const value = perPeriodNumber(spec)
+      ? Math.max(0, total - indicatorValue(spec, before.percent, before.status))
+      : total;
     const female = Math.round(value * 0.55);
     return {
       id: newId(),
@@ -117,6 +138,7 @@ export function reportActivity(
   const n = finished.length;
   const final = act.status === "COMPLETED" ? 100 : act.percent;
   const seed = hash(act.code + act.title);
+  let before: Standing = { percent: 0, status: "NOT_STARTED" };
 
   finished.forEach((period, i) => {
     const k = i + 1;
@@ -161,7 +183,8 @@ export function reportActivity(
       createdAt: addDays(submittedAt, -2),
       updatedAt: reviewedAt ?? submittedAt,
     });
-    if (ctx.indicators.length > 0 && (n - k) % 2 === 0) report.values.push(...values(ctx, id, percent, status));
+    report.values.push(...values(ctx, id, { percent, status }, before, (n - k) % 2 === 0));
+    before = { percent, status };
     if (updateStatus === "APPROVED") {
       report.status = status;
       report.percent = percent;

@@ -107,6 +107,11 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await first.getByLabel(en.indicatorForm.baseline, { exact: true }).fill("0");
   await first.getByLabel(en.indicatorForm.target, { exact: true }).fill("120");
   await first.getByLabel(en.indicatorForm.targetYear, { exact: true }).fill("2027");
+  // Officers are trained course by course: each report gives that period's number.
+  const perPeriod = first.getByRole("radio", { name: en.indicatorForm.valueKinds.PER_PERIOD, exact: true });
+  await expect(first.getByRole("radio", { name: en.indicatorForm.valueKinds.CUMULATIVE, exact: true })).toBeChecked();
+  await expect(perPeriod).toHaveAccessibleDescription(en.indicatorForm.valueKindHints.PER_PERIOD);
+  await perPeriod.check();
   await first.getByRole("button", { name: en.indicatorForm.addDimension }).click();
   await first.getByLabel(fill(en.indicatorForm.dimension, { n: 1 }), { exact: true }).fill("sex");
   await first.getByLabel(fill(en.indicatorForm.categories, { n: 1 }), { exact: true }).fill("female, male");
@@ -133,6 +138,8 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   await expect(indicators.nth(0)).toContainText("E2E officers trained");
   await expect(indicators.nth(0)).toContainText("120");
   await expect(indicators.nth(0)).toContainText("sex: female, male");
+  await expect(indicators.nth(0)).toContainText(en.activityPage.indicators.valueKinds.PER_PERIOD);
+  await expect(indicators.nth(1)).toContainText(en.activityPage.indicators.valueKinds.CUMULATIVE);
   await expect(indicators.nth(1)).toContainText("E2E referral procedure adopted");
   await expect(indicators.nth(1)).toContainText(en.activityPage.indicators.units.YES_NO);
   await expect(indicators.nth(1).getByRole("cell").nth(2)).toHaveText(en.activityPage.indicators.yes); // target
@@ -147,6 +154,9 @@ test("a coordinator adds an objective and an activity with two indicators, then 
   );
   await expect(officers.getByRole("row", { name: en.history.fields.disaggregation })).toHaveText(
     `${en.history.fields.disaggregation}${en.history.empty}sex: female, male`,
+  );
+  await expect(officers.getByRole("row", { name: en.history.fields.valueKind })).toHaveText(
+    `${en.history.fields.valueKind}${en.history.empty}${en.activityPage.indicators.valueKinds.PER_PERIOD}`,
   );
 
   // Re-planned: a later end asks for a reason, and refuses to save without one.

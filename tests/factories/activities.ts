@@ -41,6 +41,7 @@ export function indicatorInput(overrides: Partial<IndicatorInput> = {}): Indicat
     target: "200",
     targetYear: 2026,
     direction: "INCREASE",
+    valueKind: "CUMULATIVE",
     disaggregation: [],
     ...overrides,
   };

@@ -587,10 +587,12 @@ describe("activity actions", () => {
           "indicators.0.name.en": "Operators trained",
           "indicators.0.unit": "NUMBER",
           "indicators.0.direction": "INCREASE",
+          "indicators.0.valueKind": "PER_PERIOD",
           "indicators.0.target": "40",
           "indicators.1.name.en": "Calls answered",
           "indicators.1.unit": "PERCENT",
           "indicators.1.direction": "INCREASE",
+          "indicators.1.valueKind": "CUMULATIVE",
           "indicators.1.baseline": "60",
           "indicators.1.target": "90",
           "indicators.1.disaggregation.0.dimension": "sex",
@@ -610,9 +612,9 @@ describe("activity actions", () => {
       partners: [expect.objectContaining({ agencyId: a.partner.id })],
     });
     expect(row!.budget!.toFixed()).toBe("25000");
-    expect(row!.indicators.map((i) => [i.name, i.unit, i.disaggregation])).toEqual([
-      [{ en: "Operators trained" }, "NUMBER", null],
-      [{ en: "Calls answered" }, "PERCENT", [{ dimension: "sex", categories: ["female", "male"] }]],
+    expect(row!.indicators.map((i) => [i.name, i.unit, i.valueKind, i.disaggregation])).toEqual([
+      [{ en: "Operators trained" }, "NUMBER", "PER_PERIOD", null],
+      [{ en: "Calls answered" }, "PERCENT", "CUMULATIVE", [{ dimension: "sex", categories: ["female", "male"] }]],
     ]);
   });
 
@@ -625,12 +627,18 @@ describe("activity actions", () => {
       "indicators.0.name.en": "",
       "indicators.0.unit": "NUMBER",
       "indicators.0.direction": "INCREASE",
+      "indicators.0.valueKind": "YEARLY",
       "indicators.0.target": "12",
     });
     const result = await createActivityAction(null, form(typed));
     expect(result).toMatchObject({ ok: false, message: { key: "errors.invalidInput" } });
     if (result.ok) throw new Error("expected a failure");
-    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual(["currency", "indicators.0.name", "title"]);
+    expect(Object.keys(result.fieldErrors ?? {}).sort()).toEqual([
+      "currency",
+      "indicators.0.name",
+      "indicators.0.valueKind",
+      "title",
+    ]);
     expect(result.values).toMatchObject({ code: "1.1.5", "indicators.0.target": "12", currency: "euro" });
     expect(await getDb().then((db) => db.activity.count({ where: { tenantId: a.tenant.id } }))).toBe(0);
   });

@@ -144,7 +144,7 @@ describe("activity form", () => {
 });
 
 describe("indicator form", () => {
-  it("reports a missing name, a target year before the baseline's and a target below the baseline together", async () => {
+  it("reports a missing name, a target year before the baseline's, a target below the baseline and an unknown kind of values together", async () => {
     const { a } = await twoPlans();
     const { id } = await makeActivity(a.ctx.admin, a.plan);
     signInAs(a.admin);
@@ -155,6 +155,7 @@ describe("indicator form", () => {
         activityId: id,
         unit: "NUMBER",
         direction: "INCREASE",
+        valueKind: "SOMETIMES",
         baseline: "50",
         target: "10",
         baselineYear: "2026",
@@ -167,6 +168,7 @@ describe("indicator form", () => {
       name: "validation.required",
       target: "indicatorForm.validation.targetBelowBaseline",
       targetYear: "indicatorForm.validation.targetYearBeforeBaseline",
+      valueKind: "validation.invalid",
       "disaggregation.0.dimension": "validation.required",
     });
   });

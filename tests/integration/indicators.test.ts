@@ -3,10 +3,16 @@
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { archiveIndicatorAction, createIndicatorAction, updateIndicatorAction } from "@/lib/actions/indicators";
+import { HistoryList } from "@/app/(app)/[tenant]/activities/[activityId]/_components/history-list";
+import { IndicatorTable } from "@/app/(app)/[tenant]/activities/[activityId]/_components/indicator-table";
+import { getActivityForEdit } from "@/lib/data/activities";
+import { getActivityDetail } from "@/lib/data/activity-queries";
+import { listHistory } from "@/lib/data/history";
 import { createIndicator, setIndicatorArchived, updateIndicator } from "@/lib/data/indicators";
 import { ConflictError, ForbiddenError, NotFoundError, RuleError } from "@/lib/domain/errors";
 import { closePlan, indicatorInput, makeActivity, twoPlans } from "../factories/activities";
 import { auditEventsFor } from "../factories";
+import { textsOf } from "../helpers/pages";
 import { form, signInAs } from "../helpers/session";
 
 beforeAll(async () => {
@@ -218,6 +224,7 @@ describe("indicator actions", () => {
       "name.en": "Hotline calls",
       unit: "NUMBER",
       direction: "INCREASE",
+      valueKind: "CUMULATIVE",
       baseline: "1 200",
       target: "2 000,5",
       "disaggregation.0.dimension": "sex",
@@ -255,6 +262,7 @@ describe("indicator actions", () => {
         "name.en": "Border guards trained",
         unit: "NUMBER",
         direction: "INCREASE",
+        valueKind: "CUMULATIVE",
         baseline: "0",
         target: "300",
       }),
@@ -272,9 +280,115 @@ describe("indicator actions", () => {
     signInAs(a.viewer);
     const result = await createIndicatorAction(
       null,
-      form({ tenant: a.tenant.slug, activityId, "name.en": "x", unit: "NUMBER", direction: "INCREASE" }),
+      form({
+        tenant: a.tenant.slug,
+        activityId,
+        "name.en": "x",
+        unit: "NUMBER",
+        direction: "INCREASE",
+        valueKind: "CUMULATIVE",
+      }),
     );
     expect(result).toMatchObject({ ok: false, message: { key: "errors.forbidden" } });
     expect(await (await getDb()).indicator.count({ where: { activityId } })).toBe(1);
+  });
+});
+
+describe("how an indicator's values add up", () => {
+  it("is saved and read back as a total so far or per period, audited, and the history names the change", async () => {
+    const { a, b, activityId, indicatorId } = await world();
+    // The indicator made by the activity form without saying so is CUMULATIVE, the column's default.
+    expect(await indicatorRow(indicatorId)).toMatchObject({ valueKind: "CUMULATIVE" });
+    const { id } = await createIndicator(
+      a.ctx.coordinator,
+      activityId,
+      indicatorInput({ name: { en: "Victims identified" }, valueKind: "PER_PERIOD" }),
+    );
+    expect(await indicatorRow(id)).toMatchObject({ valueKind: "PER_PERIOD", version: 1 });
+    expect((await auditEventsFor(id))[0]).toMatchObject({
+      action: "indicator.created",
+      after: expect.objectContaining({ activityId, valueKind: "PER_PERIOD" }),
+    });
+
+    // Changing it alone needs no reason; the event keeps only that field, and the activity.
+    await expect(
+      updateIndicator(a.ctx.admin, id, 1, indicatorInput({ name: { en: "Victims identified" } }), null),
+    ).resolves.toEqual({ version: 2 });
+    expect(await indicatorRow(id)).toMatchObject({ valueKind: "CUMULATIVE", version: 2 });
+    expect((await auditEventsFor(id)).at(-1)).toMatchObject({
+      action: "indicator.updated",
+      before: { activityId, valueKind: "PER_PERIOD" },
+      after: { activityId, valueKind: "CUMULATIVE" },
+    });
+    // Another tenant cannot change it.
+    await expect(
+      updateIndicator(b.ctx.admin, id, 2, indicatorInput({ valueKind: "PER_PERIOD" }), null),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await updateIndicator(
+      a.ctx.admin,
+      id,
+      2,
+      indicatorInput({ name: { en: "Victims identified" }, valueKind: "PER_PERIOD" }),
+      null,
+    );
+
+    // The edit form, the activity page and its history read it.
+    const edit = await getActivityForEdit(a.ctx.admin, activityId);
+    expect(edit.indicators.map((i) => i.valueKind)).toEqual(["CUMULATIVE", "PER_PERIOD"]);
+    const detail = await getActivityDetail(a.ctx.viewer, activityId);
+    expect(detail.indicators.map((i) => [i.name.en, i.valueKind])).toEqual([
+      ["Border guards trained", "CUMULATIVE"],
+      ["Victims identified", "PER_PERIOD"],
+    ]);
+    const history = await listHistory(a.ctx.admin, activityId);
+    expect(history.events.filter((e) => e.action === "indicator.updated").map((e) => e.changes)).toEqual([
+      [{ field: "valueKind", from: "CUMULATIVE", to: "PER_PERIOD" }],
+      [{ field: "valueKind", from: "PER_PERIOD", to: "CUMULATIVE" }],
+    ]);
+
+    // As people read them: the table says how each indicator's values add up, the history the kinds by name.
+    const table = textsOf(await IndicatorTable({ activity: detail, reading: { locale: "en", languages: ["en"] } }));
+    expect(table).toEqual(expect.arrayContaining(["How values add up", "Total so far", "Per period"]));
+    const shown = textsOf(await HistoryList({ history }));
+    expect(shown).toEqual(expect.arrayContaining(["How values add up", "Total so far", "Per period"]));
+    expect(shown).not.toContain("PER_PERIOD");
+  });
+
+  it("is refused by the form when it is neither kind, writing nothing", async () => {
+    const { a, activityId, indicatorId } = await world();
+    signInAs(a.coordinator);
+    const fields = {
+      tenant: a.tenant.slug,
+      "name.en": "Shelters opened",
+      unit: "NUMBER",
+      "unitLabel.en": "officers",
+      direction: "INCREASE",
+      baseline: "0",
+      baselineYear: "2024",
+      target: "200",
+      targetYear: "2026",
+    };
+    const count = () => getDb().then((db) => db.indicator.count({ where: { activityId } }));
+    for (const valueKind of ["YEARLY", "per_period", ""]) {
+      const created = await createIndicatorAction(null, form({ ...fields, activityId, valueKind }));
+      expect(created).toMatchObject({ ok: false, fieldErrors: { valueKind: { key: "validation.invalid" } } });
+    }
+    const missing = await createIndicatorAction(null, form({ ...fields, activityId }));
+    expect(missing).toMatchObject({ ok: false, fieldErrors: { valueKind: { key: "validation.invalid" } } });
+    expect(await count()).toBe(1);
+    const updated = await updateIndicatorAction(
+      null,
+      form({ ...fields, indicatorId, version: 1, valueKind: "SOMETIMES" }),
+    );
+    expect(updated).toMatchObject({ ok: false, fieldErrors: { valueKind: { key: "validation.invalid" } } });
+    expect(await indicatorRow(indicatorId)).toMatchObject({ valueKind: "CUMULATIVE", version: 1 });
+
+    // Posted as the form's radio posts it, it is saved.
+    const saved = await updateIndicatorAction(
+      null,
+      form({ ...fields, "name.en": "Border guards trained", indicatorId, version: 1, valueKind: "PER_PERIOD" }),
+    );
+    expect(saved).toMatchObject({ ok: true, data: { version: 2 } });
+    expect(await indicatorRow(indicatorId)).toMatchObject({ valueKind: "PER_PERIOD", version: 2 });
   });
 });

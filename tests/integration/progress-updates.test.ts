@@ -2,9 +2,11 @@
 // version that catches concurrent edits, and approval moving the activity's figures.
 import { beforeEach, describe, expect, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { createIndicator, setIndicatorArchived } from "@/lib/data/indicators";
 import { carryForward, getReport, saveReport, transitionUpdate } from "@/lib/data/reporting/updates";
 import { ConflictError, NotFoundError, RuleError, ForbiddenError } from "@/lib/domain/errors";
 import { parseIsoDay } from "@/lib/domain/day";
+import { indicatorInput } from "../factories/activities";
 import { TODAY, reportingWorld, updateInput, type ReportingWorld } from "../factories/reporting";
 
 let w: ReportingWorld;
@@ -213,6 +215,92 @@ describe("progress updates", () => {
       achievements: { en: "Waiting for the budget" },
     });
     expect(report.previousApproved?.percentComplete).toBe(30);
+  });
+
+  it("carries only totals so far forward: a per-period number gets 0, a per-period percentage or yes / no nothing", async () => {
+    // Besides the world's two CUMULATIVE indicators: three PER_PERIOD ones, and a CUMULATIVE one archived since.
+    const perPeriod = (over: Parameters<typeof indicatorInput>[0]) =>
+      createIndicator(w.a.ctx.admin, w.activity.id, indicatorInput({ valueKind: "PER_PERIOD", ...over }));
+    const identified = await perPeriod({
+      name: { en: "Victims identified" },
+      disaggregation: [{ dimension: "sex", categories: ["female", "male"] }],
+    });
+    const referred = await perPeriod({ name: { en: "Share referred" }, unit: "PERCENT", target: "90" });
+    const meeting = await perPeriod({ name: { en: "Meeting held" }, unit: "YES_NO", target: "1", unitLabel: {} });
+    const retired = await createIndicator(w.a.ctx.admin, w.activity.id, indicatorInput({ name: { en: "Retired" } }));
+    const [officers, victims] = w.indicators;
+
+    // Q1 (locked) was approved with a value for each: as history, through the database.
+    const db = await getDb();
+    const q1 = await db.progressUpdate.create({
+      data: {
+        tenantId: w.a.tenant.id,
+        activityId: w.activity.id,
+        periodId: w.locked.id,
+        status: "APPROVED",
+        activityStatus: "IN_PROGRESS",
+        percentComplete: 30,
+      },
+    });
+    const value = (indicatorId: string, v: object) => ({
+      tenantId: w.a.tenant.id,
+      progressUpdateId: q1.id,
+      indicatorId,
+      ...v,
+    });
+    await db.indicatorValue.createMany({
+      data: [
+        value(officers, { value: 40 }),
+        value(victims, { value: 12, breakdown: { sex: { female: 9, male: 3 } } }),
+        value(identified.id, { value: 7, breakdown: { sex: { female: 4, male: 3 } } }),
+        value(referred.id, { value: 75, numerator: 3, denominator: 4 }),
+        value(meeting.id, { value: 1 }),
+        value(retired.id, { value: 5 }),
+      ],
+    });
+    await setIndicatorArchived(w.a.ctx.admin, retired.id, true);
+
+    // The report form learns what each indicator wants entered.
+    const before = await getReport(w.a.ctx.focal, w.activity.id, w.open.id, opts);
+    expect(before.indicators.map((i) => [i.name.en, i.valueKind])).toEqual([
+      ["Officers trained", "CUMULATIVE"],
+      ["Victims assisted", "CUMULATIVE"],
+      ["Victims identified", "PER_PERIOD"],
+      ["Share referred", "PER_PERIOD"],
+      ["Meeting held", "PER_PERIOD"],
+    ]);
+
+    // Another tenant's focal point cannot carry it forward.
+    await expect(
+      carryForward(
+        w.b.ctx.focal,
+        { activityId: w.activity.id, periodId: w.open.id, version: null, note: { en: "x" } },
+        opts,
+      ),
+    ).rejects.toBeInstanceOf(NotFoundError);
+
+    const carried = await carryForward(
+      w.a.ctx.focal,
+      { activityId: w.activity.id, periodId: w.open.id, version: null, note: { en: "Nothing new this quarter" } },
+      opts,
+    );
+    expect(carried.status).toBe("SUBMITTED");
+    const q2 = (v: object) => ({ numerator: null, denominator: null, breakdown: null, note: null, ...v });
+    const expected = [
+      q2({ indicatorId: officers, value: "40" }),
+      q2({ indicatorId: victims, value: "12", breakdown: { sex: { female: 9, male: 3 } } }),
+      // Not 7 again: that would count Q1's victims twice in the sum of the periods.
+      q2({ indicatorId: identified.id, value: "0" }),
+    ];
+    const report = await getReport(w.a.ctx.coordinator, w.activity.id, w.open.id, opts);
+    expect(report.update).toMatchObject({ noChange: true, percentComplete: 30 });
+    expect(report.update?.values).toEqual(expected);
+    // The submission's audit event holds the same values (what the trail compares).
+    const event = await db.auditEvent.findFirstOrThrow({
+      where: { entityId: carried.id, action: "update.submitted" },
+      select: { after: true },
+    });
+    expect((event.after as { values: unknown[] }).values).toEqual(expected);
   });
 
   it("asks the agency's sign-off first when the tenant turns it on", async () => {

@@ -72,6 +72,7 @@ export async function getActivityDetail(
               target: true,
               targetYear: true,
               direction: true,
+              valueKind: true,
               disaggregation: true,
             },
           },

@@ -7,6 +7,7 @@ import type {
   AgencyPart,
   IndicatorDirection,
   IndicatorUnit,
+  IndicatorValueKind,
   Pillar,
   PlanStatus,
 } from "@/lib/domain/enums";
@@ -73,6 +74,8 @@ export interface IndicatorDetail {
   target: number | null;
   targetYear: number | null;
   direction: IndicatorDirection;
+  /** CUMULATIVE: `latest` is the total so far; PER_PERIOD: it is that period's figure only. */
+  valueKind: IndicatorValueKind;
   disaggregation: Disaggregation[];
   /** From the newest approved progress update of the activity; null when that update has no value for it. */
   latest: { value: number | null; breakdown: Record<string, Record<string, number>> | null } | null;

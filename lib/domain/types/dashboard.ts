@@ -1,7 +1,6 @@
 // What the dashboard renders: plain, serialisable shapes returned by lib/data/dashboard. Every
 // figure here was counted by the database; the page only formats it.
-import type { IndicatorValueKind } from "@/generated/prisma/enums";
-import type { ActivityStatus, IndicatorDirection, IndicatorUnit, Pillar } from "@/lib/domain/enums";
+import type { ActivityStatus, IndicatorDirection, IndicatorUnit, IndicatorValueKind, Pillar } from "@/lib/domain/enums";
 import type { Texts } from "@/lib/domain/texts";
 import type { AgencyRef } from "./activity-browse";
 

@@ -1,6 +1,6 @@
 // What the indicator form edits and receives. Pure types, so components import them from here
 // and never reach into the data layer (lib/data/indicators returns them).
-import type { IndicatorDirection, IndicatorUnit } from "@/lib/domain/enums";
+import type { IndicatorDirection, IndicatorUnit, IndicatorValueKind } from "@/lib/domain/enums";
 import type { Texts } from "@/lib/domain/texts";
 
 /** One way a value is broken down ("sex": ["female", "male"]). */
@@ -20,6 +20,8 @@ export interface IndicatorInput {
   target: string | null;
   targetYear: number | null;
   direction: IndicatorDirection;
+  /** Whether each reported value is the total so far or what its period achieved. */
+  valueKind: IndicatorValueKind;
   disaggregation: Disaggregation[];
 }
 

@@ -1,5 +1,5 @@
 // The shapes of progress reporting that the form, the data layer and the pages share.
-import type { ActivityStatus, EvidenceAccess, IndicatorUnit, UpdateStatus } from "../enums";
+import type { ActivityStatus, EvidenceAccess, IndicatorUnit, IndicatorValueKind, UpdateStatus } from "../enums";
 import type { PeriodStatus } from "../periods";
 import type { UpdateAction } from "../progress";
 import type { Texts } from "../texts";
@@ -65,6 +65,8 @@ export interface IndicatorForReport {
   name: Texts;
   unit: IndicatorUnit;
   unitLabel: Texts;
+  /** What a report gives: the total so far, or this period's figure only. */
+  valueKind: IndicatorValueKind;
   baseline: number | null;
   target: number | null;
   disaggregation: Disaggregation[];

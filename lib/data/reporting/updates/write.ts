@@ -3,7 +3,7 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { checkStatusPercent } from "@/lib/domain/activity-rules";
 import { NotFoundError, RuleError, type MessageRef } from "@/lib/domain/errors";
-import { checkIndicatorValue, isReporter, refusal } from "@/lib/domain/progress";
+import { carriedValues, checkIndicatorValue, isReporter, refusal } from "@/lib/domain/progress";
 import { toTexts, type Texts } from "@/lib/domain/texts";
 import type { IndicatorValueInput, UpdateInput } from "@/lib/domain/types/progress";
 import type { TenantContext } from "../../context";
@@ -147,8 +147,9 @@ export async function saveReport(
 const firstLanguage = (t: Texts) => Object.keys(t)[0] as keyof Texts;
 
 /**
- * "No change this period": the last approved update's status, percent and values, carried into
- * this period's update with a required note, and submitted.
+ * "No change this period": the last approved update's status and percent, and its indicators'
+ * values as carriedValues() says (totals so far carried, per-period figures not: they would count
+ * twice), carried into this period's update with a required note, and submitted.
  */
 export async function carryForward(
   ctx: TenantContext,
@@ -157,9 +158,15 @@ export async function carryForward(
 ) {
   if (!Object.values(args.note).some((t) => t?.trim()))
     throw new RuleError("errors.invalidInput", { note: { key: "progress.refused.commentRequired" } });
-  const previous = await withTenant(ctx, "progress.report", async (tx) => {
-    const period = await requirePeriod(tx, ctx, args.periodId);
-    return previousApprovedOf(tx, ctx.tenant.id, args.activityId, period);
+  const { previous, indicators } = await withTenant(ctx, "progress.report", async (tx) => {
+    const [period, activity] = await Promise.all([
+      requirePeriod(tx, ctx, args.periodId),
+      requireActivity(tx, ctx, args.activityId),
+    ]);
+    return {
+      previous: await previousApprovedOf(tx, ctx.tenant.id, activity.id, period),
+      indicators: toIndicators(activity),
+    };
   });
   if (!previous) throw new RuleError("progress.refused.noApproved");
   const v = valuesOf(previous);
@@ -177,7 +184,7 @@ export async function carryForward(
         achievements: args.note,
         challenges: {},
         nextSteps: v.nextSteps,
-        values: v.values,
+        values: carriedValues(indicators, v.values),
       },
     },
     opts,

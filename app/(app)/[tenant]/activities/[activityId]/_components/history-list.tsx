@@ -12,6 +12,7 @@ const ENUM_MESSAGES: Partial<Record<EnumName, string>> = {
   ActivityStatus: "activityStatus",
   IndicatorUnit: "activityPage.indicators.units",
   IndicatorDirection: "activityPage.indicators.directions",
+  IndicatorValueKind: "activityPage.indicators.valueKinds",
 };
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 

@@ -104,6 +104,9 @@ export async function IndicatorTable({
                     {t("direction")}
                   </th>
                   <th scope="col" className="px-3 py-2 font-medium">
+                    {t("valueKind")}
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
                     {t("disaggregation")}
                   </th>
                   <th scope="col" className="px-3 py-2 text-right font-medium">
@@ -147,6 +150,7 @@ export async function IndicatorTable({
                       )}
                     </td>
                     <td className="px-3 py-2">{t(`directions.${i.direction}`)}</td>
+                    <td className="px-3 py-2">{t(`valueKinds.${i.valueKind}`)}</td>
                     <td className="px-3 py-2">
                       {i.disaggregation.length === 0
                         ? t("notDisaggregated")
@@ -162,6 +166,10 @@ export async function IndicatorTable({
                         <span className="block text-xs text-slate-600">
                           {breakdownText(i.latest.breakdown, format)}
                         </span>
+                      )}
+                      {/* A per-period figure is not the total achieved: say so beside it. */}
+                      {i.latest && i.latest.value !== null && i.valueKind === "PER_PERIOD" && (
+                        <span className="block text-xs text-slate-600">{t("latestPeriodOnly")}</span>
                       )}
                     </td>
                   </tr>

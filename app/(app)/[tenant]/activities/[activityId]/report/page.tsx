@@ -66,6 +66,7 @@ export default async function ReportPage({ params, searchParams }: { params: Par
     label: textOf(i.name, reading),
     unit: i.unit,
     unitLabel: textOf(i.unitLabel, reading),
+    valueKind: i.valueKind,
     target: i.target,
     disaggregation: i.disaggregation,
   }));

@@ -8,7 +8,8 @@ import { text, type ReportIndicator, type Values } from "./report-values";
 type Errors = Record<string, MessageRef>;
 
 /**
- * One value per indicator, labelled by its name; for a percentage also its numerator and
+ * One value per indicator, labelled by its name, with a hint saying its unit, its target and what
+ * to enter (the total so far, or this period's figure only); for a percentage also its numerator and
  * denominator; for a broken-down one a cell per category and a note for when the cells do not
  * add up. Names and categories travel in hidden fields (they may hold any character).
  */
@@ -29,7 +30,11 @@ export function IndicatorInputs({
       {indicators.map((ind, i) => {
         const at = (f: string) => `values.${i}.${f}`;
         const unit = ind.unitLabel || tUnits(ind.unit);
-        const hint = t("unitHint", { unit, target: ind.target === null ? "—" : String(ind.target) });
+        // What to enter matters as much as the unit: a per-period figure entered as a total (or the
+        // reverse) would be counted wrongly, so every indicator says which it wants.
+        const hint = `${t("unitHint", { unit, target: ind.target === null ? "—" : String(ind.target) })} ${t(
+          ind.valueKind === "PER_PERIOD" ? "enterPeriodOnly" : "enterTotal",
+        )}`;
         return (
           <div key={ind.id} className="flex flex-col gap-2 border-t border-slate-200 pt-3 first:border-t-0 first:pt-0">
             <input type="hidden" name={at("indicatorId")} value={ind.id} />

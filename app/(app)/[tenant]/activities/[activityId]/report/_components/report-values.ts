@@ -1,6 +1,6 @@
 // The report form's fields as the browser posts them (lib/validation/progress.ts names), from an
 // update's saved content: what the form starts with and what a conflict compares.
-import type { IndicatorUnit } from "@/lib/domain/enums";
+import type { IndicatorUnit, IndicatorValueKind } from "@/lib/domain/enums";
 import type { Disaggregation } from "@/lib/domain/types/indicators";
 import type { IndicatorValueInput, UpdateValues } from "@/lib/domain/types/progress";
 import { toTexts, type Texts } from "@/lib/domain/texts";
@@ -13,6 +13,8 @@ export interface ReportIndicator {
   label: string;
   unit: IndicatorUnit;
   unitLabel: string;
+  /** What to enter: the total so far, or this period's figure only. */
+  valueKind: IndicatorValueKind;
   target: number | null;
   disaggregation: Disaggregation[];
 }
