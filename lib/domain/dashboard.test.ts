@@ -82,7 +82,7 @@ describe("indicatorMark", () => {
     expect(mark({ actual: null }, 50)).toEqual({ mark: "NOT_REPORTED", reason: { key: "noValue" } });
     expect(mark({ direction: "DECREASE", baseline: null, target: 10 }, 50)).toEqual({
       mark: "NO_TARGET",
-      reason: { key: "noTarget" },
+      reason: { key: "noBaseline" },
     });
     expect(mark({ actual: 100 }, 50)).toEqual({ mark: "ON_TRACK", reason: { key: "targetReached", progress: 100 } });
     expect(mark({ actual: -5 }, 50)).toEqual({ mark: "OFF_TRACK", reason: { key: "wrongDirection", progress: -5 } });

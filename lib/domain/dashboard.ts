@@ -64,7 +64,8 @@ export function indicatorMark(
 ): { mark: IndicatorMark; reason: MarkReason } {
   if (n.target === null) return { mark: "NO_TARGET", reason: { key: "noTarget" } };
   if (n.actual === null) return { mark: "NOT_REPORTED", reason: { key: "noValue" } };
-  if (progress === null) return { mark: "NO_TARGET", reason: { key: "noTarget" } };
+  // Meant to fall, without a baseline: there is no start to count the fall from.
+  if (progress === null) return { mark: "NO_TARGET", reason: { key: "noBaseline" } };
   if (progress >= 100) return { mark: "ON_TRACK", reason: { key: "targetReached", progress } };
   if (progress < 0) return { mark: "OFF_TRACK", reason: { key: "wrongDirection", progress } };
   const pace = expected ?? 0;

@@ -471,7 +471,7 @@ describe("as of Q3, approved updates only", () => {
       }),
       // No target, or going down without a baseline to start from; objective 2.1 before activity 3.1.2.
       indicator("backlog", { actual: 15, at: "q2", reports: 1, progress: null, expected: 75 }, "NO_TARGET", {
-        key: "noTarget",
+        key: "noBaseline",
       }),
       indicator("shelterBeds", { actual: null, at: null, reports: 0, progress: null, expected: 37 }, "NO_TARGET", {
         key: "noTarget",

@@ -78,7 +78,15 @@ async function figures<T>(
   opts: Options,
   compute: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  const key = JSON.stringify([part, view, extra, opts.locale ?? null, toIsoDay(todayOf(opts.today))]);
+  // The content languages decide the reading order of names (a change of settings bumps no version).
+  const key = JSON.stringify([
+    part,
+    view,
+    extra,
+    opts.locale ?? null,
+    ctx.tenant.contentLanguages,
+    toIsoDay(todayOf(opts.today)),
+  ]);
   return cachedFigures(ctx, key, compute, opts.fresh);
 }
 
