@@ -39,6 +39,7 @@ const BROWSE: Case[] = [
   { path: "/turkmenistan/agencies", open: true },
   { path: "/turkmenistan/agencies/{agency}" },
   { path: "/account", open: true },
+  { path: "/turkmenistan/access", open: true },
   { path: "/turkmenistan/activities/no-such-activity", status: 404 },
 ];
 
@@ -106,6 +107,7 @@ const PEOPLE: { who: string; email: string | null; locale?: string; cases: Case[
       { path: "/turkmenistan/my-activities" },
       { path: "/turkmenistan/activities/{activity}/report", open: true },
       { path: "/turkmenistan/notifications" },
+      { path: "/turkmenistan/access" },
     ],
   },
   {
