@@ -7,15 +7,13 @@
 // With DATABASE_URL (or TEST_DATABASE_URL): a scratch database on that server, dropped
 // afterwards (nothing of yours is touched). Without: a fresh in-memory PGlite.
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { closeDb, databaseKind, getDb } from "@/lib/db";
-import { applyMigrations } from "@/lib/db/migrations";
-import { pgRunner } from "@/lib/db/runners";
 import type { TenantContext } from "@/lib/data/context";
 import { complianceMatrix, countAwaitingReview, reviewQueue } from "@/lib/data/reporting/review";
 import { toTenantRef } from "@/lib/data/tenants";
 import type { UpdateStatus } from "@/lib/domain/enums";
-import { countSqlQueries, createLargePlan, type LargePlan } from "@/tests/factories/browse";
+import { countSqlQueries, createLargePlan, createQuarterlyPeriods, type LargePlan } from "@/tests/factories/browse";
+import { createScratchDatabase } from "./lib/scratch-db";
 
 const size = Number(process.argv[2] ?? 400);
 const runs = Number(process.argv[3] ?? 20);
@@ -23,24 +21,10 @@ const PERIODS = 12;
 
 /** Points DATABASE_URL at a new, migrated database on the same server; returns how to drop it. */
 async function scratchPostgres(base: string): Promise<() => Promise<void>> {
-  const name = `nap_perf_review_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const client = new pg.Client({ connectionString: url.toString() });
-  await client.connect();
-  await applyMigrations(pgRunner(client));
-  await client.end();
-  process.env.DATABASE_URL = url.toString();
-  return async () => {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
-  };
+  const scratch = await createScratchDatabase(base, { prefix: "nap_perf_review" });
+  process.env.DATABASE_URL = scratch.url;
+  return scratch.drop;
 }
-
-const day = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
 
 /** A state for activity i in period p: 10 % missing, 10 % draft, 30 % waiting, 10 % returned, 40 % approved. */
 function stateOf(i: number, p: number): UpdateStatus | null {
@@ -80,22 +64,7 @@ async function world(activities: number) {
   const ctx: TenantContext = { user: coordinator, tenant, role: "COORDINATOR", agencyId: null };
   const started = Date.now();
   const plan: LargePlan = await createLargePlan(tenant, { activities, agencies: 12 });
-  const periods = Array.from({ length: PERIODS }, (_, p) => {
-    const year = 2025 + Math.floor(p / 4);
-    const q = p % 4;
-    return {
-      id: `per-${id}-${p}`,
-      tenantId: tenant.id,
-      planId: plan.id,
-      label: { en: `Q${q + 1} ${year}`, ru: `${q + 1} кв. ${year}` },
-      startDate: day(year, q * 3, 1),
-      endDate: day(year, q * 3 + 3, 0),
-      opensOn: day(year, q * 3 + 3, -14),
-      dueDate: day(year, q * 3 + 3, 15),
-      locksOn: day(year, q * 3 + 3, 30),
-    };
-  });
-  await db.reportingPeriod.createMany({ data: periods });
+  const periods = await createQuarterlyPeriods(tenant, plan.id, { count: PERIODS, first: { year: 2025, quarter: 1 } });
   const updates = plan.activityIds.flatMap((activityId, i) =>
     periods.flatMap((period, p) => {
       const status = stateOf(i, p);

@@ -27,7 +27,7 @@ export async function AppHeader({ user, tenants }: Props) {
         )}
         <div className="ml-auto flex items-center gap-3">
           <LanguageSwitcher />
-          <UserMenu name={user.name} email={user.email} />
+          <UserMenu name={user.name} email={user.email} tenants={tenants.map((x) => x.slug)} />
         </div>
       </div>
     </header>

@@ -58,6 +58,17 @@ export async function listAgencies(
   return byText(rows.map(toRow), (a) => a.name, readingOf(ctx.tenant, opts.locale));
 }
 
+/**
+ * One agency's name: the focal point's own, for the page that tells them their access. Null when
+ * the id is not an agency of this tenant (row-level security would hide it anyway).
+ */
+export async function getAgencyName(ctx: TenantContext, agencyId: string): Promise<Texts | null> {
+  const row = await withTenant(ctx, "tenant.view", (tx) =>
+    tx.agency.findFirst({ where: { id: agencyId, tenantId: ctx.tenant.id }, select: { name: true } }),
+  );
+  return row ? toTexts(row.name) : null;
+}
+
 export interface AgencyInput {
   name: Texts;
   shortName: Texts;

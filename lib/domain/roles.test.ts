@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ROLES } from "./enums";
-import { PERMISSIONS, can, roleNeedsAgency } from "./roles";
+import { PERMISSIONS, can, permissionsOf, roleNeedsAgency } from "./roles";
 
 describe("permission table", () => {
   it("lets every role view its tenant", () => {
@@ -24,5 +24,12 @@ describe("permission table", () => {
 
   it("asks an agency only of focal points", () => {
     expect(ROLES.filter(roleNeedsAgency)).toEqual(["FOCAL_POINT"]);
+  });
+
+  it("lists a role's permissions in the table's order, and only those", () => {
+    expect(permissionsOf("VIEWER")).toEqual(["tenant.view", "audit.view"]);
+    expect(permissionsOf("FOCAL_POINT")).toEqual(["tenant.view", "progress.report", "audit.view"]);
+    expect(permissionsOf("ADMIN")).toEqual(Object.keys(PERMISSIONS));
+    for (const role of ROLES) expect(permissionsOf(role).every((p) => can(role, p))).toBe(true);
   });
 });

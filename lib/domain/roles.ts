@@ -31,6 +31,11 @@ export function can(role: Role, permission: Permission): boolean {
   return (PERMISSIONS[permission] as readonly Role[]).includes(role);
 }
 
+/** The permissions a role has, in the table's order (what the "Your access" page lists). */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p));
+}
+
 export function isRole(value: unknown): value is Role {
   return isOneOf(ROLES, value);
 }

@@ -41,6 +41,7 @@ const BROWSE: Case[] = [
   { path: "/turkmenistan/agencies", open: true },
   { path: "/turkmenistan/agencies/{agency}" },
   { path: "/account", open: true },
+  { path: "/turkmenistan/access", open: true },
   { path: "/turkmenistan/activities/no-such-activity", status: 404 },
 ];
 
@@ -108,6 +109,7 @@ const PEOPLE: { who: string; email: string | null; locale?: string; cases: Case[
       { path: "/turkmenistan/my-activities" },
       { path: "/turkmenistan/activities/{activity}/report", open: true },
       { path: "/turkmenistan/notifications" },
+      { path: "/turkmenistan/access" },
     ],
   },
   {

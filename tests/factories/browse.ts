@@ -1,6 +1,7 @@
 // Factories for browsing: plans of any size with partners and indicators, approved progress, audit
 // events, and a counter of the SQL statements sent to the database (to prove counts stay bounded).
 import { randomBytes, randomUUID } from "node:crypto";
+import type { IndicatorValueKind } from "@/generated/prisma/enums";
 import { getDb } from "@/lib/db";
 import { activityOfEvent } from "@/lib/domain/audit-actions";
 import { parseIsoDay } from "@/lib/domain/day";
@@ -15,16 +16,26 @@ export interface LargePlan {
   objectiveIds: string[];
   activityIds: string[];
   agencyIds: string[];
+  /** Each activity's indicator ids, in the order of activityIds. */
+  indicatorIds: string[][];
 }
 
 /**
  * A plan of `activities` activities spread over the four pillars (sections 1-4, five objectives
- * each), led in turn by `agencies` agencies, each with two partners and two indicators.
+ * each), led in turn by `agencies` agencies, each with two partners and `indicators` indicators
+ * (two unless said; their value kinds taken in turn from `indicatorKinds`, else the default).
  * Inserted with createMany, so 1,000 activities take a few statements.
  */
 export async function createLargePlan(
   tenant: TenantRef,
-  opts: { activities: number; agencies?: number; status?: "ACTIVE" | "DRAFT" | "CLOSED"; startYear?: number },
+  opts: {
+    activities: number;
+    agencies?: number;
+    status?: "ACTIVE" | "DRAFT" | "CLOSED";
+    startYear?: number;
+    indicators?: number;
+    indicatorKinds?: IndicatorValueKind[];
+  },
 ): Promise<LargePlan> {
   const db = await getDb();
   const tenantId = tenant.id;
@@ -90,25 +101,128 @@ export async function createLargePlan(
       [1, 2].map((k) => ({ tenantId, activityId: a.id, agencyId: agencyIds[(i + k) % agencyIds.length] })),
     ),
   });
-  await db.indicator.createMany({
-    data: activities.flatMap((a) =>
-      [0, 1].map((k) => ({
-        tenantId,
-        activityId: a.id,
-        name: { en: `Indicator ${k + 1} of ${a.code}` },
-        baseline: 0,
-        target: 100,
-        position: k,
-      })),
-    ),
-  });
+  const indicatorIds = activities.map(() => Array.from({ length: opts.indicators ?? 2 }, () => randomUUID()));
+  const kinds = opts.indicatorKinds ?? [];
+  const indicators = activities.flatMap((a, i) =>
+    indicatorIds[i].map((id, k) => ({
+      id,
+      tenantId,
+      activityId: a.id,
+      name: { en: `Indicator ${k + 1} of ${a.code}` },
+      baseline: 0,
+      target: 100,
+      position: k,
+      ...(kinds.length ? { valueKind: kinds[k % kinds.length] } : {}),
+    })),
+  );
+  for (let i = 0; i < indicators.length; i += 2000)
+    await db.indicator.createMany({ data: indicators.slice(i, i + 2000) });
   return {
     id: plan.id,
     sectionIds,
     objectiveIds: objectives.map((o) => o.id),
     activityIds: activities.map((a) => a.id),
     agencyIds,
+    indicatorIds,
   };
+}
+
+const utcDay = (y: number, m: number, d: number) => new Date(Date.UTC(y, m, d));
+
+export interface QuarterlyPeriod {
+  id: string;
+  tenantId: string;
+  planId: string;
+  label: { en: string; ru: string };
+  startDate: Date;
+  endDate: Date;
+  opensOn: Date;
+  dueDate: Date;
+  locksOn: Date;
+}
+
+/**
+ * `count` quarterly reporting periods of a plan from quarter `first.quarter` (1-4) of
+ * `first.year` on: each opens two weeks before its end, is due 15 days and locks 30 days after it.
+ */
+export async function createQuarterlyPeriods(
+  tenant: TenantRef,
+  planId: string,
+  opts: { count: number; first: { year: number; quarter: number } },
+): Promise<QuarterlyPeriod[]> {
+  const periods = Array.from({ length: opts.count }, (_, p) => {
+    const n = opts.first.quarter - 1 + p;
+    const year = opts.first.year + Math.floor(n / 4);
+    const q = n % 4;
+    return {
+      id: randomUUID(),
+      tenantId: tenant.id,
+      planId,
+      label: { en: `Q${q + 1} ${year}`, ru: `${q + 1} кв. ${year}` },
+      startDate: utcDay(year, q * 3, 1),
+      endDate: utcDay(year, q * 3 + 3, 0),
+      opensOn: utcDay(year, q * 3 + 3, -14),
+      dueDate: utcDay(year, q * 3 + 3, 15),
+      locksOn: utcDay(year, q * 3 + 3, 30),
+    };
+  });
+  const db = await getDb();
+  await db.reportingPeriod.createMany({ data: periods });
+  return periods;
+}
+
+/**
+ * An approved update of every activity of a large plan in every one of `periods`, with a value
+ * for each of its indicators: submitted by `authorId` before the due date, approved by
+ * `reviewerId`. Percent complete and the values grow period by period (a cumulative indicator's
+ * value is the total so far; read as per period, they are simply that period's figure).
+ * Inserted with createMany in chunks: 400 activities x 12 periods x 4 indicators take seconds.
+ */
+export async function addApprovedHistory(
+  tenant: TenantRef,
+  plan: Pick<LargePlan, "activityIds" | "indicatorIds">,
+  periods: Pick<QuarterlyPeriod, "id" | "dueDate">[],
+  opts: { authorId: string; reviewerId: string },
+): Promise<{ updates: number; values: number }> {
+  const db = await getDb();
+  const updates = plan.activityIds.flatMap((activityId, i) =>
+    periods.map((period, p) => {
+      const percent = Math.min(100, Math.round(((p + 1) / periods.length) * (60 + (i % 41))));
+      const submittedAt = new Date(period.dueDate.getTime() - (3 + (i % 5)) * 864e5);
+      return {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        activityId,
+        periodId: period.id,
+        status: "APPROVED" as const,
+        activityStatus: percent >= 100 ? ("COMPLETED" as const) : ("IN_PROGRESS" as const),
+        percentComplete: percent,
+        achievements: { en: `Progress in period ${p + 1}` },
+        authorId: opts.authorId,
+        submittedById: opts.authorId,
+        submittedAt,
+        reviewerId: opts.reviewerId,
+        reviewedAt: new Date(submittedAt.getTime() + 2 * 864e5),
+        indicatorIds: plan.indicatorIds[i],
+        step: p,
+        row: i,
+      };
+    }),
+  );
+  const values = updates.flatMap((u) =>
+    u.indicatorIds.map((indicatorId, k) => ({
+      tenantId: tenant.id,
+      progressUpdateId: u.id,
+      indicatorId,
+      value: Math.min(100, (u.step + 1) * (2 + ((u.row + k) % 7))),
+    })),
+  );
+  for (let i = 0; i < updates.length; i += 1000)
+    await db.progressUpdate.createMany({
+      data: updates.slice(i, i + 1000).map(({ indicatorIds: _i, step: _s, row: _r, ...u }) => u),
+    });
+  for (let i = 0; i < values.length; i += 2000) await db.indicatorValue.createMany({ data: values.slice(i, i + 2000) });
+  return { updates: updates.length, values: values.length };
 }
 
 /** An indicator of an activity. */

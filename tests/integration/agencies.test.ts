@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import {
   assertAgencyForRole,
   createAgency,
+  getAgencyName,
   listAgencies,
   setAgencyArchived,
   updateAgency,
@@ -287,5 +288,15 @@ describe("agency names, under concurrency", () => {
       updateAgency(coordinatorA, other.id, 1, input({ name: { en: name.en?.toLowerCase() } })),
     ]);
     expect(await named(a.tenant.id, name)).toBe(1);
+  });
+});
+
+describe("getAgencyName", () => {
+  it("names an agency of this tenant, and nothing of another tenant's", async () => {
+    const { a, b } = await twoTenants();
+    const focal = await ctxFor(a.focal, a.tenant);
+    expect(await getAgencyName(focal, a.agency.id)).toEqual({ en: a.agency.name });
+    expect(await getAgencyName(focal, b.agency.id)).toBeNull();
+    expect(await getAgencyName(focal, "no-such-agency")).toBeNull();
   });
 });

@@ -4,6 +4,8 @@
 // exist), and where a signed-out person is sent.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { cookies } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import AccessPage from "@/app/(app)/[tenant]/access/page";
 import MembersPage from "@/app/(app)/[tenant]/members/page";
 import { MemberRow } from "@/app/(app)/[tenant]/members/_components/member-row";
 import TenantSecurityPage from "@/app/(app)/[tenant]/members/security/page";
@@ -11,12 +13,15 @@ import SettingsPage from "@/app/(app)/[tenant]/settings/page";
 import PlatformSecurityPage from "@/app/(app)/admin/security/page";
 import PlatformUsersPage from "@/app/(app)/admin/users/page";
 import { UserRow } from "@/app/(app)/admin/users/_components/user-row";
+import { Text } from "@/components/ui/text";
+import { requireTenant } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { setUserDisabled } from "@/lib/data/platform-users";
 import { signOutEverywhere } from "@/lib/data/sessions";
 import { LOCALE_COOKIE } from "@/i18n/locales";
 import { messagesFor } from "@/i18n/messages";
 import { createTenantWithPeople, createUser } from "../factories";
+import { countSqlQueries } from "../factories/browse";
 import { propsOf, renderPage, textsOf } from "../helpers/pages";
 import { signInAs } from "../helpers/session";
 
@@ -117,6 +122,100 @@ describe("the members page", () => {
     const emails = propsOf<{ member: { email: string } }>(shown.element, MemberRow).map((p) => p.member.email);
     expect(emails.sort()).toEqual([a.admin, a.coordinator, a.focal, a.viewer].map((u) => u.email).sort());
     for (const u of [b.admin, b.coordinator, b.focal, b.viewer]) expect(emails).not.toContain(u.email);
+  });
+});
+
+describe("the access page", () => {
+  const render = (slug: string) => renderPage(AccessPage, `/${slug}/access`, { tenant: slug });
+  const texts = async (slug: string) => {
+    const shown = await render(slug);
+    if (!("element" in shown)) throw new Error(`expected the page, got ${JSON.stringify(shown)}`);
+    return { texts: textsOf(shown.element), element: shown.element };
+  };
+  const sentences = (m: Messages, keys: string[]) =>
+    keys.map((k) => {
+      const [area, verb] = k.split(".");
+      return (m.access as unknown as { may: Record<string, Record<string, string>> }).may[area][verb];
+    });
+
+  it("says a viewer's name, role and the two things a viewer may do, and nothing more", async () => {
+    const a = await createTenantWithPeople();
+    signInAs(a.viewer);
+    const { texts: shown } = await texts(a.tenant.slug);
+    expect(shown).toContain(a.viewer.name);
+    expect(shown).toContain(en.roles.VIEWER);
+    const all = sentences(en, [
+      "tenant.view",
+      "tenant.manage",
+      "members.manage",
+      "agencies.manage",
+      "plans.manage",
+      "progress.report",
+      "progress.reportForAgency",
+      "progress.review",
+      "periods.manage",
+      "outbox.view",
+      "audit.view",
+    ]);
+    expect(shown.filter((x) => all.includes(x))).toEqual(sentences(en, ["tenant.view", "audit.view"]));
+    expect(shown).toContain(en.access.change);
+  });
+
+  it("names a focal point's agency and says they report for it; in Russian for a Russian reader", async () => {
+    const a = await createTenantWithPeople();
+    signInAs(a.focal);
+    const { texts: shown, element } = await texts(a.tenant.slug);
+    expect(shown).toContain(en.roles.FOCAL_POINT);
+    expect(shown).toContain(sentences(en, ["progress.reportForAgency"])[0]);
+    expect(shown).not.toContain(sentences(en, ["progress.report"])[0]);
+    expect(propsOf<{ value: unknown }>(element, Text).map((p) => p.value)).toContainEqual({ en: a.agency.name });
+
+    await (await getDb()).user.update({ where: { id: a.focal.id }, data: { locale: "ru" } });
+    const { texts: inRussian } = await texts(a.tenant.slug);
+    expect(inRussian).toContain(ru.access.title);
+    expect(inRussian).toContain(sentences(ru, ["progress.reportForAgency"])[0]);
+  });
+
+  it("lists every permission of an administrator, with the way to the members page", async () => {
+    const a = await createTenantWithPeople();
+    signInAs(a.admin);
+    const { texts: shown } = await texts(a.tenant.slug);
+    for (const sentence of sentences(en, [
+      "tenant.view",
+      "members.manage",
+      "tenant.manage",
+      "agencies.manage",
+      "plans.manage",
+      "progress.report",
+      "progress.review",
+      "periods.manage",
+      "outbox.view",
+      "audit.view",
+    ]))
+      expect(shown).toContain(sentence);
+    expect(shown).toContain(en.access.manageMembers);
+  });
+
+  it("reads nothing from the database beyond the membership check, for anyone but a focal point", async () => {
+    const a = await createTenantWithPeople();
+    signInAs(a.coordinator);
+    await render(a.tenant.slug); // starts the stored session
+    // Outside Next, React's cache() keeps nothing from one call to the next: the translators ask
+    // for the session again. So the page is compared with the calls it makes, in its order, less its data.
+    const { queries: context } = await countSqlQueries(async () => {
+      await requireTenant(a.tenant.slug);
+      await Promise.all([getTranslations("access"), getTranslations(), getLocale()]);
+    });
+    const { queries: page } = await countSqlQueries(() => render(a.tenant.slug));
+    expect(page).toBe(context);
+  });
+
+  it("is not found for another tenant's member, and sends a signed-out person to sign in", async () => {
+    const [a, b] = await Promise.all([createTenantWithPeople(), createTenantWithPeople()]);
+    signInAs(b.coordinator);
+    expect(await render(a.tenant.slug)).toEqual(NOT_FOUND);
+    signInAs(null);
+    expect(await render(a.tenant.slug)).toEqual(signInFor(`/${a.tenant.slug}/access`));
   });
 });
 
