@@ -24,7 +24,7 @@ export function StatusBars({
 }) {
   const height = 56 + rows.length * 44;
   return (
-    <figure className="w-full">
+    <>
       <div style={{ height }} className="w-full">
         <ResponsiveContainer width="100%" height="100%">
           <BarChart
@@ -53,7 +53,6 @@ export function StatusBars({
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-2 text-sm text-slate-700">{summary}</figcaption>
-    </figure>
+    </>
   );
 }

@@ -15,7 +15,7 @@ export function TrendLines({
   summary: string;
 }) {
   return (
-    <figure className="w-full">
+    <>
       <div className="h-64 w-full">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart data={points} margin={{ left: 0, right: 16, top: 8, bottom: 8 }} title={title} desc={summary}>
@@ -47,7 +47,6 @@ export function TrendLines({
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <figcaption className="mt-2 text-sm text-slate-700">{summary}</figcaption>
-    </figure>
+    </>
   );
 }

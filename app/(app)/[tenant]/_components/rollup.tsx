@@ -9,7 +9,7 @@ import { formatDay, formatPercent } from "@/components/browse/format";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Text } from "@/components/ui/text";
-import { StatusBars } from "@/components/dashboard/charts/status-bars";
+import { StatusBars } from "@/components/dashboard/charts/lazy";
 import { dashboardHref, type DashboardState } from "@/components/dashboard/href";
 import { DashboardSection } from "@/components/dashboard/section";
 import { STATUS_FILLS } from "@/components/dashboard/status-colours";

@@ -5,7 +5,7 @@ import { textOf, type Reading } from "@/lib/domain/texts";
 import type { DashboardView } from "@/lib/domain/types/dashboard";
 import { formatPercent } from "@/components/browse/format";
 import { TableScroll } from "@/components/ui/table-scroll";
-import { TrendLines } from "@/components/dashboard/charts/trend-lines";
+import { TrendLines } from "@/components/dashboard/charts/lazy";
 import { DashboardSection } from "@/components/dashboard/section";
 
 const num = "px-2 py-2 text-right tabular-nums";
