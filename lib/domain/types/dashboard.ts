@@ -133,7 +133,15 @@ export type IndicatorMark = "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NOT_REPORTED
 
 /** Why an indicator has its mark, as a message key and its values (the page translates). */
 export interface MarkReason {
-  key: "targetReached" | "noValue" | "noTarget" | "noBaseline" | "wrongDirection" | "onPace" | "behindPace" | "farBehindPace";
+  key:
+    | "targetReached"
+    | "noValue"
+    | "noTarget"
+    | "noBaseline"
+    | "wrongDirection"
+    | "onPace"
+    | "behindPace"
+    | "farBehindPace";
   progress?: number;
   expected?: number;
 }
