@@ -6,14 +6,21 @@ export function DashboardSection({
   title,
   description,
   children,
+  busy = false,
 }: {
   id: string;
   title: string;
   description?: ReactNode;
   children: ReactNode;
+  /** Still counting (the Suspense fallback). */
+  busy?: boolean;
 }) {
   return (
-    <section aria-labelledby={`${id}-title`} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+    <section
+      aria-labelledby={`${id}-title`}
+      aria-busy={busy || undefined}
+      className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+    >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
@@ -26,10 +33,8 @@ export function DashboardSection({
 /** What a part shows while the database counts: its title and a line that says so. */
 export function SectionPending({ id, title, text }: { id: string; title: string; text: string }) {
   return (
-    <DashboardSection id={id} title={title}>
-      <p aria-busy="true" className="animate-pulse text-sm text-slate-700">
-        {text}
-      </p>
+    <DashboardSection id={id} title={title} busy>
+      <p className="text-sm text-slate-700 motion-safe:animate-pulse">{text}</p>
     </DashboardSection>
   );
 }

@@ -115,3 +115,15 @@ describe("watchReason", () => {
     });
   });
 });
+
+describe("per-period indicators", () => {
+  it("add a number's periods up from 0 when meant to rise; a rate keeps its baseline", () => {
+    expect(indicatorProgress(n({ valueKind: "PER_PERIOD", baseline: 40, target: 200, actual: 50 }))).toBe(25);
+    expect(
+      indicatorProgress(n({ valueKind: "PER_PERIOD", unit: "PERCENT", baseline: 20, target: 80, actual: 50 })),
+    ).toBe(50);
+    expect(
+      indicatorProgress(n({ valueKind: "PER_PERIOD", direction: "DECREASE", baseline: 120, target: 60, actual: 90 })),
+    ).toBe(50);
+  });
+});

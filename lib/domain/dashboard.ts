@@ -31,6 +31,8 @@ export const daysBetween = (from: string, to: string): number =>
 
 export interface IndicatorNumbers {
   unit: IndicatorUnit;
+  /** A per-period number meant to rise: the periods add up from 0, whatever the baseline. */
+  valueKind?: "CUMULATIVE" | "PER_PERIOD";
   direction: IndicatorDirection;
   baseline: number | null;
   target: number | null;
@@ -46,7 +48,10 @@ export interface IndicatorNumbers {
 export function indicatorProgress(n: IndicatorNumbers): number | null {
   if (n.target === null || n.actual === null) return null;
   if (n.unit === "YES_NO") return n.actual === n.target ? 100 : 0;
-  const base = n.baseline ?? (n.direction === "INCREASE" ? 0 : null);
+  const base =
+    n.valueKind === "PER_PERIOD" && n.unit === "NUMBER" && n.direction === "INCREASE"
+      ? 0
+      : (n.baseline ?? (n.direction === "INCREASE" ? 0 : null));
   if (base === null) return null;
   if (n.target === base) {
     const met = n.direction === "INCREASE" ? n.actual >= n.target : n.actual <= n.target;

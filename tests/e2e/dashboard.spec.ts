@@ -101,6 +101,8 @@ async function as(browser: Browser, email: string) {
 async function protectionRow(page: Page): Promise<string[]> {
   const table = page.getByRole("table", { name: "Activities by pillar and status" });
   const row = table.getByRole("row", { name: /^Protection/ });
+  // The part streams in on its own: wait for it rather than read the placeholder.
+  await expect(row).toBeVisible();
   return (await row.locator("th, td").allInnerTexts()).map((t) => t.trim());
 }
 

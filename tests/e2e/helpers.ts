@@ -13,10 +13,15 @@ import { messagesFor } from "../../i18n/messages";
 import type enActivityForm from "../../messages/en/activity-form.json";
 import type enBrowse from "../../messages/en/browse.json";
 import type enCore from "../../messages/en/core.json";
+import type enDashboard from "../../messages/en/dashboard.json";
 import type enPlanAdmin from "../../messages/en/plan-admin.json";
 
 /** All message files of a language merged, as the app loads them (i18n/messages.ts). */
-export type Messages = typeof enCore & typeof enPlanAdmin & typeof enActivityForm & typeof enBrowse;
+export type Messages = typeof enCore &
+  typeof enPlanAdmin &
+  typeof enActivityForm &
+  typeof enBrowse &
+  typeof enDashboard;
 export const en = messagesFor("en") as unknown as Messages;
 export const ru = messagesFor("ru") as unknown as Messages;
 

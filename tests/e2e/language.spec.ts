@@ -8,7 +8,7 @@ const home = "/kyrgyzstan";
 async function expectLanguage(page: Page, lang: "en" | "ru"): Promise<void> {
   const m: Messages = lang === "en" ? en : ru;
   await expect(page.locator("html")).toHaveAttribute("lang", lang);
-  await expect(page.getByRole("heading", { level: 1, name: m.plans.title })).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1, name: m.dashboard.title })).toBeVisible();
   await expect(
     page.getByRole("navigation", { name: m.nav.label }).getByRole("link", { name: m.nav.agencies }),
   ).toBeVisible();
@@ -29,7 +29,7 @@ test("switching to Russian and back is kept across reloads and sign-ins", async 
   // A failed earlier run may have left Russian saved: start from English.
   if ((await page.locator("html").getAttribute("lang")) !== "en") await choose(page, "en");
   await expectLanguage(page, "en");
-  await expect(page.getByText(en.plans.title, { exact: true }).first()).toBeVisible();
+  await expect(page.getByText(en.dashboard.headline.activities, { exact: true }).first()).toBeVisible();
 
   await choose(page, "ru");
   await expect(page.getByText(en.nav.agencies, { exact: true })).toHaveCount(0);

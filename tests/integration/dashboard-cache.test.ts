@@ -1,5 +1,5 @@
 // The dashboard's cache and cost: figures are served from the per-tenant cache until something
-// they count changes (the triggers bump "Tenant"."figuresVersion" once per statement), and each
+// they count changes (the triggers bump "Tenant"."figuresVersion" once per transaction, at its commit), and each
 // function sends as many statements for 400 activities as for 10. The figures themselves are
 // proved in dashboard.test.ts; the literals here are the same dataset's.
 import { beforeEach, describe, expect, it } from "vitest";
@@ -177,7 +177,7 @@ describe("the figures cache", () => {
 });
 
 describe("the figures version", () => {
-  it("moves by one per statement that changes what the figures count, however many rows it writes", async () => {
+  it("moves by one per transaction that changes what the figures count, at its commit, however many rows it writes", async () => {
     const db = await getDb();
     const tenantId = w.tenant.id;
     const at = () => figuresVersionOf(w.tenant);
@@ -229,8 +229,23 @@ describe("the figures version", () => {
         data: { status: "SUBMITTED", submittedAt: new Date() },
       }),
     );
-    await step(0, () =>
+    // A counted column of an update that is not a draft, and a value of such an update, do too.
+    await step(1, () =>
       db.progressUpdate.updateMany({ where: { tenantId, activityId: { in: ids } }, data: { percentComplete: 30 } }),
+    );
+    const [submitted] = await db.progressUpdate.findMany({ where: { tenantId, activityId: { in: ids } }, take: 1 });
+    const [bulkIndicator] = await db.indicator.findMany({ where: { tenantId, activityId: submitted.activityId } });
+    await step(1, () =>
+      db.indicatorValue.create({
+        data: { tenantId, progressUpdateId: submitted.id, indicatorId: bulkIndicator.id, value: 3 },
+      }),
+    );
+    // Many statements in one transaction: one bump, at the commit.
+    await step(1, () =>
+      db.$transaction([
+        db.plan.updateMany({ where: { tenantId }, data: { version: { increment: 1 } } }),
+        db.agency.updateMany({ where: { tenantId }, data: { version: { increment: 1 } } }),
+      ]),
     );
     await step(1, () => db.progressUpdate.deleteMany({ where: { tenantId, activityId: { in: ids } } }));
     await step(1, () => db.activityPartner.deleteMany({ where: { tenantId, activityId: { in: ids } } }));

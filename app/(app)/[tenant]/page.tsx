@@ -44,7 +44,18 @@ export default async function DashboardPage({
   const query = DashboardQuerySchema.parse(await searchParams);
   const locale = await getLocale();
   const [view, options, t] = await Promise.all([
-    dashboardView(ctx, query, { locale }),
+    dashboardView(
+      ctx,
+      {
+        plan: query.plan,
+        asOf: query.asOf,
+        pillar: query.pillar,
+        objective: query.objective,
+        agency: query.agency,
+        submitted: query.submitted,
+      },
+      { locale },
+    ),
     dashboardFilterOptions(ctx),
     getTranslations("dashboard"),
   ]);

@@ -1,7 +1,7 @@
 import "server-only";
 // The dashboard's figures, cached per tenant in this process under the tenant's figures version
-// ("Tenant"."figuresVersion", bumped by triggers in the transaction of every change the figures
-// count: an update submitted, approved, returned or reopened, the plan's structure, its
+// ("Tenant"."figuresVersion", bumped by triggers at the commit of every transaction that changes
+// what the figures count: an update submitted, approved, returned or reopened, the plan's structure, its
 // activities, indicators, periods, agencies). The version is read once per request (one short
 // transaction), so a page whose parts are all cached asks the database for nothing else, and a
 // cache never outlives a committed change, in this process or another. A part computed on a miss

@@ -6,6 +6,7 @@ import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { indicatorMark, watchReason } from "@/lib/domain/dashboard";
 import { toIsoDay } from "@/lib/domain/day";
+import { ForbiddenError } from "@/lib/domain/errors";
 import { ACTIVITY_STATUSES, PILLARS, type ActivityStatus } from "@/lib/domain/enums";
 import { toTexts } from "@/lib/domain/texts";
 import type {
@@ -39,10 +40,10 @@ import {
   trendSql,
   watchlistSql,
 } from "./statements";
-import { resolveView, type DashboardArgs } from "./view";
+import { canSeeSubmitted, resolveView, type DashboardArgs } from "./view";
 
 export type { DashboardArgs };
-export { canSeeSubmitted } from "./view";
+export { canSeeSubmitted };
 
 interface Options {
   today?: Date;
@@ -78,6 +79,9 @@ async function figures<T>(
   opts: Options,
   compute: (tx: Tx) => Promise<T>,
 ): Promise<T> {
+  // A view is made by dashboardView for this person; should one be handed over from elsewhere, its
+  // switch still cannot count unapproved updates for someone who may not see them.
+  if (view.submitted && !canSeeSubmitted(ctx)) throw new ForbiddenError("progress.report");
   // The content languages decide the reading order of names (a change of settings bumps no version).
   const key = JSON.stringify([
     part,
@@ -242,6 +246,7 @@ export async function dashboardIndicators(
     const rows = ((r?.rows ?? []) as Row[]).map((i): IndicatorFigures => {
       const numbers = {
         unit: i.unit as IndicatorFigures["unit"],
+        valueKind: i.valueKind as IndicatorFigures["valueKind"],
         direction: i.direction as IndicatorFigures["direction"],
         baseline: numOrNull(i.baseline),
         target: numOrNull(i.target),

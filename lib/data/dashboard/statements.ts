@@ -13,14 +13,12 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { AT_RISK_GAP, AT_RISK_SLACK, ON_PACE_SLACK } from "@/lib/domain/dashboard";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
-import type { AgencySort, DashboardView } from "@/lib/domain/types/dashboard";
+import { INDICATOR_PAGE, WATCH_LIMIT, type AgencySort, type DashboardView } from "@/lib/domain/types/dashboard";
 import { NATURAL_CODE, textKey } from "../activity-queries/sql";
 
 export const COUNTED_STATUSES = ["APPROVED"] as const;
 export const WITH_SUBMITTED = ["APPROVED", "SUBMITTED", "SIGNED_OFF"] as const;
-/** The longest lists the page shows at once. */
-export const WATCH_LIMIT = 20;
-export const INDICATOR_PAGE = 25;
+export { INDICATOR_PAGE, WATCH_LIMIT };
 
 type View = DashboardView & { plan: NonNullable<DashboardView["plan"]>; asOf: NonNullable<DashboardView["asOf"]> };
 
@@ -306,11 +304,17 @@ export function indicatorsSql(tenantId: string, view: View, page: number): Prism
         sum(value) AS total, sum(numerator) AS num, sum(denominator) AS den, count(denominator) AS dens
       FROM vals GROUP BY 1
     ), i AS (
-      SELECT ind.*, COALESCE(ind.baseline, CASE WHEN ind.direction = 'INCREASE' THEN 0 END) AS base,
+      -- A per-period number meant to rise adds its periods up from 0 (its baseline is a figure per
+      -- period, not a start of the sum); one meant to fall is its latest period's figure, from the
+      -- baseline; a per-period percentage is a rate over all periods, from the baseline.
+      SELECT ind.*, CASE WHEN ind."valueKind" = 'PER_PERIOD' AND ind.unit = 'NUMBER' AND ind.direction = 'INCREASE' THEN 0
+          ELSE COALESCE(ind.baseline, CASE WHEN ind.direction = 'INCREASE' THEN 0 END) END AS base,
         COALESCE(agg.reports, 0) AS reports, agg."latestLabel",
-        CASE WHEN ind."valueKind" = 'PER_PERIOD' THEN COALESCE(agg."anyPending", false)
+        CASE WHEN ind."valueKind" = 'PER_PERIOD' AND NOT (ind.unit = 'NUMBER' AND ind.direction = 'DECREASE')
+          THEN COALESCE(agg."anyPending", false)
           ELSE COALESCE(agg."latestPending", false) END AS pending,
-        CASE WHEN ind."valueKind" = 'PER_PERIOD' AND ind.unit = 'NUMBER' THEN agg.total
+        CASE WHEN ind."valueKind" = 'PER_PERIOD' AND ind.unit = 'NUMBER' AND ind.direction = 'DECREASE' THEN agg.latest
+          WHEN ind."valueKind" = 'PER_PERIOD' AND ind.unit = 'NUMBER' THEN agg.total
           WHEN ind."valueKind" = 'PER_PERIOD' AND ind.unit = 'PERCENT' AND agg.dens = agg.reports AND agg.den > 0
             THEN round((100.0 * agg.num / agg.den)::numeric, 2)::float8
           ELSE agg.latest END AS actual

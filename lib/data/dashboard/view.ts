@@ -9,6 +9,7 @@ import type { DashboardPeriod, DashboardView, PillarKey } from "@/lib/domain/typ
 import type { TenantContext } from "../context";
 import type { Tx } from "../door";
 import { resolvePlan } from "../activity-queries/sql";
+import { seesWork } from "../reporting/updates/rows";
 
 export interface DashboardArgs {
   plan?: string | null;
@@ -21,8 +22,8 @@ export interface DashboardArgs {
 
 const PILLAR_KEYS: readonly PillarKey[] = [...PILLARS, "NONE"];
 
-/** Everyone who sees work in progress (the report page's rule) may count submitted updates. */
-export const canSeeSubmitted = (ctx: TenantContext) => ctx.role !== "VIEWER";
+/** Everyone who sees work in progress (the report page's rule, one function) may count submitted updates. */
+export const canSeeSubmitted = seesWork;
 
 const toPeriod = (p: {
   id: string;

@@ -4,6 +4,10 @@ import type { ActivityStatus, IndicatorDirection, IndicatorUnit, IndicatorValueK
 import type { Texts } from "@/lib/domain/texts";
 import type { AgencyRef } from "./activity-browse";
 
+/** The longest lists the dashboard shows at once: overdue and at-risk activities, a page of indicators. */
+export const WATCH_LIMIT = 20;
+export const INDICATOR_PAGE = 25;
+
 /** A pillar, or the sections mapped to none. */
 export type PillarKey = Pillar | "NONE";
 

@@ -2,9 +2,13 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { TenantContext } from "@/lib/data/context";
 import { dashboardIndicators } from "@/lib/data/dashboard";
-import { INDICATOR_PAGE } from "@/lib/data/dashboard/statements";
 import { textOf, type Reading } from "@/lib/domain/texts";
-import type { DashboardView, IndicatorFigures, IndicatorMark } from "@/lib/domain/types/dashboard";
+import {
+  INDICATOR_PAGE,
+  type DashboardView,
+  type IndicatorFigures,
+  type IndicatorMark,
+} from "@/lib/domain/types/dashboard";
 import type { Formatter } from "@/components/browse/format";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
@@ -19,7 +23,8 @@ const MARK_STYLES: Record<IndicatorMark, string> = {
   NOT_REPORTED: "border-slate-400 bg-slate-50 text-slate-800",
   NO_TARGET: "border-slate-300 bg-white text-slate-700",
 };
-const ORDER: IndicatorMark[] = ["OFF_TRACK", "AT_RISK", "ON_TRACK", "NOT_REPORTED", "NO_TARGET"];
+/** The table's order (most worrying first), for the counts too. */
+const ORDER: IndicatorMark[] = ["OFF_TRACK", "AT_RISK", "NOT_REPORTED", "ON_TRACK", "NO_TARGET"];
 
 function value(format: Formatter, i: IndicatorFigures, n: number | null, yes: string, no: string): string {
   if (n === null) return "—";
@@ -122,7 +127,11 @@ export async function IndicatorsSection({
                       <td className="px-2 py-2 text-right tabular-nums">
                         {fmt(i.actual)}
                         {i.actualPeriod && (
-                          <span className="block text-xs text-slate-700">{textOf(i.actualPeriod, reading)}</span>
+                          <span className="block text-xs text-slate-700">
+                            {i.valueKind === "PER_PERIOD" && !(i.unit === "NUMBER" && i.direction === "DECREASE")
+                              ? t("sumTo", { period: textOf(i.actualPeriod, reading) })
+                              : textOf(i.actualPeriod, reading)}
+                          </span>
                         )}
                         {i.pending && <span className="block text-xs text-amber-900">{t("pending")}</span>}
                       </td>

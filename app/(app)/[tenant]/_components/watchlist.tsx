@@ -71,9 +71,12 @@ export async function WatchlistSection({
       {total > rows.length && (
         <p className="mt-1 text-sm">
           {more ? (
-            <Link href={more} className="text-brand-700 underline underline-offset-2">
-              {t("all", { n: total })}
-            </Link>
+            <>
+              {t("first", { shown: rows.length, n: total })}{" "}
+              <Link href={more} className="text-brand-700 underline underline-offset-2">
+                {t("all")}
+              </Link>
+            </>
           ) : (
             t("first", { shown: rows.length, n: total })
           )}
