@@ -49,6 +49,11 @@ export async function createScratchDatabase(
   opts: { prefix: string; roles?: boolean },
 ): Promise<ScratchDatabase> {
   const name = `${opts.prefix}_${Date.now()}_${process.pid}`;
+  // The roles have no password (the project's machines trust local connections): never make
+  // them on a server that others reach.
+  const host = new URL(base).hostname;
+  if (opts.roles && !["127.0.0.1", "localhost", "::1", "[::1]", ""].includes(host))
+    throw new Error(`refusing to create the app's login roles on ${host}: point DATABASE_URL at a local PostgreSQL`);
   const admin = new pg.Client({ connectionString: base });
   await admin.connect();
   try {

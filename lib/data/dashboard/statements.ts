@@ -286,7 +286,9 @@ export function indicatorsSql(tenantId: string, view: View, page: number): Prism
       FROM "Indicator" i
       LEFT JOIN acts x ON x.id = i."activityId"
       LEFT JOIN objs ob ON ob.id = i."objectiveId"
-      WHERE i."tenantId" = ${tenantId} AND i."archivedAt" IS NULL AND (x.id IS NOT NULL OR ob.id IS NOT NULL)
+      -- An objective's indicators when the view holds any of its activities (under an agency, those it leads or partners).
+      WHERE i."tenantId" = ${tenantId} AND i."archivedAt" IS NULL
+        AND (x.id IS NOT NULL OR ob.id = ANY(ARRAY(SELECT DISTINCT "objectiveId" FROM acts)))
     ), vals AS (
       SELECT v."indicatorId", v.value::float8 AS value, v.numerator::float8 AS numerator,
         v.denominator::float8 AS denominator, p."startDate", p.label, u.status::text AS ustatus

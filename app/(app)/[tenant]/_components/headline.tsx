@@ -51,9 +51,12 @@ export async function Headline({
   const { current: c, previous: p, compliance, previousCompliance } = figures;
   const stillDue = view.asOf !== null && view.asOf.dueDate >= view.today;
   const pct = (n: number | null) => (n === null ? "—" : formatPercent(format, n));
-  const statuses = ACTIVITY_STATUSES.filter((s) => c.statuses[s] > 0)
-    .map((s) => `${tStatus(s)}: ${format.number(c.statuses[s])}`)
-    .join(", ");
+  const statuses = format.list(
+    ACTIVITY_STATUSES.filter((s) => c.statuses[s] > 0).map((s) =>
+      t("statusCount", { status: tStatus(s), n: c.statuses[s] }),
+    ),
+    { type: "unit" },
+  );
   return (
     <DashboardSection id="headline" title={t("title", { period: labels.asOf })}>
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
