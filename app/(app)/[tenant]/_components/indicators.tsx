@@ -33,6 +33,14 @@ function value(format: Formatter, i: IndicatorFigures, n: number | null, yes: st
   return format.number(n, { maximumFractionDigits: 2 });
 }
 
+/** What the actual's period means: the latest value's, or the last of those added up or pooled. */
+const periodNote = (i: IndicatorFigures) =>
+  i.valueKind !== "PER_PERIOD" || (i.unit === "NUMBER" && i.direction === "DECREASE")
+    ? "latestOf"
+    : i.unit === "NUMBER"
+      ? "sumTo"
+      : "rateTo";
+
 /** Latest actual against baseline and target, progress in the indicator's direction, and its mark with the reason. */
 export async function IndicatorsSection({
   ctx,
@@ -128,9 +136,7 @@ export async function IndicatorsSection({
                         {fmt(i.actual)}
                         {i.actualPeriod && (
                           <span className="block text-xs text-slate-700">
-                            {i.valueKind === "PER_PERIOD" && !(i.unit === "NUMBER" && i.direction === "DECREASE")
-                              ? t("sumTo", { period: textOf(i.actualPeriod, reading) })
-                              : textOf(i.actualPeriod, reading)}
+                            {t(periodNote(i), { period: textOf(i.actualPeriod, reading) })}
                           </span>
                         )}
                         {i.pending && <span className="block text-xs text-amber-900">{t("pending")}</span>}
