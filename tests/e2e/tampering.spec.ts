@@ -12,6 +12,8 @@ async function readKazakhstan(browser: Browser): Promise<Kazakhstan> {
   const { context, page } = await signedInContext(browser, USERS.adminKz);
   try {
     await expect(page).toHaveURL("/kazakhstan");
+    // The plan list (the landing page is the dashboard).
+    await page.goto("/kazakhstan/plans");
     const planLinks = page.locator("main li a[href^='/kazakhstan/plans/']:not([href$='/new'])");
     await expect(planLinks.first()).toBeVisible();
     const hrefs = await planLinks.evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
