@@ -6,20 +6,9 @@
 // figures with ?submitted=1. A screenshot of the dashboard is kept with the results.
 import { randomBytes } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
 import pg from "pg";
-import { USERS, signIn } from "./helpers";
-
-const id = () => `e2e${randomBytes(10).toString("hex")}`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-function adminUrl(): string | null {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) return null;
-  const u = new URL(url);
-  u.username = process.env.E2E_SETUP_DB_USER ?? "postgres";
-  return u.toString();
-}
+import { USERS, adminUrl, dayFromToday as day, e2eId as id, signIn, signedInContext } from "./helpers";
 
 interface World {
   planId: string;
@@ -90,13 +79,6 @@ async function makeWorld(): Promise<World> {
   }
 }
 
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
-
 /** The Protection row of the pillar table: its cells' texts. */
 async function protectionRow(page: Page): Promise<string[]> {
   const table = page.getByRole("table", { name: "Activities by pillar and status" });
@@ -116,7 +98,7 @@ test.describe("dashboard", () => {
   test("approving an update changes its pillar's figures; submitted ones count only with the switch", async ({
     browser,
   }, testInfo) => {
-    const { context, page } = await as(browser, USERS.coordinator);
+    const { context, page } = await signedInContext(browser, USERS.coordinator);
     const url = `/turkmenistan?plan=${w.planId}&asOf=${w.periodId}`;
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();

@@ -1,5 +1,6 @@
 // Shared steps for the end-to-end suite. The texts come from messages/<lang>/*.json, so a changed
 // wording fails here only when the page and the message file disagree.
+import { randomBytes } from "node:crypto";
 import {
   expect,
   type Browser,
@@ -67,6 +68,24 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.goto("/sign-in");
   await submitSignIn(page, email, password);
   await page.waitForURL((url) => !url.pathname.startsWith("/sign-in"));
+}
+
+/** A fresh id for rows a spec makes in the database itself. */
+export const e2eId = () => `e2e${randomBytes(10).toString("hex")}`;
+
+/** The ISO day `offset` days from today. */
+export const dayFromToday = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The run's database as a superuser (row-level security does not apply to test setup), for specs
+ * that make their own data; null without E2E_DATABASE_URL (the spec then skips).
+ */
+export function adminUrl(): string | null {
+  const url = process.env.E2E_DATABASE_URL;
+  if (!url) return null;
+  const u = new URL(url);
+  u.username = process.env.E2E_SETUP_DB_USER ?? "postgres";
+  return u.toString();
 }
 
 /** A fresh browser context (own cookies) signed in as `email`. Close it when done. */

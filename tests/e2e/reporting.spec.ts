@@ -6,22 +6,10 @@
 // tenant) is made here in the database, so the spec holds whatever the demo seed holds.
 // (The bell is another engineer's part: its assertion is left to the lead.)
 import { randomBytes } from "node:crypto";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import bcrypt from "bcryptjs";
 import pg from "pg";
-import { DEMO_PASSWORD, USERS, signIn } from "./helpers";
-
-const id = () => `e2e${randomBytes(10).toString("hex")}`;
-const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-
-/** The run's database as a superuser (row-level security does not apply to test setup). */
-function adminUrl(): string | null {
-  const url = process.env.E2E_DATABASE_URL;
-  if (!url) return null;
-  const u = new URL(url);
-  u.username = process.env.E2E_SETUP_DB_USER ?? "postgres";
-  return u.toString();
-}
+import { DEMO_PASSWORD, USERS, adminUrl, dayFromToday as day, e2eId as id, signedInContext } from "./helpers";
 
 interface World {
   slug: string;
@@ -111,13 +99,6 @@ async function makeWorld(): Promise<World> {
   }
 }
 
-async function as(browser: Browser, email: string) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return { context, page };
-}
-
 test.describe("reporting cycle", () => {
   test.skip(!adminUrl(), "needs E2E_DATABASE_URL (PostgreSQL) to prepare its data");
   let w: World;
@@ -132,7 +113,7 @@ test.describe("reporting cycle", () => {
     const reportUrl = `/${w.slug}/activities/${w.activityId}/report?period=${w.periodId}`;
 
     // The focal point writes and submits.
-    const focal = await as(browser, USERS.focalPoint);
+    const focal = await signedInContext(browser, USERS.focalPoint);
     const page = focal.page;
     await page.goto(`/${w.slug}/activities/${w.activityId}`);
     const item = page.getByRole("listitem").filter({ hasText: w.periodLabel });
@@ -154,7 +135,7 @@ test.describe("reporting cycle", () => {
     const fileHref = (await fileLink.getAttribute("href"))!;
 
     // The coordinator returns it with a comment.
-    const coordinator = await as(browser, USERS.coordinator);
+    const coordinator = await signedInContext(browser, USERS.coordinator);
     const cp = coordinator.page;
     await cp.goto(reportUrl);
     await cp.getByLabel("Comment", { exact: true }).fill("Please attach the attendance list with signatures");
@@ -197,7 +178,7 @@ test.describe("reporting cycle", () => {
     const own = await page.request.get(fileHref);
     expect(own.status()).toBe(200);
     expect(own.headers()["content-disposition"]).toContain("attachment");
-    const outsider = await as(browser, w.outsider);
+    const outsider = await signedInContext(browser, w.outsider);
     expect((await outsider.page.request.get(fileHref)).status()).toBe(404);
     expect((await outsider.page.request.get(fileHref.replace(`/${w.slug}/`, "/kazakhstan/"))).status()).toBe(404);
 
