@@ -125,6 +125,21 @@ export function headlineSql(tenantId: string, view: View): Prisma.Sql {
 }
 
 /**
+ * The activities of `acts` x due to report in the periods of `alias` (not cancelled, planned span
+ * overlapping the period; as the compliance matrix counts them), each with its update u there.
+ */
+const dueWithUpdate = (tenantId: string, alias: string) => {
+  const p = Prisma.raw(alias);
+  return Prisma.sql`acts x JOIN ${p} ON x.recorded <> 'CANCELLED'
+      AND (x."plannedStart" IS NULL OR x."plannedStart" <= ${p}."endDate")
+      AND (x."plannedEnd" IS NULL OR x."plannedEnd" >= ${p}."startDate")
+    LEFT JOIN "ProgressUpdate" u ON u."tenantId" = ${tenantId} AND u."activityId" = x.id AND u."periodId" = ${p}.id`;
+};
+/** An update of `dueWithUpdate` submitted by the due day of its period `alias`. */
+const onTime = (alias: string) =>
+  Prisma.sql`u.status <> 'DRAFT' AND u."submittedAt" < ${Prisma.raw(alias)}."dueDate" + 1`;
+
+/**
  * Reporting compliance in the period and the one before: activities due (not cancelled, planned
  * span overlapping the period; as the compliance matrix counts them), those with an update
  * submitted, and those submitted by the due day.
@@ -137,11 +152,8 @@ export function complianceSql(tenantId: string, view: View): Prisma.Sql {
     )
     SELECT per.id AS k, count(*)::int AS due,
       count(u.id) FILTER (WHERE u.status <> 'DRAFT' AND u."submittedAt" IS NOT NULL)::int AS reported,
-      count(u.id) FILTER (WHERE u.status <> 'DRAFT' AND u."submittedAt" < per."dueDate" + 1)::int AS "onTime"
-    FROM per JOIN acts x ON x.recorded <> 'CANCELLED'
-      AND (x."plannedStart" IS NULL OR x."plannedStart" <= per."endDate")
-      AND (x."plannedEnd" IS NULL OR x."plannedEnd" >= per."startDate")
-    LEFT JOIN "ProgressUpdate" u ON u."tenantId" = ${tenantId} AND u."activityId" = x.id AND u."periodId" = per.id
+      count(u.id) FILTER (WHERE ${onTime("per")})::int AS "onTime"
+    FROM ${dueWithUpdate(tenantId, "per")}
     GROUP BY per.id`;
 }
 
@@ -211,11 +223,8 @@ export function agenciesSql(
         AND p."startDate" <= ${view.asOf.startDate}::date AND p."dueDate" < ${today}::date
     ), reports AS (
       SELECT x."leadAgencyId" AS agency, count(*)::int AS due,
-        count(u.id) FILTER (WHERE u.status <> 'DRAFT' AND u."submittedAt" < past."dueDate" + 1)::int AS "onTime"
-      FROM acts x JOIN past ON x.recorded <> 'CANCELLED'
-        AND (x."plannedStart" IS NULL OR x."plannedStart" <= past."endDate")
-        AND (x."plannedEnd" IS NULL OR x."plannedEnd" >= past."startDate")
-      LEFT JOIN "ProgressUpdate" u ON u."tenantId" = ${tenantId} AND u."activityId" = x.id AND u."periodId" = past.id
+        count(u.id) FILTER (WHERE ${onTime("past")})::int AS "onTime"
+      FROM ${dueWithUpdate(tenantId, "past")}
       WHERE x."leadAgencyId" IS NOT NULL GROUP BY 1
     ), last AS (
       SELECT x."leadAgencyId" AS agency, max(u."submittedAt") AS "lastReport"
