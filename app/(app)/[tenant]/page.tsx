@@ -139,7 +139,7 @@ export default async function DashboardPage({
             key={`w${key}`}
             fallback={<SectionPending id="watch" title={t("watch.title")} text={t("counting")} />}
           >
-            <WatchlistSection {...section} slug={slug} planId={view.plan.id} />
+            <WatchlistSection {...section} slug={slug} />
           </Suspense>
           <Suspense
             key={`a${key}`}

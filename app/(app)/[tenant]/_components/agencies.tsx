@@ -1,33 +1,18 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardAgencies } from "@/lib/data/dashboard";
-import type { Reading } from "@/lib/domain/texts";
-import type { AgencySort, DashboardView } from "@/lib/domain/types/dashboard";
+import type { AgencySort } from "@/lib/domain/types/dashboard";
 import { formatDay, formatPercent } from "@/components/browse/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Text } from "@/components/ui/text";
-import { dashboardHref, type DashboardState } from "@/components/dashboard/href";
+import { dashboardHref } from "@/components/dashboard/href";
+import type { LinkedPartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 
 const COLUMNS: AgencySort[] = ["led", "partnered", "completed", "delayed", "overdue", "lastReport", "onTimeRate"];
 
 /** Per agency: led and partnered, completed, delayed, overdue, last report, on-time rate; sortable. */
-export async function AgenciesSection({
-  ctx,
-  view,
-  state,
-  slug,
-  locale,
-  reading,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  state: DashboardState;
-  slug: string;
-  locale: string;
-  reading: Reading;
-}) {
+export async function AgenciesSection({ ctx, view, state, slug, locale, reading }: LinkedPartProps) {
   const sort = { by: state.sort, desc: state.dir === "desc" };
   const [rows, t, format] = await Promise.all([
     dashboardAgencies(ctx, view, sort, { locale }),

@@ -1,10 +1,9 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardHeadline } from "@/lib/data/dashboard";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
-import type { DashboardView } from "@/lib/domain/types/dashboard";
 import { formatDay, formatPercent } from "@/components/browse/format";
 import { Change } from "@/components/dashboard/change";
+import type { PartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 
 function Tile({
@@ -34,10 +33,7 @@ export async function Headline({
   view,
   locale,
   labels,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  locale: string;
+}: PartProps & {
   /** The as-of and previous periods' labels in the reader's language. */
   labels: { asOf: string; previous: string | null };
 }) {

@@ -1,19 +1,14 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardIndicators } from "@/lib/data/dashboard";
-import { textOf, type Reading } from "@/lib/domain/texts";
-import {
-  INDICATOR_PAGE,
-  type DashboardView,
-  type IndicatorFigures,
-  type IndicatorMark,
-} from "@/lib/domain/types/dashboard";
+import { textOf } from "@/lib/domain/texts";
+import { INDICATOR_PAGE, type IndicatorFigures, type IndicatorMark } from "@/lib/domain/types/dashboard";
 import type { Formatter } from "@/components/browse/format";
 import { Pagination } from "@/components/ui/pagination";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Text } from "@/components/ui/text";
-import { dashboardHref, type DashboardState } from "@/components/dashboard/href";
+import { dashboardHref } from "@/components/dashboard/href";
+import type { LinkedPartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 
 const MARK_STYLES: Record<IndicatorMark, string> = {
@@ -42,21 +37,7 @@ const periodNote = (i: IndicatorFigures) =>
       : "rateTo";
 
 /** Latest actual against baseline and target, progress in the indicator's direction, and its mark with the reason. */
-export async function IndicatorsSection({
-  ctx,
-  view,
-  state,
-  slug,
-  locale,
-  reading,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  state: DashboardState;
-  slug: string;
-  locale: string;
-  reading: Reading;
-}) {
+export async function IndicatorsSection({ ctx, view, state, slug, locale, reading }: LinkedPartProps) {
   const [summary, t, format] = await Promise.all([
     dashboardIndicators(ctx, view, state.ip, { locale }),
     getTranslations("dashboard.indicators"),

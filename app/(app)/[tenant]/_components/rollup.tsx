@@ -1,16 +1,16 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardRollup } from "@/lib/data/dashboard";
 import { ACTIVITY_STATUSES } from "@/lib/domain/enums";
-import { textOf, type Reading } from "@/lib/domain/texts";
-import type { DashboardView, PillarKey, RollupRow } from "@/lib/domain/types/dashboard";
+import { textOf } from "@/lib/domain/texts";
+import type { PillarKey, RollupRow } from "@/lib/domain/types/dashboard";
 import { formatDay, formatPercent } from "@/components/browse/format";
 import { ActivityStatusBadge, OverdueBadge } from "@/components/ui/status-badge";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { Text } from "@/components/ui/text";
 import { StatusBars } from "@/components/dashboard/charts/lazy";
-import { dashboardHref, type DashboardState } from "@/components/dashboard/href";
+import { dashboardHref } from "@/components/dashboard/href";
+import type { LinkedPartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 import { STATUS_FILLS } from "@/components/dashboard/status-colours";
 
@@ -21,21 +21,7 @@ const head = "px-2 py-2 text-right font-medium";
  * Plan > pillar > objective > activity: the pillars' figures (status distribution and progress),
  * a click opens a pillar's objectives the same way, then an objective's activities.
  */
-export async function RollupSection({
-  ctx,
-  view,
-  state,
-  slug,
-  locale,
-  reading,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  state: DashboardState;
-  slug: string;
-  locale: string;
-  reading: Reading;
-}) {
+export async function RollupSection({ ctx, view, state, slug, locale, reading }: LinkedPartProps) {
   const [rollup, t, tPillar, tStatus, format] = await Promise.all([
     dashboardRollup(ctx, view, { locale }),
     getTranslations("dashboard.rollup"),

@@ -1,27 +1,16 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardTrend } from "@/lib/data/dashboard";
-import { textOf, type Reading } from "@/lib/domain/texts";
-import type { DashboardView } from "@/lib/domain/types/dashboard";
+import { textOf } from "@/lib/domain/texts";
 import { formatPercent } from "@/components/browse/format";
 import { TableScroll } from "@/components/ui/table-scroll";
 import { TrendLines } from "@/components/dashboard/charts/lazy";
+import type { PartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 
 const num = "px-2 py-2 text-right tabular-nums";
 
 /** Progress over the reporting periods from the updates counted: planned against actual. */
-export async function TrendSection({
-  ctx,
-  view,
-  locale,
-  reading,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  locale: string;
-  reading: Reading;
-}) {
+export async function TrendSection({ ctx, view, locale, reading }: PartProps) {
   const [points, t, format] = await Promise.all([
     dashboardTrend(ctx, view, { locale }),
     getTranslations("dashboard.trend"),

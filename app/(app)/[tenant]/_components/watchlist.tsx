@@ -1,30 +1,15 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import type { TenantContext } from "@/lib/data/context";
 import { dashboardWatchlist } from "@/lib/data/dashboard";
-import type { Reading } from "@/lib/domain/texts";
-import type { DashboardView, WatchRow } from "@/lib/domain/types/dashboard";
+import type { WatchRow } from "@/lib/domain/types/dashboard";
 import { formatPercent } from "@/components/browse/format";
 import { ActivityStatusBadge } from "@/components/ui/status-badge";
 import { Text } from "@/components/ui/text";
+import type { PartProps } from "./part-props";
 import { DashboardSection } from "@/components/dashboard/section";
 
 /** Overdue and at-risk activities, each linked to its page, with the reason in words. */
-export async function WatchlistSection({
-  ctx,
-  view,
-  slug,
-  locale,
-  reading,
-  planId,
-}: {
-  ctx: TenantContext;
-  view: DashboardView;
-  slug: string;
-  locale: string;
-  reading: Reading;
-  planId: string;
-}) {
+export async function WatchlistSection({ ctx, view, slug, locale, reading }: PartProps & { slug: string }) {
   const [watch, t, format] = await Promise.all([
     dashboardWatchlist(ctx, view, { locale }),
     getTranslations("dashboard.watch"),
@@ -92,7 +77,7 @@ export async function WatchlistSection({
           t("overdue"),
           watch.overdue,
           watch.overdueTotal,
-          `/${slug}/activities?plan=${planId}&overdue=1`,
+          `/${slug}/activities?plan=${view.plan?.id ?? ""}&overdue=1`,
         )}
         {list("watch-risk", t("atRisk"), watch.atRisk, watch.atRiskTotal, null)}
       </div>
